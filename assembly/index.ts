@@ -1,0 +1,42 @@
+// nninit kernels. Raw-pointer ABI: every fill writes the outputs of tape words
+// [block * 1024, block * 1024 + n) of the generator with the given 64-bit seed at dst, as float32
+// (or u32), rounded up to a multiple of 8. Nothing managed crosses the boundary and no generator
+// state lives in wasm globals.
+
+import { fillBlocks } from "./fill";
+import { KIND_BITS, KIND_UNIFORM, KIND_NORMAL, KIND_TRUNC_NORMAL } from "./samplers";
+
+/** First free byte after the static data, 16-aligned: the JS side puts its window here. */
+export function heap_base(): usize {
+  return (__heap_base + 15) & ~15;
+}
+
+/** Whether this binary was built with SIMD. */
+export function is_simd(): bool {
+  return ASC_FEATURE_SIMD;
+}
+
+/** Raw tape words as u32. */
+export function fill_bits(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64): void {
+  fillBlocks(KIND_BITS, dst, n, seedLo, seedHi, block, 0, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/** min(a + (b - a) u, b), u in (0, 1); `width` is b - a rounded to f32. */
+export function fill_uniform(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, a: f32, width: f32, b: f32): void {
+  fillBlocks(KIND_UNIFORM, dst, n, seedLo, seedHi, block, a, width, b, 0, 0, 0, 0, 0);
+}
+
+/** mean + std z, z standard normal by Box-Muller. */
+export function fill_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, mean: f32, std: f32): void {
+  fillBlocks(KIND_NORMAL, dst, n, seedLo, seedHi, block, mean, std, 0, 0, 0, 0, 0, 0);
+}
+
+/**
+ * Normal(mean, std) truncated to [lo, hi] by inverse CDF. cLo, pLo, qHi and w describe the
+ * standardised interval [alpha, beta]: cLo = Phi(alpha) - 1/2, pLo = Phi(alpha),
+ * qHi = 1 - Phi(beta), w = Phi(beta) - Phi(alpha) >= 2^-100, all computed in f64 by the caller.
+ */
+export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64,
+  mean: f32, std: f32, lo: f32, hi: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): void {
+  fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, mean, std, lo, hi, cLo, pLo, qHi, w);
+}

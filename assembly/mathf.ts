@@ -1,0 +1,292 @@
+// Float32 math for the samplers: each function has a scalar reference and an f32x4 twin that
+// performs the same IEEE-exact operations (add, sub, mul, div, sqrt, conversions, min/max) in
+// the same order, so both give the same bits. No FMA, no relaxed SIMD. Constants are written as
+// f32 bit patterns with their decimal value in a comment; the JS reference in test/ uses the
+// same bit patterns.
+
+// SIMD constants live in a memory pool and are loaded where used: V8 rebuilds a v128.const on
+// every loop iteration, while a 16-byte load from L1 is nearly free (measured: +20% and more).
+
+/** A v128 constant: 16 bytes in the static data pool. */
+// @ts-ignore: decorator
+@inline export function vec(at: usize): v128 {
+  return v128.load(at);
+}
+
+/** Small constants shared by the SIMD code. */
+export const ZERO_V = memory.data<f32>([0.0, 0.0, 0.0, 0.0], 16);
+export const HALF_V = memory.data<f32>([0.5, 0.5, 0.5, 0.5], 16);
+export const ONE_V = memory.data<f32>([1.0, 1.0, 1.0, 1.0], 16);
+export const TWO_V = memory.data<f32>([2.0, 2.0, 2.0, 2.0], 16);
+export const MINUS_TWO_V = memory.data<f32>([-2.0, -2.0, -2.0, -2.0], 16);
+export const FOUR_V = memory.data<f32>([4.0, 4.0, 4.0, 4.0], 16);
+export const QUARTER_V = memory.data<f32>([0.25, 0.25, 0.25, 0.25], 16);
+export const INT_ONE_V = memory.data<i32>([1, 1, 1, 1], 16);
+export const INT_TWO_V = memory.data<i32>([2, 2, 2, 2], 16);
+
+// ---------------------------------------------------------------------------------------------
+// Words to floats
+
+/** 2^-24 */
+const TWO_M24: f32 = reinterpret<f32>(0x33800000); // 5.960464477539063e-8
+const TWO_M24_V = memory.data<f32>([TWO_M24, TWO_M24, TWO_M24, TWO_M24], 16);
+
+/**
+ * A tape word as a float in (0, 1): the top 24 bits with the lowest forced to 1, times 2^-24.
+ * The result is an odd multiple of 2^-24, so it is never 0 or 1, and 1 - u is exact.
+ */
+// @ts-ignore: decorator
+@inline export function unitf(x: u32): f32 {
+  return <f32><i32>((x >>> 8) | 1) * TWO_M24;
+}
+
+/** f32x4 twin of unitf. Uses the signed conversion: the value fits in 24 bits. */
+// @ts-ignore: decorator
+@inline export function unitx(x: v128): v128 {
+  let m = v128.or(i32x4.shr_u(x, 8), vec(INT_ONE_V));
+  return f32x4.mul(f32x4.convert_i32x4_s(m), vec(TWO_M24_V));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Natural logarithm for normal positive floats
+// see: FreeBSD msun e_logf.c (Sun Microsystems), reduction to [sqrt(2)/2, sqrt(2)] and
+//      log(1+f) = f - f*f/2 + s*(f*f/2 + R(s*s)), s = f/(2+f).
+// Error: < 1 ulp on [2^-126, +inf). Callers only pass normal positive floats.
+
+const LN2_HI: f32 = reinterpret<f32>(0x3f317180); // 6.9313812256e-01
+const LN2_HI_V = memory.data<f32>([LN2_HI, LN2_HI, LN2_HI, LN2_HI], 16);
+const LN2_LO: f32 = reinterpret<f32>(0x3717f7d1); // 9.0580006145e-06
+const LN2_LO_V = memory.data<f32>([LN2_LO, LN2_LO, LN2_LO, LN2_LO], 16);
+const LG1: f32 = reinterpret<f32>(0x3f2aaaaa); // 0.66666662693
+const LG1_V = memory.data<f32>([LG1, LG1, LG1, LG1], 16);
+const LG2: f32 = reinterpret<f32>(0x3eccce13); // 0.40000972152
+const LG2_V = memory.data<f32>([LG2, LG2, LG2, LG2], 16);
+const LG3: f32 = reinterpret<f32>(0x3e91e9ee); // 0.28498786688
+const LG3_V = memory.data<f32>([LG3, LG3, LG3, LG3], 16);
+const LG4: f32 = reinterpret<f32>(0x3e789e26); // 0.24279078841
+const LG4_V = memory.data<f32>([LG4, LG4, LG4, LG4], 16);
+/** bits(sqrt(2)/2): the reduction moves the mantissa into [sqrt(2)/2, sqrt(2)). */
+const SQRT_HALF_BITS: i32 = 0x3f3504f3;
+const ONE_BITS: i32 = 0x3f800000;
+const LOG_BIAS_V = memory.data<i32>([ONE_BITS - SQRT_HALF_BITS, ONE_BITS - SQRT_HALF_BITS, ONE_BITS - SQRT_HALF_BITS, ONE_BITS - SQRT_HALF_BITS], 16);
+const SQRT_HALF_BITS_V = memory.data<i32>([SQRT_HALF_BITS, SQRT_HALF_BITS, SQRT_HALF_BITS, SQRT_HALF_BITS], 16);
+const EXP_BIAS_V = memory.data<i32>([0x7f, 0x7f, 0x7f, 0x7f], 16);
+const MANT_MASK_V = memory.data<i32>([0x007fffff, 0x007fffff, 0x007fffff, 0x007fffff], 16);
+
+export function logf(x: f32): f32 {
+  let ix = reinterpret<i32>(x) + (ONE_BITS - SQRT_HALF_BITS);
+  let k = (ix >> 23) - 0x7f;
+  ix = (ix & 0x007fffff) + SQRT_HALF_BITS;
+  let f = reinterpret<f32>(ix) - <f32>1.0;
+  let s = f / (<f32>2.0 + f);
+  let z = s * s;
+  let w = z * z;
+  let t1 = w * (LG2 + w * LG4);
+  let t2 = z * (LG1 + w * LG3);
+  let r = t2 + t1;
+  let hfsq = <f32>0.5 * f * f;
+  let dk = <f32>k;
+  return (((s * (hfsq + r) + dk * LN2_LO) - hfsq) + f) + dk * LN2_HI;
+}
+
+// @ts-ignore: decorator
+@inline export function logx(x: v128): v128 {
+  let ix = i32x4.add(x, vec(LOG_BIAS_V));
+  let k = i32x4.sub(i32x4.shr_s(ix, 23), vec(EXP_BIAS_V));
+  ix = i32x4.add(v128.and(ix, vec(MANT_MASK_V)), vec(SQRT_HALF_BITS_V));
+  let f = f32x4.sub(ix, vec(ONE_V));
+  let s = f32x4.div(f, f32x4.add(vec(TWO_V), f));
+  let z = f32x4.mul(s, s);
+  let w = f32x4.mul(z, z);
+  let t1 = f32x4.mul(w, f32x4.add(vec(LG2_V), f32x4.mul(w, vec(LG4_V))));
+  let t2 = f32x4.mul(z, f32x4.add(vec(LG1_V), f32x4.mul(w, vec(LG3_V))));
+  let r = f32x4.add(t2, t1);
+  let hfsq = f32x4.mul(f32x4.mul(vec(HALF_V), f), f);
+  let dk = f32x4.convert_i32x4_s(k);
+  let acc = f32x4.add(f32x4.mul(s, f32x4.add(hfsq, r)), f32x4.mul(dk, vec(LN2_LO_V)));
+  acc = f32x4.add(f32x4.sub(acc, hfsq), f);
+  return f32x4.add(acc, f32x4.mul(dk, vec(LN2_HI_V)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// sin and cos of 2*pi*r for |r| <= 1/8 turn, argument in turns so no rounding of 2*pi*r
+// see: Taylor series of sin(2 pi r) and cos(2 pi r); truncation error at |r| = 1/8 is
+//      1.8e-9 (sin, degree 9) and 1.2e-10 (cos, degree 10), below f32 rounding.
+
+const S1: f32 = reinterpret<f32>(0x40c90fdb); // 2 pi = 6.2831854820251465
+const S1_V = memory.data<f32>([S1, S1, S1, S1], 16);
+const S3: f32 = reinterpret<f32>(0xc2255de7); // -(2 pi)^3 / 3! = -41.34170150756836
+const S3_V = memory.data<f32>([S3, S3, S3, S3], 16);
+const S5: f32 = reinterpret<f32>(0x42a335e3); // (2 pi)^5 / 5! = 81.6052474975586
+const S5_V = memory.data<f32>([S5, S5, S5, S5], 16);
+const S7: f32 = reinterpret<f32>(0xc2996966); // -(2 pi)^7 / 7! = -76.70585632324219
+const S7_V = memory.data<f32>([S7, S7, S7, S7], 16);
+const S9: f32 = reinterpret<f32>(0x42283c1a); // (2 pi)^9 / 9! = 42.058692932128906
+const S9_V = memory.data<f32>([S9, S9, S9, S9], 16);
+const C2: f32 = reinterpret<f32>(0xc19de9e6); // -(2 pi)^2 / 2! = -19.739208221435547
+const C2_V = memory.data<f32>([C2, C2, C2, C2], 16);
+const C4: f32 = reinterpret<f32>(0x4281e0f8); // (2 pi)^4 / 4! = 64.93939208984375
+const C4_V = memory.data<f32>([C4, C4, C4, C4], 16);
+const C6: f32 = reinterpret<f32>(0xc2aae9e4); // -(2 pi)^6 / 6! = -85.45681762695312
+const C6_V = memory.data<f32>([C6, C6, C6, C6], 16);
+const C8: f32 = reinterpret<f32>(0x4270fa83); // (2 pi)^8 / 8! = 60.2446403503418
+const C8_V = memory.data<f32>([C8, C8, C8, C8], 16);
+const C10: f32 = reinterpret<f32>(0xc1d368f9); // -(2 pi)^10 / 10! = -26.42625617980957
+const C10_V = memory.data<f32>([C10, C10, C10, C10], 16);
+
+// @ts-ignore: decorator
+@inline export function sinTurnsf(r: f32): f32 {
+  let r2 = r * r;
+  return r * (S1 + r2 * (S3 + r2 * (S5 + r2 * (S7 + r2 * S9))));
+}
+
+// @ts-ignore: decorator
+@inline export function cosTurnsf(r: f32): f32 {
+  let r2 = r * r;
+  return <f32>1.0 + r2 * (C2 + r2 * (C4 + r2 * (C6 + r2 * (C8 + r2 * C10))));
+}
+
+// @ts-ignore: decorator
+@inline export function sinTurnsx(r: v128): v128 {
+  let r2 = f32x4.mul(r, r);
+  let p = f32x4.add(vec(S7_V), f32x4.mul(r2, vec(S9_V)));
+  p = f32x4.add(vec(S5_V), f32x4.mul(r2, p));
+  p = f32x4.add(vec(S3_V), f32x4.mul(r2, p));
+  p = f32x4.add(vec(S1_V), f32x4.mul(r2, p));
+  return f32x4.mul(r, p);
+}
+
+// @ts-ignore: decorator
+@inline export function cosTurnsx(r: v128): v128 {
+  let r2 = f32x4.mul(r, r);
+  let p = f32x4.add(vec(C8_V), f32x4.mul(r2, vec(C10_V)));
+  p = f32x4.add(vec(C6_V), f32x4.mul(r2, p));
+  p = f32x4.add(vec(C4_V), f32x4.mul(r2, p));
+  p = f32x4.add(vec(C2_V), f32x4.mul(r2, p));
+  return f32x4.add(vec(ONE_V), f32x4.mul(r2, p));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inverse of the standard normal CDF in float32
+// see: Wichura, "Algorithm AS 241: The percentage points of the normal distribution",
+//      Applied Statistics 37(3), 1988, PPND7 (about 1 part in 1e7).
+
+export const SPLIT1: f32 = reinterpret<f32>(0x3ed9999a); // 0.425
+const SPLIT1_V = memory.data<f32>([SPLIT1, SPLIT1, SPLIT1, SPLIT1], 16);
+const CONST1: f32 = reinterpret<f32>(0x3e38f5c3); // 0.180625 = 0.425^2
+const CONST1_V = memory.data<f32>([CONST1, CONST1, CONST1, CONST1], 16);
+const CONST2: f32 = reinterpret<f32>(0x3fcccccd); // 1.6
+const CONST2_V = memory.data<f32>([CONST2, CONST2, CONST2, CONST2], 16);
+const SPLIT2: f32 = 5.0;
+const SPLIT2_V = memory.data<f32>([SPLIT2, SPLIT2, SPLIT2, SPLIT2], 16);
+const QA0: f32 = reinterpret<f32>(0x4058c6c8); // 3.3871327179
+const QA0_V = memory.data<f32>([QA0, QA0, QA0, QA0], 16);
+const QA1: f32 = reinterpret<f32>(0x4249bcb2); // 50.434271938
+const QA1_V = memory.data<f32>([QA1, QA1, QA1, QA1], 16);
+const QA2: f32 = reinterpret<f32>(0x431f4a88); // 159.29113202
+const QA2_V = memory.data<f32>([QA2, QA2, QA2, QA2], 16);
+const QA3: f32 = reinterpret<f32>(0x426c7000); // 59.109374720
+const QA3_V = memory.data<f32>([QA3, QA3, QA3, QA3], 16);
+const QB1: f32 = reinterpret<f32>(0x418f294f); // 17.895169469
+const QB1_V = memory.data<f32>([QB1, QB1, QB1, QB1], 16);
+const QB2: f32 = reinterpret<f32>(0x429d83f9); // 78.757757664
+const QB2_V = memory.data<f32>([QB2, QB2, QB2, QB2], 16);
+const QB3: f32 = reinterpret<f32>(0x42866008); // 67.187563600
+const QB3_V = memory.data<f32>([QB3, QB3, QB3, QB3], 16);
+const QC0: f32 = reinterpret<f32>(0x3fb63331); // 1.4234372777
+const QC0_V = memory.data<f32>([QC0, QC0, QC0, QC0], 16);
+const QC1: f32 = reinterpret<f32>(0x40306faa); // 2.7568153900
+const QC1_V = memory.data<f32>([QC1, QC1, QC1, QC1], 16);
+const QC2: f32 = reinterpret<f32>(0x3fa742e1); // 1.3067284816
+const QC2_V = memory.data<f32>([QC2, QC2, QC2, QC2], 16);
+const QC3: f32 = reinterpret<f32>(0x3e2e52ed); // 0.17023821103
+const QC3_V = memory.data<f32>([QC3, QC3, QC3, QC3], 16);
+const QD1: f32 = reinterpret<f32>(0x3f3cac24); // 0.73700164250
+const QD1_V = memory.data<f32>([QD1, QD1, QD1, QD1], 16);
+const QD2: f32 = reinterpret<f32>(0x3df6315c); // 0.12021132975
+const QD2_V = memory.data<f32>([QD2, QD2, QD2, QD2], 16);
+const QE0: f32 = reinterpret<f32>(0x40d50d8f); // 6.6579051150
+const QE0_V = memory.data<f32>([QE0, QE0, QE0, QE0], 16);
+const QE1: f32 = reinterpret<f32>(0x404532d0); // 3.0812263860
+const QE1_V = memory.data<f32>([QE1, QE1, QE1, QE1], 16);
+const QE2: f32 = reinterpret<f32>(0x3edb7c55); // 0.42868294337
+const QE2_V = memory.data<f32>([QE2, QE2, QE2, QE2], 16);
+const QE3: f32 = reinterpret<f32>(0x3c8e06c1); // 0.017337203997
+const QE3_V = memory.data<f32>([QE3, QE3, QE3, QE3], 16);
+const QF1: f32 = reinterpret<f32>(0x3e77c954); // 0.24197894225
+const QF1_V = memory.data<f32>([QF1, QF1, QF1, QF1], 16);
+const QF2: f32 = reinterpret<f32>(0x3c48d6a1); // 0.012258202635
+const QF2_V = memory.data<f32>([QF2, QF2, QF2, QF2], 16);
+
+/**
+ * The standard normal deviate at a point of the interval's CDF range, u in (0, 1), where the
+ * point is given three ways so that each branch sees it at full float precision:
+ * c = cLo + u*w (the CDF minus 1/2), p = pLo + u*w (the lower tail), q = qHi + (1-u)*w (the
+ * upper tail). The caller guarantees w >= 2^-100, so the tail probability is a normal float.
+ */
+export function truncDeviatef(u: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): f32 {
+  let uw = u * w;
+  let c = cLo + uw;
+  if (abs<f32>(c) <= SPLIT1) {
+    let rr = CONST1 - c * c;
+    let num = ((QA3 * rr + QA2) * rr + QA1) * rr + QA0;
+    let den = ((QB3 * rr + QB2) * rr + QB1) * rr + <f32>1.0;
+    return c * (num / den);
+  }
+  let m = c < 0 ? pLo + uw : qHi + (<f32>1.0 - u) * w;
+  let r = sqrt<f32>(-logf(m));
+  let x: f32;
+  if (r <= SPLIT2) {
+    let t = r - CONST2;
+    x = (((QC3 * t + QC2) * t + QC1) * t + QC0) / ((QD2 * t + QD1) * t + <f32>1.0);
+  } else {
+    let t = r - SPLIT2;
+    x = (((QE3 * t + QE2) * t + QE1) * t + QE0) / ((QF2 * t + QF1) * t + <f32>1.0);
+  }
+  return c < 0 ? -x : x;
+}
+
+// @ts-ignore: decorator
+@inline function ratio3x(t: v128, a3: usize, a2: usize, a1: usize, a0: usize, b3: usize, b2: usize, b1: usize): v128 {
+  let num = f32x4.add(f32x4.mul(vec(a3), t), vec(a2));
+  num = f32x4.add(f32x4.mul(num, t), vec(a1));
+  num = f32x4.add(f32x4.mul(num, t), vec(a0));
+  let den = f32x4.add(f32x4.mul(vec(b3), t), vec(b2));
+  den = f32x4.add(f32x4.mul(den, t), vec(b1));
+  den = f32x4.add(f32x4.mul(den, t), vec(ONE_V));
+  return f32x4.div(num, den);
+}
+
+// @ts-ignore: decorator
+@inline function ratio2x(t: v128, a3: usize, a2: usize, a1: usize, a0: usize, b2: usize, b1: usize): v128 {
+  let num = f32x4.add(f32x4.mul(vec(a3), t), vec(a2));
+  num = f32x4.add(f32x4.mul(num, t), vec(a1));
+  num = f32x4.add(f32x4.mul(num, t), vec(a0));
+  let den = f32x4.add(f32x4.mul(vec(b2), t), vec(b1));
+  den = f32x4.add(f32x4.mul(den, t), vec(ONE_V));
+  return f32x4.div(num, den);
+}
+
+/**
+ * f32x4 twin of truncDeviatef: every branch is computed and the lanes pick theirs, so the value
+ * each lane keeps went through exactly the scalar branch's operations.
+ */
+// @ts-ignore: decorator
+@inline export function truncDeviatex(u: v128, cLo: v128, pLo: v128, qHi: v128, w: v128): v128 {
+  let uw = f32x4.mul(u, w);
+  let c = f32x4.add(cLo, uw);
+  let central = f32x4.le(f32x4.abs(c), vec(SPLIT1_V));
+  let rr = f32x4.sub(vec(CONST1_V), f32x4.mul(c, c));
+  let xc = f32x4.mul(c, ratio3x(rr, QA3_V, QA2_V, QA1_V, QA0_V, QB3_V, QB2_V, QB1_V));
+
+  let lower = f32x4.lt(c, vec(ZERO_V));
+  let p = f32x4.add(pLo, uw);
+  let q = f32x4.add(qHi, f32x4.mul(f32x4.sub(vec(ONE_V), u), w));
+  let m = v128.bitselect(p, q, lower);
+  let r = f32x4.sqrt(f32x4.neg(logx(m)));
+  let near = ratio2x(f32x4.sub(r, vec(CONST2_V)), QC3_V, QC2_V, QC1_V, QC0_V, QD2_V, QD1_V);
+  let far = ratio2x(f32x4.sub(r, vec(SPLIT2_V)), QE3_V, QE2_V, QE1_V, QE0_V, QF2_V, QF1_V);
+  let xt = v128.bitselect(near, far, f32x4.le(r, vec(SPLIT2_V)));
+  xt = v128.bitselect(f32x4.neg(xt), xt, lower);
+  return v128.bitselect(xc, xt, central);
+}

@@ -1,0 +1,10 @@
+// nninit: neural-network weight initializers in WebAssembly SIMD.
+
+export { Generator, defaultGenerator, manualSeed, DEFAULT_SEED, type Seed, type GeneratorState } from "./random/generator.js";
+export type { Shape } from "./shape.js";
+export type { TensorOptions } from "./initializers/tensor-options.js";
+export {
+  uniform, normal, truncNormal, constant, ones, zeros,
+  type UniformOptions, type NormalOptions, type TruncNormalOptions, type ConstantOptions,
+} from "./initializers/distributions.js";
+export { ready, useBuild, activeBuild, type BuildName } from "./runtime.js";

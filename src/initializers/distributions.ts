@@ -1,0 +1,131 @@
+// The plain distributions of torch.nn.init: uniform, normal, trunc_normal, constant, ones, zeros.
+
+import type { Shape } from "../shape.js";
+import { sampleUniform, sampleNormal, sampleTruncNormal, truncMass, MIN_TRUNC_MASS } from "../random/sample.js";
+import { numberOption, nonNegative, positive, rangeError, F32_MAX } from "../validate.js";
+import { request, sampleRequest, target, type TensorOptions } from "./tensor-options.js";
+
+export interface UniformOptions extends TensorOptions {
+  /** Lower bound (default 0). */
+  a?: number;
+  /** Upper bound (default 1), a <= b. */
+  b?: number;
+}
+
+/**
+ * Values drawn from U(a, b) (torch `uniform_`).
+ *
+ * @example
+ * const bias = uniform([256], { a: -0.1, b: 0.1 });
+ */
+export function uniform(shape: Shape, options?: UniformOptions): Float32Array {
+  const fn = "uniform";
+  const { req, own } = request<UniformOptions>(fn, shape, options, ["a", "b"]);
+  const a = numberOption(fn, "a", own.a, 0);
+  const b = numberOption(fn, "b", own.b, 1);
+  checkUniformBounds(fn, a, b);
+  return sampleRequest(req, (at) => sampleUniform(req.generator, at, a, b));
+}
+
+/** Checks a <= b with a width float32 can hold. */
+export function checkUniformBounds(fn: string, a: number, b: number, names = ["a", "b"]): void {
+  if (a > b) throw rangeError(fn, names[0], `<= ${names[1]} (${b})`, a);
+  if (Math.fround(b) - Math.fround(a) > F32_MAX) throw rangeError(fn, names[1], `within float32 range of ${names[0]} (b - a <= ${F32_MAX})`, b);
+}
+
+export interface NormalOptions extends TensorOptions {
+  /** Mean (default 0). */
+  mean?: number;
+  /** Standard deviation (default 1), >= 0. */
+  std?: number;
+}
+
+/**
+ * Values drawn from N(mean, std^2) (torch `normal_`).
+ *
+ * @example
+ * const embedding = normal([50257, 768], { std: 0.02 });
+ */
+export function normal(shape: Shape, options?: NormalOptions): Float32Array {
+  const fn = "normal";
+  const { req, own } = request<NormalOptions>(fn, shape, options, ["mean", "std"]);
+  const mean = numberOption(fn, "mean", own.mean, 0);
+  const std = own.std === undefined ? 1 : nonNegative(fn, "std", own.std);
+  checkNormalRange(fn, mean, std);
+  return sampleRequest(req, (at) => sampleNormal(req.generator, at, mean, std));
+}
+
+/** Box-Muller outputs reach 5.8 standard deviations; all must stay finite in float32. */
+export function checkNormalRange(fn: string, mean: number, std: number): void {
+  if (Math.abs(mean) + 6 * std > F32_MAX) throw rangeError(fn, "std", "small enough that mean +- 6 std stays within float32 range", std);
+}
+
+export interface TruncNormalOptions extends TensorOptions {
+  /** Mean (default 0). */
+  mean?: number;
+  /** Standard deviation (default 1), > 0. */
+  std?: number;
+  /** Lower cut-off, absolute (default -2). */
+  a?: number;
+  /** Upper cut-off, absolute (default 2), a < b. */
+  b?: number;
+}
+
+/**
+ * Values drawn from N(mean, std^2) conditioned on [a, b] (torch `trunc_normal_`: `a` and `b` are
+ * absolute bounds, not multiples of std). Exact law by inverse CDF, one tape word per value.
+ *
+ * @example
+ * const w = truncNormal([768, 768], { std: 0.02, a: -0.04, b: 0.04 });
+ */
+export function truncNormal(shape: Shape, options?: TruncNormalOptions): Float32Array {
+  const fn = "truncNormal";
+  const { req, own } = request<TruncNormalOptions>(fn, shape, options, ["mean", "std", "a", "b"]);
+  const mean = numberOption(fn, "mean", own.mean, 0);
+  const std = own.std === undefined ? 1 : positive(fn, "std", own.std);
+  const a = numberOption(fn, "a", own.a, -2);
+  const b = numberOption(fn, "b", own.b, 2);
+  checkTruncBounds(fn, mean, std, a, b);
+  return sampleRequest(req, (at) => sampleTruncNormal(req.generator, at, mean, std, a, b));
+}
+
+/** a < b, and [a, b] must hold enough probability for float32 sampling. */
+export function checkTruncBounds(fn: string, mean: number, std: number, a: number, b: number): void {
+  if (!(a < b)) throw rangeError(fn, "a", `< b (${b})`, a);
+  const mass = truncMass(mean, std, a, b);
+  if (!(mass >= MIN_TRUNC_MASS)) {
+    throw new RangeError(`${fn}: [a, b] = [${a}, ${b}] holds probability ${mass.toExponential(2)} under N(${mean}, ${std}^2); ` +
+      `it must be at least 2^-100 to be sampled in float32 (the interval lies too far in the tail)`);
+  }
+}
+
+export interface ConstantOptions extends TensorOptions {
+  /** The value (required for `constant`). */
+  value?: number;
+}
+
+/**
+ * Every element equal to `value` (torch `constant_`). Draws nothing from the generator.
+ *
+ * @example
+ * const gamma = constant([768], { value: 1 });
+ */
+export function constant(shape: Shape, options?: ConstantOptions): Float32Array {
+  const fn = "constant";
+  const { req, own } = request<ConstantOptions>(fn, shape, options, ["value"]);
+  if (own.value === undefined) throw new TypeError(`${fn}: value must be a number, got undefined`);
+  const value = numberOption(fn, "value", own.value, 0);
+  return target(req).fill(value);
+}
+
+/** Every element 1 (torch `ones_`). */
+export function ones(shape: Shape, options?: TensorOptions): Float32Array {
+  const { req } = request<TensorOptions>("ones", shape, options, []);
+  return target(req).fill(1);
+}
+
+/** Every element 0 (torch `zeros_`). */
+export function zeros(shape: Shape, options?: TensorOptions): Float32Array {
+  const { req } = request<TensorOptions>("zeros", shape, options, []);
+  return target(req).fill(0);
+}

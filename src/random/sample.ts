@@ -1,0 +1,75 @@
+// Samplers over the tape: run a kernel window by window and copy each chunk into the caller's
+// array. Wasm memory stays at the window size whatever the fill size. These functions trust
+// their arguments; the public functions validate them first.
+
+import { kernels, WINDOW_ELEMENTS, BLOCK_WORDS, type Kernels } from "../wasm/loader.js";
+import type { Generator } from "./generator.js";
+import { intervalMass } from "./normal-cdf.js";
+
+type KernelCall = (k: Kernels, dst: number, n: number, block: number) => void;
+
+/**
+ * Produces tape outputs [position, position + count) into target[offset...]. Kernels start at a
+ * block boundary, so the first window starts at the block holding `position` and the part
+ * before it is computed and dropped (at most one block, once per fill).
+ */
+function runWindows(target: Float32Array | Uint32Array, offset: number, count: number, position: number,
+  call: KernelCall, k: Kernels = kernels()): void {
+  const asU32 = target instanceof Uint32Array;
+  let skip = position % BLOCK_WORDS;
+  let block = (position - skip) / BLOCK_WORDS;
+  for (let done = 0; done < count; skip = 0, block += WINDOW_ELEMENTS / BLOCK_WORDS) {
+    const useful = Math.min(WINDOW_ELEMENTS - skip, count - done);
+    call(k, k.window, skip + useful, block);
+    const view = asU32 ? k.windowU32() : k.windowF32();
+    target.set(useful === WINDOW_ELEMENTS ? view : view.subarray(skip, skip + useful), offset + done);
+    done += useful;
+  }
+}
+
+/** Where a sample goes: `count` elements at `target[offset]`, from tape word `position`. */
+export interface Placement {
+  target: Float32Array;
+  offset: number;
+  count: number;
+  position: number;
+}
+
+/** Raw tape words. */
+export function sampleBits(gen: Generator, target: Uint32Array, offset: number, count: number, position: number, k?: Kernels): void {
+  const lo = gen.seedLo, hi = gen.seedHi;
+  runWindows(target, offset, count, position, (k, dst, n, pos) => k.exports.fill_bits(dst, n, lo, hi, pos), k);
+}
+
+/** Uniform on [a, b) (b itself only through float32 rounding). */
+export function sampleUniform(gen: Generator, at: Placement, a: number, b: number, k?: Kernels): void {
+  const lo = gen.seedLo, hi = gen.seedHi;
+  const af = Math.fround(a), bf = Math.fround(b);
+  const width = Math.fround(bf - af);
+  runWindows(at.target, at.offset, at.count, at.position,
+    (k, dst, n, pos) => k.exports.fill_uniform(dst, n, lo, hi, pos, af, width, bf), k);
+}
+
+/** Normal(mean, std) by Box-Muller. */
+export function sampleNormal(gen: Generator, at: Placement, mean: number, std: number, k?: Kernels): void {
+  const lo = gen.seedLo, hi = gen.seedHi;
+  runWindows(at.target, at.offset, at.count, at.position,
+    (k, dst, n, pos) => k.exports.fill_normal(dst, n, lo, hi, pos, mean, std), k);
+}
+
+/** The smallest standard-normal mass of [a, b] the float32 inverse CDF can sample. */
+export const MIN_TRUNC_MASS = 2 ** -100;
+
+/** Normal(mean, std) truncated to [a, b]; the caller checked truncMass(...) >= MIN_TRUNC_MASS. */
+export function sampleTruncNormal(gen: Generator, at: Placement, mean: number, std: number, a: number, b: number, k?: Kernels): void {
+  const lo = gen.seedLo, hi = gen.seedHi;
+  const m = intervalMass((a - mean) / std, (b - mean) / std);
+  const af = Math.fround(a), bf = Math.fround(b);
+  runWindows(at.target, at.offset, at.count, at.position,
+    (k, dst, n, pos) => k.exports.fill_trunc_normal(dst, n, lo, hi, pos, mean, std, af, bf, m.cLo, m.pLo, m.qHi, m.w), k);
+}
+
+/** Standard-normal probability of [a, b] under Normal(mean, std). */
+export function truncMass(mean: number, std: number, a: number, b: number): number {
+  return intervalMass((a - mean) / std, (b - mean) / std).w;
+}
