@@ -40,3 +40,4 @@ export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, 
   mean: f32, std: f32, lo: f32, hi: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): void {
   fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, mean, std, lo, hi, cLo, pLo, qHi, w);
 }
+export * from "./linalg";
