@@ -8,3 +8,4 @@ export {
   type UniformOptions, type NormalOptions, type TruncNormalOptions, type ConstantOptions,
 } from "./initializers/distributions.js";
 export { ready, useBuild, activeBuild, type BuildName } from "./runtime.js";
+export { fillAsync, DEFAULT_CHUNK_SIZE, WHOLE_TENSOR_INITIALIZERS, type FillAsyncOptions, type Initializer } from "./async.js";
