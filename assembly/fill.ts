@@ -1,10 +1,10 @@
-// The fill driver: walks the tape block by block and hands each generator step (8 words) to a
-// sampler, which writes the step's 8 outputs. Fills always start at a block boundary and cover
+// The fill driver: walks the tape block by block, generates each block's words and hands each
+// generator step (8 words) to a sampler, which replaces them with the step's 8 outputs. Fills always start at a block boundary and cover
 // whole steps; the JS side starts at the block holding its first position and copies out the
 // slice it wants, so the kernels need no partial-step or warm-up logic.
 
 import { LANES, STEPS_PER_BLOCK, STATE, keyOf, seedBlock } from "./tape";
-import { sampleStepf, sampleStepx, setParams, STEP_WORDS } from "./samplers";
+import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
 
 /** One xoshiro128** step of lane `lane`, state in STATE; returns the lane's output word. */
 // @ts-ignore: decorator
@@ -29,10 +29,56 @@ import { sampleStepf, sampleStepx, setParams, STEP_WORDS } from "./samplers";
 }
 
 /**
+ * Writes the raw words of `count` steps of the current block (lane states in STATE) at dst.
+ * Kept apart from the samplers so that each loop has the registers to itself: fused, the 8
+ * state vectors plus Box-Muller's temporaries made V8 spill on every step (measured).
+ */
+// @ts-ignore: decorator
+@inline function generateSteps(dst: usize, count: i32): void {
+  if (ASC_FEATURE_SIMD) {
+    // Lane layout: a_w holds state word w of lanes 0-3, b_w of lanes 4-7, so one step gives
+    //   ra = [lane0 lane1 lane2 lane3] = tape words 8t .. 8t+3
+    //   rb = [lane4 lane5 lane6 lane7] = tape words 8t+4 .. 8t+7
+    let a0 = v128.load(STATE, 0), b0 = v128.load(STATE, 16);
+    let a1 = v128.load(STATE, 32), b1 = v128.load(STATE, 48);
+    let a2 = v128.load(STATE, 64), b2 = v128.load(STATE, 80);
+    let a3 = v128.load(STATE, 96), b3 = v128.load(STATE, 112);
+    for (let step = 0; step < count; step++) {
+      // xoshiro128** on 4 lanes per vector. x * 5 = x + (x << 2), x * 9 = x + (x << 3) (cheaper
+      // than i32x4.mul); rotl(x, r) = (x << r) | (x >>> 32 - r): wasm has no vector rotate.
+      let ma = i32x4.add(a1, i32x4.shl(a1, 2));
+      let mb = i32x4.add(b1, i32x4.shl(b1, 2));
+      ma = v128.or(i32x4.shl(ma, 7), i32x4.shr_u(ma, 25));
+      mb = v128.or(i32x4.shl(mb, 7), i32x4.shr_u(mb, 25));
+      v128.store(dst, i32x4.add(ma, i32x4.shl(ma, 3)));
+      v128.store(dst, i32x4.add(mb, i32x4.shl(mb, 3)), 16);
+      let ta = i32x4.shl(a1, 9);
+      let tb = i32x4.shl(b1, 9);
+      a2 = v128.xor(a2, a0); b2 = v128.xor(b2, b0);
+      a3 = v128.xor(a3, a1); b3 = v128.xor(b3, b1);
+      a1 = v128.xor(a1, a2); b1 = v128.xor(b1, b2);
+      a0 = v128.xor(a0, a3); b0 = v128.xor(b0, b3);
+      a2 = v128.xor(a2, ta); b2 = v128.xor(b2, tb);
+      a3 = v128.or(i32x4.shl(a3, 11), i32x4.shr_u(a3, 21));
+      b3 = v128.or(i32x4.shl(b3, 11), i32x4.shr_u(b3, 21));
+      dst += LANES << 2;
+    }
+  } else {
+    for (let step = 0; step < count; step++) {
+      for (let lane = 0; lane < LANES; lane++) {
+        store<u32>(dst + (<usize>lane << 2), xoshiroStepf(lane));
+      }
+      dst += LANES << 2;
+    }
+  }
+}
+
+/**
  * Writes the outputs of tape words [block * BLOCK_WORDS, block * BLOCK_WORDS + n), rounded up to
  * whole steps (so dst must have room for n + 7 values). `block` is an integer below 2^53 passed
- * as f64 so that JS needs no BigInt. `kind` is a constant at every call site, so inlining leaves
- * one specialised loop per sampler.
+ * as f64 so that JS needs no BigInt. Per block: the raw words are generated into dst, then the
+ * sampler turns them into values in place while they are in L1. `kind` is a constant at every
+ * call site, so inlining leaves one specialised loop per sampler.
  */
 // @ts-ignore: decorator
 @inline export function fillBlocks(kind: i32, dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64,
@@ -44,44 +90,15 @@ import { sampleStepf, sampleStepx, setParams, STEP_WORDS } from "./samplers";
   while (steps > 0) {
     seedBlock(key, k);
     let count = min(steps, STEPS_PER_BLOCK);
-    if (ASC_FEATURE_SIMD) {
-      // Lane layout: a_w holds state word w of lanes 0-3, b_w of lanes 4-7, so one step gives
-      //   ra = [lane0 lane1 lane2 lane3] = tape words 8t .. 8t+3
-      //   rb = [lane4 lane5 lane6 lane7] = tape words 8t+4 .. 8t+7
-      let a0 = v128.load(STATE, 0), b0 = v128.load(STATE, 16);
-      let a1 = v128.load(STATE, 32), b1 = v128.load(STATE, 48);
-      let a2 = v128.load(STATE, 64), b2 = v128.load(STATE, 80);
-      let a3 = v128.load(STATE, 96), b3 = v128.load(STATE, 112);
+    generateSteps(dst, count);
+    if (kind != KIND_BITS) {
       for (let step = 0; step < count; step++) {
-        // xoshiro128** on 4 lanes per vector. x * 5 = x + (x << 2), x * 9 = x + (x << 3) (cheaper
-        // than i32x4.mul); rotl(x, r) = (x << r) | (x >>> 32 - r): wasm has no vector rotate.
-        let ma = i32x4.add(a1, i32x4.shl(a1, 2));
-        let mb = i32x4.add(b1, i32x4.shl(b1, 2));
-        ma = v128.or(i32x4.shl(ma, 7), i32x4.shr_u(ma, 25));
-        mb = v128.or(i32x4.shl(mb, 7), i32x4.shr_u(mb, 25));
-        let ra = i32x4.add(ma, i32x4.shl(ma, 3));
-        let rb = i32x4.add(mb, i32x4.shl(mb, 3));
-        let ta = i32x4.shl(a1, 9);
-        let tb = i32x4.shl(b1, 9);
-        a2 = v128.xor(a2, a0); b2 = v128.xor(b2, b0);
-        a3 = v128.xor(a3, a1); b3 = v128.xor(b3, b1);
-        a1 = v128.xor(a1, a2); b1 = v128.xor(b1, b2);
-        a0 = v128.xor(a0, a3); b0 = v128.xor(b0, b3);
-        a2 = v128.xor(a2, ta); b2 = v128.xor(b2, tb);
-        a3 = v128.or(i32x4.shl(a3, 11), i32x4.shr_u(a3, 21));
-        b3 = v128.or(i32x4.shl(b3, 11), i32x4.shr_u(b3, 21));
-        sampleStepx(kind, ra, rb, dst);
-        dst += LANES << 2;
-      }
-    } else {
-      for (let step = 0; step < count; step++) {
-        for (let lane = 0; lane < LANES; lane++) {
-          store<u32>(STEP_WORDS + (<usize>lane << 2), xoshiroStepf(lane));
-        }
-        sampleStepf(kind, dst, p0, p1, p2, p3, p4, p5, p6, p7);
-        dst += LANES << 2;
+        let at = dst + (<usize>step << 5);
+        if (ASC_FEATURE_SIMD) sampleStepx(kind, at);
+        else sampleStepf(kind, at, p0, p1, p2, p3, p4, p5, p6, p7);
       }
     }
+    dst += <usize>count << 5;
     steps -= count;
     k++;
   }

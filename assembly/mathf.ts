@@ -27,24 +27,43 @@ export const INT_TWO_V = memory.data<i32>([2, 2, 2, 2], 16);
 // ---------------------------------------------------------------------------------------------
 // Words to floats
 
-/** 2^-24 */
-const TWO_M24: f32 = reinterpret<f32>(0x33800000); // 5.960464477539063e-8
-const TWO_M24_V = memory.data<f32>([TWO_M24, TWO_M24, TWO_M24, TWO_M24], 16);
+/** 1 - 2^-24, the largest float below 1. */
+const ONE_MINUS_2M24: f32 = reinterpret<f32>(0x3f7fffff); // 0.9999999403953552
+const ONE_MINUS_2M24_V = memory.data<f32>([ONE_MINUS_2M24, ONE_MINUS_2M24, ONE_MINUS_2M24, ONE_MINUS_2M24], 16);
+const ONE_BITS_V = memory.data<i32>([0x3f800000, 0x3f800000, 0x3f800000, 0x3f800000], 16);
 
 /**
- * A tape word as a float in (0, 1): the top 24 bits with the lowest forced to 1, times 2^-24.
- * The result is an odd multiple of 2^-24, so it is never 0 or 1, and 1 - u is exact.
+ * A tape word as a float in (0, 1): ((x >>> 8) | 1) * 2^-24, the top 24 bits with the lowest
+ * forced to 1, so u is an odd multiple of 2^-24: never 0 or 1, and 1 - u is exact.
+ * Computed without an int-to-float conversion: 1 + (x >>> 9) * 2^-23 is built from its bits,
+ * and subtracting 1 - 2^-24 leaves (2 (x >>> 9) + 1) * 2^-24 exactly (Sterbenz: the operands are
+ * within a factor 2, and the result has 24 significant bits).
  */
 // @ts-ignore: decorator
 @inline export function unitf(x: u32): f32 {
-  return <f32><i32>((x >>> 8) | 1) * TWO_M24;
+  return reinterpret<f32>((x >>> 9) | 0x3f800000) - ONE_MINUS_2M24;
 }
 
-/** f32x4 twin of unitf. Uses the signed conversion: the value fits in 24 bits. */
+/** f32x4 twin of unitf. */
 // @ts-ignore: decorator
 @inline export function unitx(x: v128): v128 {
-  let m = v128.or(i32x4.shr_u(x, 8), vec(INT_ONE_V));
-  return f32x4.mul(f32x4.convert_i32x4_s(m), vec(TWO_M24_V));
+  return f32x4.sub(v128.or(i32x4.shr_u(x, 9), vec(ONE_BITS_V)), vec(ONE_MINUS_2M24_V));
+}
+
+/**
+ * min(a, b) as `b < a ? b : a`: one instruction in SIMD (f32x4.pmin), where f32x4.min's NaN
+ * and signed-zero rules cost V8 six. The scalar twin uses the same rule, so -0/+0 ties resolve
+ * identically.
+ */
+// @ts-ignore: decorator
+@inline export function pminf(a: f32, b: f32): f32 {
+  return b < a ? b : a;
+}
+
+/** max(a, b) as `a < b ? b : a` (f32x4.pmax). */
+// @ts-ignore: decorator
+@inline export function pmaxf(a: f32, b: f32): f32 {
+  return a < b ? b : a;
 }
 
 // ---------------------------------------------------------------------------------------------

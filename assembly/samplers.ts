@@ -1,6 +1,6 @@
-// What one generator step becomes: each sampler turns the 8 tape words of one step into 8
-// outputs at the same 8 positions. The SIMD form receives the step as two i32x4 vectors,
-// `lo` = words 0-3 and `hi` = words 4-7; the scalar form reads the same 8 words from STEP_WORDS.
+// What one generator step becomes: each sampler reads the 8 tape words of one step at `at` and
+// overwrites them with the 8 outputs at the same positions. The SIMD form loads the step as two
+// i32x4 vectors, `lo` = words 0-3 and `hi` = words 4-7; the scalar form reads word by word.
 //
 // Box-Muller pairs word q with word q + 4 (q = 0..3): u1 = unit(word q) gives the radius,
 // u2 = unit(word q + 4) the angle; z0 = r cos(2 pi u2) goes to position q, z1 = r sin(2 pi u2)
@@ -10,26 +10,23 @@
 //   SIMD vectors: [   lo     ] | [   hi    ]
 //   normal:       z0(w0,w4) .. z0(w3,w7) | z1(w0,w4) .. z1(w3,w7)
 
-import { vec, MINUS_TWO_V, FOUR_V, QUARTER_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, truncDeviatex } from "./mathf";
+import { pminf, pmaxf, vec, MINUS_TWO_V, FOUR_V, QUARTER_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, truncDeviatex } from "./mathf";
 
 export const KIND_BITS: i32 = 0;
 export const KIND_UNIFORM: i32 = 1;
 export const KIND_NORMAL: i32 = 2;
 export const KIND_TRUNC_NORMAL: i32 = 3;
 
-/** The 8 words of the current step, for the scalar samplers. */
-export const STEP_WORDS: usize = memory.data(32, 16);
-
 // ---------------------------------------------------------------------------------------------
 // Scalar reference samplers. Parameters p0..p7 by kind:
-//   uniform:      p0 = a, p1 = b - a, p2 = b            y = min(a + (b-a) u, b)
+//   uniform:      p0 = a, p1 = b - a, p2 = b            y = pmin(a + (b-a) u, b)
 //   normal:       p0 = mean, p1 = std                   y = mean + std z
 //   trunc normal: p0 = mean, p1 = std, p2 = lo, p3 = hi, p4 = cLo, p5 = pLo, p6 = qHi, p7 = w
-//                 y = min(max(mean + std x, lo), hi), x = truncDeviate(u, cLo, pLo, qHi, w)
+//                 y = pmin(pmax(mean + std x, lo), hi), x = truncDeviate(u, cLo, pLo, qHi, w)
 
 // @ts-ignore: decorator
-@inline function wordAt(i: i32): u32 {
-  return load<u32>(STEP_WORDS + (<usize>i << 2));
+@inline function wordAt(at: usize, i: i32): u32 {
+  return load<u32>(at + (<usize>i << 2));
 }
 
 // @ts-ignore: decorator
@@ -39,16 +36,14 @@ export const STEP_WORDS: usize = memory.data(32, 16);
 
 // @ts-ignore: decorator
 @inline export function sampleStepf(kind: i32, at: usize, p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
-  if (kind == KIND_BITS) {
-    memory.copy(at, STEP_WORDS, 32);
-  } else if (kind == KIND_UNIFORM) {
+  if (kind == KIND_UNIFORM) {
     for (let i = 0; i < 8; i++) {
-      store<f32>(at + (<usize>i << 2), min<f32>(p0 + p1 * unitf(wordAt(i)), p2));
+      store<f32>(at + (<usize>i << 2), pminf(p0 + p1 * unitf(wordAt(at, i)), p2));
     }
   } else if (kind == KIND_NORMAL) {
     for (let q = 0; q < 4; q++) {
-      let u1 = unitf(wordAt(q));
-      let u2 = unitf(wordAt(q + 4));
+      let u1 = unitf(wordAt(at, q));
+      let u2 = unitf(wordAt(at, q + 4));
       let radius = sqrt<f32>(logf(u1) * <f32>-2.0);
       // Quarter-turn reduction, exact: u2 is a multiple of 2^-24.
       let k4 = nearest<f32>(u2 * <f32>4.0);
@@ -63,8 +58,8 @@ export const STEP_WORDS: usize = memory.data(32, 16);
     }
   } else if (kind == KIND_TRUNC_NORMAL) {
     for (let i = 0; i < 8; i++) {
-      let x = truncDeviatef(unitf(wordAt(i)), p4, p5, p6, p7);
-      store<f32>(at + (<usize>i << 2), min<f32>(max<f32>(p0 + p1 * x, p2), p3));
+      let x = truncDeviatef(unitf(wordAt(at, i)), p4, p5, p6, p7);
+      store<f32>(at + (<usize>i << 2), pminf(pmaxf(p0 + p1 * x, p2), p3));
     }
   }
 }
@@ -94,21 +89,19 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
 
 // @ts-ignore: decorator
 @inline function uniformx(x: v128, a: v128, w: v128, b: v128): v128 {
-  return f32x4.min(f32x4.add(a, f32x4.mul(w, unitx(x))), b);
+  return f32x4.pmin(f32x4.add(a, f32x4.mul(w, unitx(x))), b);
 }
 
 // @ts-ignore: decorator
 @inline function truncNormalx(x: v128, mean: v128, std: v128, lo: v128, hi: v128, cLo: v128, pLo: v128, qHi: v128, w: v128): v128 {
   let dev = truncDeviatex(unitx(x), cLo, pLo, qHi, w);
-  return f32x4.min(f32x4.max(f32x4.add(mean, f32x4.mul(std, dev)), lo), hi);
+  return f32x4.pmin(f32x4.pmax(f32x4.add(mean, f32x4.mul(std, dev)), lo), hi);
 }
 
 // @ts-ignore: decorator
-@inline export function sampleStepx(kind: i32, lo: v128, hi: v128, at: usize): void {
-  if (kind == KIND_BITS) {
-    v128.store(at, lo);
-    v128.store(at, hi, 16);
-  } else if (kind == KIND_UNIFORM) {
+@inline export function sampleStepx(kind: i32, at: usize): void {
+  let lo = v128.load(at), hi = v128.load(at, 16);
+  if (kind == KIND_UNIFORM) {
     let a = param(0), w = param(1), b = param(2);
     v128.store(at, uniformx(lo, a, w, b));
     v128.store(at, uniformx(hi, a, w, b), 16);

@@ -21,3 +21,6 @@ export const sub = (a: number, b: number) => fr(a - b);
 export const mul = (a: number, b: number) => fr(a * b);
 export const div = (a: number, b: number) => fr(a / b);
 export const sqrt = (a: number) => fr(Math.sqrt(a));
+/** wasm's pmin / pmax: `b < a ? b : a` and `a < b ? b : a` (ties and -0/+0 keep a). */
+export const pmin = (a: number, b: number) => (b < a ? b : a);
+export const pmax = (a: number, b: number) => (a < b ? b : a);

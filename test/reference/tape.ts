@@ -1,6 +1,6 @@
 // Plain-JS reference of the tape and the samplers: slow, obvious, and bit-exact with the kernels.
 
-import { fr, add, mul } from "./f32.js";
+import { fr, add, mul, pmin, pmax } from "./f32.js";
 import { unit, boxMuller, truncDeviate } from "./mathf.js";
 import { intervalMass } from "../../src/random/normal-cdf.js";
 
@@ -61,7 +61,7 @@ export function referenceWords(seed: bigint, position: number, n: number): Uint3
 
 export function referenceUniform(seed: bigint, position: number, n: number, a: number, b: number): Float32Array {
   const af = fr(a), bf = fr(b), width = fr(bf - af);
-  return Float32Array.from(referenceWords(seed, position, n), (w) => Math.min(add(af, mul(width, unit(w))), bf));
+  return Float32Array.from(referenceWords(seed, position, n), (w) => pmin(add(af, mul(width, unit(w))), bf));
 }
 
 /** Box-Muller pairs word q with word q + 4 of its 8-word step. */
@@ -84,5 +84,5 @@ export function referenceTruncNormal(seed: bigint, position: number, n: number, 
   const [cLo, pLo, qHi, w] = [fr(iv.cLo), fr(iv.pLo), fr(iv.qHi), fr(iv.w)];
   const m = fr(mean), s = fr(std), lo = fr(a), hi = fr(b);
   return Float32Array.from(referenceWords(seed, position, n),
-    (word) => Math.min(Math.max(add(m, mul(s, truncDeviate(unit(word), cLo, pLo, qHi, w))), lo), hi));
+    (word) => pmin(pmax(add(m, mul(s, truncDeviate(unit(word), cLo, pLo, qHi, w))), lo), hi));
 }
