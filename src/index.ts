@@ -9,3 +9,16 @@ export {
 } from "./initializers/distributions.js";
 export { ready, useBuild, activeBuild, type BuildName } from "./runtime.js";
 export { fillAsync, DEFAULT_CHUNK_SIZE, WHOLE_TENSOR_INITIALIZERS, type FillAsyncOptions, type Initializer } from "./async.js";
+export {
+  calculateFanInAndFanOut, calculateGain, type Layout, type Nonlinearity,
+} from "./fan.js";
+export {
+  xavierUniform, xavierNormal, kaimingUniform, kaimingNormal, type XavierOptions, type KaimingOptions,
+} from "./initializers/torch.js";
+export { eye, dirac, identity, type DiracOptions, type IdentityOptions } from "./initializers/identity.js";
+export { orthogonal, deltaOrthogonal, type OrthogonalOptions, type DeltaOrthogonalOptions } from "./initializers/orthogonal.js";
+export { sparse, type SparseOptions } from "./initializers/sparse.js";
+export {
+  varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal,
+  type VarianceScalingOptions, type VarianceScalingMode, type VarianceScalingDistribution, type FanOptions,
+} from "./initializers/keras.js";

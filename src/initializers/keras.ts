@@ -1,0 +1,139 @@
+// Keras and JAX's variance scaling and its presets (Glorot, He, LeCun), Keras layout
+// [...kernel, in, out] by default. Fans are clamped to at least 1 as Keras does, so 0-D and 1-D
+// shapes work too (a vector of n has fan_in = fan_out = n).
+
+import type { Shape } from "../shape.js";
+import { fansOf, type Layout } from "../fan.js";
+import { oneOf, positive } from "../validate.js";
+import { request, type TensorOptions } from "./tensor-options.js";
+import { sampleScaled, type Scaled } from "./scaled.js";
+
+/** Which fan divides the scale: fan_in, fan_out, their mean, or their geometric mean (JAX). */
+export type VarianceScalingMode = "fan_in" | "fan_out" | "fan_avg" | "fan_geo_avg";
+/** The law drawn from; "truncated_normal" is cut at 2 standard deviations. */
+export type VarianceScalingDistribution = "truncated_normal" | "untruncated_normal" | "uniform";
+
+export interface FanOptions extends TensorOptions {
+  /** Where the input and output axes are (default "keras": `[...kernel, in, out]`). */
+  layout?: Layout;
+}
+
+export interface VarianceScalingOptions extends FanOptions {
+  /** The variance before dividing by the fan (default 1), > 0. */
+  scale?: number;
+  /** Default "fan_in". */
+  mode?: VarianceScalingMode;
+  /** Default "truncated_normal". */
+  distribution?: VarianceScalingDistribution;
+}
+
+const MODES: readonly VarianceScalingMode[] = ["fan_in", "fan_out", "fan_avg", "fan_geo_avg"];
+const DISTRIBUTIONS: readonly VarianceScalingDistribution[] = ["truncated_normal", "untruncated_normal", "uniform"];
+
+/**
+ * Standard deviation of the standard normal truncated to [-2, 2] (Keras's and JAX's constant):
+ * dividing by it makes the truncated law's standard deviation the requested one.
+ */
+export const TRUNCATED_STD = 0.87962566103423978;
+
+interface Preset {
+  scale: number;
+  mode: VarianceScalingMode;
+  distribution: VarianceScalingDistribution;
+}
+
+/** The law of variance scaling: variance = scale / max(1, fan), spread per distribution. */
+export function varianceLaw(p: Preset, fanIn: number, fanOut: number): Scaled {
+  const fan = p.mode === "fan_in" ? fanIn : p.mode === "fan_out" ? fanOut
+    : p.mode === "fan_avg" ? (fanIn + fanOut) / 2.0 : Math.sqrt(fanIn * fanOut);
+  const variance = p.scale / Math.max(1.0, fan);
+  if (p.distribution === "truncated_normal") return { law: "truncated", std: Math.sqrt(variance) / TRUNCATED_STD };
+  if (p.distribution === "untruncated_normal") return { law: "normal", std: Math.sqrt(variance) };
+  return { law: "uniform", bound: Math.sqrt(3.0 * variance) };
+}
+
+function scaled(fn: string, shape: Shape, options: unknown, preset?: Preset): Float32Array {
+  const keys = preset ? ["layout"] : ["scale", "mode", "distribution", "layout"];
+  const { req, own } = request<VarianceScalingOptions>(fn, shape, options, keys);
+  const p: Preset = preset ?? {
+    scale: own.scale === undefined ? 1 : positive(fn, "scale", own.scale),
+    mode: own.mode === undefined ? "fan_in" : oneOf(fn, "mode", own.mode, MODES),
+    distribution: own.distribution === undefined ? "truncated_normal" : oneOf(fn, "distribution", own.distribution, DISTRIBUTIONS),
+  };
+  const [fanIn, fanOut] = fansOf(fn, req.dims, own.layout ?? "keras");
+  // scale <= F32_MAX and fan >= 1 keep every spread far inside float32 (sqrt(3 F32_MAX) < 4e19).
+  return sampleScaled(req, varianceLaw(p, fanIn, fanOut));
+}
+
+/**
+ * Variance scaling (Keras `VarianceScaling`, JAX `variance_scaling`): variance
+ * scale / max(1, fan) where fan follows `mode`; "truncated_normal" draws N(0, s^2) cut at +-2s
+ * with s = sqrt(variance) / 0.87962566103423978, "untruncated_normal" N(0, variance),
+ * "uniform" U(-l, l) with l = sqrt(3 variance).
+ *
+ * @example
+ * const w = varianceScaling([3, 3, 64, 128], { scale: 2, mode: "fan_out", distribution: "untruncated_normal" });
+ */
+export function varianceScaling(shape: Shape, options?: VarianceScalingOptions): Float32Array {
+  return scaled("varianceScaling", shape, options);
+}
+
+/**
+ * Glorot uniform (Keras's default kernel initializer): variance scaling with scale 1, "fan_avg", "uniform".
+ *
+ * @example
+ * const kernel = glorotUniform([784, 256]); // Dense(256) on 784 inputs
+ */
+export function glorotUniform(shape: Shape, options?: FanOptions): Float32Array {
+  return scaled("glorotUniform", shape, options, { scale: 1, mode: "fan_avg", distribution: "uniform" });
+}
+
+/**
+ * Glorot normal: variance scaling with scale 1, "fan_avg", "truncated_normal".
+ *
+ * @example
+ * const kernel = glorotNormal([3, 3, 32, 64]);
+ */
+export function glorotNormal(shape: Shape, options?: FanOptions): Float32Array {
+  return scaled("glorotNormal", shape, options, { scale: 1, mode: "fan_avg", distribution: "truncated_normal" });
+}
+
+/**
+ * He uniform: variance scaling with scale 2, "fan_in", "uniform".
+ *
+ * @example
+ * const kernel = heUniform([3, 3, 64, 64]);
+ */
+export function heUniform(shape: Shape, options?: FanOptions): Float32Array {
+  return scaled("heUniform", shape, options, { scale: 2, mode: "fan_in", distribution: "uniform" });
+}
+
+/**
+ * He normal: variance scaling with scale 2, "fan_in", "truncated_normal".
+ *
+ * @example
+ * const kernel = heNormal([7, 7, 3, 64]);
+ */
+export function heNormal(shape: Shape, options?: FanOptions): Float32Array {
+  return scaled("heNormal", shape, options, { scale: 2, mode: "fan_in", distribution: "truncated_normal" });
+}
+
+/**
+ * LeCun uniform: variance scaling with scale 1, "fan_in", "uniform".
+ *
+ * @example
+ * const kernel = lecunUniform([512, 512]);
+ */
+export function lecunUniform(shape: Shape, options?: FanOptions): Float32Array {
+  return scaled("lecunUniform", shape, options, { scale: 1, mode: "fan_in", distribution: "uniform" });
+}
+
+/**
+ * LeCun normal (for SELU networks): variance scaling with scale 1, "fan_in", "truncated_normal".
+ *
+ * @example
+ * const kernel = lecunNormal([512, 512]);
+ */
+export function lecunNormal(shape: Shape, options?: FanOptions): Float32Array {
+  return scaled("lecunNormal", shape, options, { scale: 1, mode: "fan_in", distribution: "truncated_normal" });
+}

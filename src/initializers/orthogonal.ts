@@ -1,0 +1,110 @@
+// Orthogonal weights: torch's orthogonal (a Haar-random orthogonal matrix from the QR of a
+// Gaussian one) and JAX's delta orthogonal (such a matrix at the centre of a convolution kernel).
+
+import type { Shape } from "../shape.js";
+import type { Generator } from "../random/generator.js";
+import { sampleNormal } from "../random/sample.js";
+import { orthogonalize, orthogonalFits } from "../linalg/qr.js";
+import { axesOf, type Layout } from "../fan.js";
+import { numberOption, rangeError, show } from "../validate.js";
+import { request, target, type Request, type TensorOptions } from "./tensor-options.js";
+import { stridesOf } from "./identity.js";
+
+/**
+ * The rows x cols orthogonal matrix of the next rows * cols tape words: those words as a
+ * Gaussian matrix G (row-major, as `normal` would fill it), then Q of the QR of G (or of G^T
+ * when rows < cols, transposed back) with its columns' signs set by diag(R), times `gain`.
+ * Advances the generator by rows * cols. The caller checked orthogonalFits and checkRoom.
+ */
+function orthogonalMatrix(gen: Generator, rows: number, cols: number, gain: number, out?: Float32Array): Float32Array {
+  const n = rows * cols;
+  const g = new Float32Array(n);
+  sampleNormal(gen, { target: g, offset: 0, count: n, position: gen.position }, 0, 1);
+  const q = out ?? new Float32Array(n);
+  orthogonalize(g, rows, cols, gain, q);
+  gen.advance(n);
+  return q;
+}
+
+/** Throws before any draw when the matrix cannot be factored in wasm32 memory. */
+function checkFits(fn: string, shape: Shape, rows: number, cols: number, req: Request): void {
+  if (!orthogonalFits(rows, cols)) {
+    throw rangeError(fn, "shape", `small enough for its ${rows} x ${cols} QR to fit in 4 GiB of wasm memory`, shape);
+  }
+  req.generator.checkRoom(req.fn, rows * cols);
+}
+
+export interface OrthogonalOptions extends TensorOptions {
+  /** Multiplies the orthogonal matrix (default 1). */
+  gain?: number;
+}
+
+/**
+ * A (semi-)orthogonal matrix (torch `orthogonal_`), flattened as torch does: rows = shape[0],
+ * cols = the product of the rest. Tall and square results have orthonormal columns
+ * (Q^T Q = gain^2 I), wide ones orthonormal rows. The matrix is Haar-distributed: Q of the
+ * Householder QR of a Gaussian matrix, each column's sign set so that diag(R) > 0. Draws
+ * shape[0] * cols words; `range` returns a slice of the whole result.
+ *
+ * @example
+ * const w = orthogonal([512, 512]);                     // recurrent weight
+ * const c = orthogonal([64, 32, 3, 3], { gain: Math.SQRT2 }); // 64 orthonormal 288-vectors
+ */
+export function orthogonal(shape: Shape, options?: OrthogonalOptions): Float32Array {
+  const fn = "orthogonal";
+  const { req, own } = request<OrthogonalOptions>(fn, shape, options, ["gain"]);
+  const gain = numberOption(fn, "gain", own.gain, 1);
+  if (req.dims.length < 2) throw rangeError(fn, "shape", "at least 2-D", shape);
+  if (req.numel === 0) return target(req);
+  const rows = req.dims[0], cols = req.numel / rows;
+  checkFits(fn, shape, rows, cols, req);
+  if (req.start === 0 && req.end === req.numel) return orthogonalMatrix(req.generator, rows, cols, gain, target(req));
+  const out = target(req);
+  out.set(orthogonalMatrix(req.generator, rows, cols, gain).subarray(req.start, req.end));
+  return out;
+}
+
+export interface DeltaOrthogonalOptions extends TensorOptions {
+  /** Multiplies the orthogonal matrix (default 1). */
+  scale?: number;
+  /** Where the input and output axes are (default "keras": `[...kernel, in, out]`). */
+  layout?: Layout;
+}
+
+/**
+ * The delta orthogonal kernel (JAX `delta_orthogonal`) of a 3, 4 or 5-D convolution weight:
+ * zeros, except at the kernel's centre (index floor((k - 1) / 2) of each kernel dimension of
+ * size k) where the in x out matrix is orthogonal([in, out]) times `scale`. Needs in <= out, so
+ * that the matrix has orthonormal rows. Draws in * out words.
+ *
+ * @example
+ * const w = deltaOrthogonal([3, 3, 64, 64]);                      // Keras/JAX Conv2D kernel
+ * const t = deltaOrthogonal([128, 64, 3, 3], { layout: "torch" }); // torch Conv2d weight
+ */
+export function deltaOrthogonal(shape: Shape, options?: DeltaOrthogonalOptions): Float32Array {
+  const fn = "deltaOrthogonal";
+  const { req, own } = request<DeltaOrthogonalOptions>(fn, shape, options, ["scale", "layout"]);
+  const scale = numberOption(fn, "scale", own.scale, 1);
+  const dims = req.dims;
+  if (dims.length < 3 || dims.length > 5) throw rangeError(fn, "shape", "a 3, 4 or 5-D shape", shape);
+  const { inAxis, outAxis } = axesOf(fn, dims, own.layout ?? "keras");
+  const fanIn = dims[inAxis], fanOut = dims[outAxis];
+  if (fanIn > fanOut) {
+    throw new RangeError(`${fn}: the input dimension (shape[${inAxis}] = ${fanIn}) must be <= the output dimension ` +
+      `(shape[${outAxis}] = ${fanOut}) for the kernel centre to be orthogonal, got shape ${show(shape)}`);
+  }
+  if (req.numel === 0) return target(req);
+  checkFits(fn, shape, fanIn, fanOut, req);
+  const m = orthogonalMatrix(req.generator, fanIn, fanOut, scale);
+  const strides = stridesOf(dims);
+  let centre = 0;
+  for (let i = 0; i < dims.length; i++) if (i !== inAxis && i !== outAxis) centre += Math.floor((dims[i] - 1) / 2) * strides[i];
+  const out = target(req).fill(0);
+  for (let i = 0; i < fanIn; i++) {
+    for (let o = 0; o < fanOut; o++) {
+      const at = centre + i * strides[inAxis] + o * strides[outAxis];
+      if (at >= req.start && at < req.end) out[at - req.start] = m[i * fanOut + o];
+    }
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+// The three laws that fan-scaled initializers draw from, given their spread: U(-bound, bound),
+// N(0, std^2), and Keras's normal truncated at two standard deviations. The torch and Keras
+// families only compute the spread from fans and gains, then come here.
+
+import { sampleUniform, sampleNormal, sampleTruncNormal } from "../random/sample.js";
+import { rangeError, F32_MAX } from "../validate.js";
+import { sampleRequest, target, type Request } from "./tensor-options.js";
+
+/** A zero-mean law and its spread. */
+export type Scaled =
+  | { law: "uniform"; bound: number }
+  | { law: "normal"; std: number }
+  /** N(0, std^2) conditioned on [-2 std, 2 std] (Keras, JAX, tf `truncated_normal`). */
+  | { law: "truncated"; std: number };
+
+/** Largest |x| a law can produce, with room for the uniform's width b - a = 2 bound. */
+function reach(s: Scaled): number {
+  return s.law === "uniform" ? 2 * s.bound : s.law === "normal" ? 6 * s.std : 2 * s.std;
+}
+
+/**
+ * Throws (naming the argument that made it so) when the law's values would leave float32, e.g.
+ * a gain of 1e38. Run before anything is written.
+ */
+export function checkScaled(fn: string, name: string, value: number, s: Scaled): void {
+  if (!(reach(s) <= F32_MAX)) throw rangeError(fn, name, "small enough that the values stay within float32 range", value);
+}
+
+/** Fills the request from the law; zero-element tensors come back empty without a draw. */
+export function sampleScaled(req: Request, s: Scaled): Float32Array {
+  if (req.numel === 0) return target(req);
+  const gen = req.generator;
+  switch (s.law) {
+    case "uniform": return sampleRequest(req, (at) => sampleUniform(gen, at, -s.bound, s.bound));
+    case "normal": return sampleRequest(req, (at) => sampleNormal(gen, at, 0, s.std));
+    case "truncated": return sampleRequest(req, (at) => sampleTruncNormal(gen, at, 0, s.std, -2 * s.std, 2 * s.std));
+  }
+}

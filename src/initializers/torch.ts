@@ -1,0 +1,106 @@
+// torch.nn.init's fan-scaled initializers: xavier (Glorot) and kaiming (He), torch layout
+// [out, in, ...kernel] by default. The spreads are computed in float64 in torch's own order of
+// operations, so the bounds and standard deviations match torch's before the float32 rounding.
+
+import type { Shape } from "../shape.js";
+import { fansOf, gainOf, type Layout, type Nonlinearity } from "../fan.js";
+import { numberOption, nonNegative, oneOf } from "../validate.js";
+import { request, type Request, type TensorOptions } from "./tensor-options.js";
+import { checkScaled, sampleScaled, type Scaled } from "./scaled.js";
+
+export interface XavierOptions extends TensorOptions {
+  /** Multiplies the spread (default 1), >= 0; see `calculateGain`. */
+  gain?: number;
+  /** Where the input and output axes are (default "torch": `[out, in, ...kernel]`). */
+  layout?: Layout;
+}
+
+/** Checks the options; gives the request and std = gain sqrt(2 / (fan_in + fan_out)). */
+function xavier(fn: string, shape: Shape, options: unknown): { req: Request; gain: number; std: number } {
+  const { req, own } = request<XavierOptions>(fn, shape, options, ["gain", "layout"]);
+  const gain = own.gain === undefined ? 1 : nonNegative(fn, "gain", own.gain);
+  const [fanIn, fanOut] = fansOf(fn, req.dims, own.layout ?? "torch");
+  return { req, gain, std: gain * Math.sqrt(2.0 / (fanIn + fanOut)) };
+}
+
+/** Draws `s` after checking it stays in float32 range (blaming `name`). */
+function draw(fn: string, req: Request, name: string, value: number, s: Scaled): Float32Array {
+  if (req.numel > 0) checkScaled(fn, name, value, s);
+  return sampleScaled(req, s);
+}
+
+/**
+ * Glorot/Xavier uniform (torch `xavier_uniform_`): U(-b, b) with
+ * b = gain sqrt(6 / (fan_in + fan_out)), computed as torch does, sqrt(3) gain sqrt(2 / (fan_in + fan_out)).
+ *
+ * @example
+ * const w = xavierUniform([256, 784]);                  // nn.Linear(784, 256).weight
+ * const c = xavierUniform([64, 3, 3, 3], { gain: calculateGain("relu") });
+ */
+export function xavierUniform(shape: Shape, options?: XavierOptions): Float32Array {
+  const fn = "xavierUniform";
+  const { req, gain, std } = xavier(fn, shape, options);
+  return draw(fn, req, "gain", gain, { law: "uniform", bound: Math.sqrt(3.0) * std });
+}
+
+/**
+ * Glorot/Xavier normal (torch `xavier_normal_`): N(0, std^2), untruncated, with
+ * std = gain sqrt(2 / (fan_in + fan_out)).
+ *
+ * @example
+ * const w = xavierNormal([512, 512], { gain: calculateGain("tanh") });
+ */
+export function xavierNormal(shape: Shape, options?: XavierOptions): Float32Array {
+  const fn = "xavierNormal";
+  const { req, gain, std } = xavier(fn, shape, options);
+  return draw(fn, req, "gain", gain, { law: "normal", std });
+}
+
+export interface KaimingOptions extends TensorOptions {
+  /** Negative slope of the rectifier after this layer, used with "leaky_relu" (default 0). */
+  a?: number;
+  /** "fan_in" (default) keeps the forward pass's variance, "fan_out" the backward pass's. */
+  mode?: "fan_in" | "fan_out";
+  /** The nonlinearity after this layer (default "leaky_relu", with slope `a`). */
+  nonlinearity?: Nonlinearity;
+  /** Where the input and output axes are (default "torch": `[out, in, ...kernel]`). */
+  layout?: Layout;
+}
+
+/** Checks the options; gives the request and std = gain / sqrt(fan). */
+function kaiming(fn: string, shape: Shape, options: unknown): { req: Request; std: number } {
+  const { req, own } = request<KaimingOptions>(fn, shape, options, ["a", "mode", "nonlinearity", "layout"]);
+  const a = numberOption(fn, "a", own.a, 0);
+  const mode = own.mode === undefined ? "fan_in" : oneOf(fn, "mode", own.mode, ["fan_in", "fan_out"] as const);
+  const gain = gainOf(fn, own.nonlinearity ?? "leaky_relu", a, "a");
+  const [fanIn, fanOut] = fansOf(fn, req.dims, own.layout ?? "torch");
+  return { req, std: gain / Math.sqrt(mode === "fan_in" ? fanIn : fanOut) };
+}
+
+/**
+ * Kaiming/He uniform (torch `kaiming_uniform_`): U(-b, b) with b = sqrt(3) gain / sqrt(fan),
+ * gain = calculateGain(nonlinearity, a). Zero-element tensors come back empty, as torch's no-op.
+ *
+ * @example
+ * const w = kaimingUniform([64, 3, 7, 7], { nonlinearity: "relu" });   // ResNet stem
+ * const v = kaimingUniform([256, 784], { a: Math.sqrt(5) });          // nn.Linear's default
+ */
+export function kaimingUniform(shape: Shape, options?: KaimingOptions): Float32Array {
+  const fn = "kaimingUniform";
+  const { req, std } = kaiming(fn, shape, options);
+  // The gain is at most sqrt(2) and fans are >= 1, so the bound always fits in float32.
+  return sampleScaled(req, { law: "uniform", bound: Math.sqrt(3.0) * std });
+}
+
+/**
+ * Kaiming/He normal (torch `kaiming_normal_`): N(0, std^2), untruncated, with
+ * std = gain / sqrt(fan), gain = calculateGain(nonlinearity, a).
+ *
+ * @example
+ * const w = kaimingNormal([64, 3, 7, 7], { mode: "fan_out", nonlinearity: "relu" }); // torchvision ResNet
+ */
+export function kaimingNormal(shape: Shape, options?: KaimingOptions): Float32Array {
+  const fn = "kaimingNormal";
+  const { req, std } = kaiming(fn, shape, options);
+  return sampleScaled(req, { law: "normal", std });
+}
