@@ -298,14 +298,20 @@ export function truncDeviatef(u: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): f32
   let rr = f32x4.sub(vec(CONST1_V), f32x4.mul(c, c));
   let xc = f32x4.mul(c, ratio3x(rr, QA3_V, QA2_V, QA1_V, QA0_V, QB3_V, QB2_V, QB1_V));
 
+  // Most vectors of a typical interval are central in every lane: skip the tail branch then.
+  if (i32x4.all_true(central)) return xc;
   let lower = f32x4.lt(c, vec(ZERO_V));
   let p = f32x4.add(pLo, uw);
   let q = f32x4.add(qHi, f32x4.mul(f32x4.sub(vec(ONE_V), u), w));
   let m = v128.bitselect(p, q, lower);
   let r = f32x4.sqrt(f32x4.neg(logx(m)));
-  let near = ratio2x(f32x4.sub(r, vec(CONST2_V)), QC3_V, QC2_V, QC1_V, QC0_V, QD2_V, QD1_V);
-  let far = ratio2x(f32x4.sub(r, vec(SPLIT2_V)), QE3_V, QE2_V, QE1_V, QE0_V, QF2_V, QF1_V);
-  let xt = v128.bitselect(near, far, f32x4.le(r, vec(SPLIT2_V)));
+  let near = f32x4.le(r, vec(SPLIT2_V));
+  let xt = ratio2x(f32x4.sub(r, vec(CONST2_V)), QC3_V, QC2_V, QC1_V, QC0_V, QD2_V, QD1_V);
+  // The far tail (p < e^-25) is rare unless the interval lies there.
+  if (!i32x4.all_true(v128.or(near, central))) {
+    let far = ratio2x(f32x4.sub(r, vec(SPLIT2_V)), QE3_V, QE2_V, QE1_V, QE0_V, QF2_V, QF1_V);
+    xt = v128.bitselect(xt, far, near);
+  }
   xt = v128.bitselect(f32x4.neg(xt), xt, lower);
   return v128.bitselect(xc, xt, central);
 }

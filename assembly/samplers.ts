@@ -10,7 +10,7 @@
 //   SIMD vectors: [   lo     ] | [   hi    ]
 //   normal:       z0(w0,w4) .. z0(w3,w7) | z1(w0,w4) .. z1(w3,w7)
 
-import { pminf, pmaxf, vec, MINUS_TWO_V, FOUR_V, QUARTER_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, truncDeviatex } from "./mathf";
+import { pminf, pmaxf, vec, MINUS_TWO_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, truncDeviatex } from "./mathf";
 
 export const KIND_BITS: i32 = 0;
 export const KIND_UNIFORM: i32 = 1;
@@ -34,6 +34,27 @@ export const KIND_TRUNC_NORMAL: i32 = 3;
   return reinterpret<f32>(reinterpret<i32>(x) ^ (bit << 30));
 }
 
+/** 2^21: added before the shift by 22 so that it rounds m / 2^22 to nearest. */
+const QUARTER_ROUND: i32 = 1 << 21;
+const QUARTER_ROUND_V = memory.data<i32>([QUARTER_ROUND, QUARTER_ROUND, QUARTER_ROUND, QUARTER_ROUND], 16);
+/** 2^-24 */
+const TWO_M24: f32 = reinterpret<f32>(0x33800000); // 5.960464477539063e-8
+const TWO_M24_V = memory.data<f32>([TWO_M24, TWO_M24, TWO_M24, TWO_M24], 16);
+
+// The angle of Box-Muller is u2 = m 2^-24 turns, m = (word >>> 8) | 1 odd. Its quadrant
+// k = round(4 u2) (0..4) and remainder r = u2 - k/4 in [-1/8, 1/8] are computed exactly in
+// integers: m is odd, so 4 u2 is never a half-integer, and m - k 2^22 converts to float exactly.
+
+// @ts-ignore: decorator
+@inline function quadrantf(m: i32): i32 {
+  return (m + QUARTER_ROUND) >>> 22;
+}
+
+// @ts-ignore: decorator
+@inline function remainderf(m: i32, k: i32): f32 {
+  return <f32>(m - (k << 22)) * TWO_M24;
+}
+
 // @ts-ignore: decorator
 @inline export function sampleStepf(kind: i32, at: usize, p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
   if (kind == KIND_UNIFORM) {
@@ -43,12 +64,10 @@ export const KIND_TRUNC_NORMAL: i32 = 3;
   } else if (kind == KIND_NORMAL) {
     for (let q = 0; q < 4; q++) {
       let u1 = unitf(wordAt(at, q));
-      let u2 = unitf(wordAt(at, q + 4));
       let radius = sqrt<f32>(logf(u1) * <f32>-2.0);
-      // Quarter-turn reduction, exact: u2 is a multiple of 2^-24.
-      let k4 = nearest<f32>(u2 * <f32>4.0);
-      let r = u2 - k4 * <f32>0.25;
-      let k = <i32>k4;
+      let m = <i32>((wordAt(at, q + 4) >>> 8) | 1);
+      let k = quadrantf(m);
+      let r = remainderf(m, k);
       let s = sinTurnsf(r);
       let c = cosTurnsf(r);
       let cosine = flipSign((k & 1) ? s : c, (k + 1) & 2);
@@ -107,11 +126,11 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
     v128.store(at, uniformx(hi, a, w, b), 16);
   } else if (kind == KIND_NORMAL) {
     let u1 = unitx(lo);
-    let u2 = unitx(hi);
     let radius = f32x4.sqrt(f32x4.mul(logx(u1), vec(MINUS_TWO_V)));
-    let k4 = f32x4.nearest(f32x4.mul(u2, vec(FOUR_V)));
-    let r = f32x4.sub(u2, f32x4.mul(k4, vec(QUARTER_V)));
-    let k = i32x4.trunc_sat_f32x4_s(k4);
+    // quadrantf and remainderf, 4 lanes at a time
+    let m = v128.or(i32x4.shr_u(hi, 8), vec(INT_ONE_V));
+    let k = i32x4.shr_u(i32x4.add(m, vec(QUARTER_ROUND_V)), 22);
+    let r = f32x4.mul(f32x4.convert_i32x4_s(i32x4.sub(m, i32x4.shl(k, 22))), vec(TWO_M24_V));
     let s = sinTurnsx(r);
     let c = cosTurnsx(r);
     let odd = i32x4.eq(v128.and(k, vec(INT_ONE_V)), vec(INT_ONE_V));
