@@ -1,0 +1,81 @@
+// One measurement: a candidate at one size, timed by benchmark.js, then checked.
+//
+// A candidate is { id, label, call, allocates, primary?, unavailable?, skip?(spec), estRate?,
+// prepare?(), make(spec) -> { run(), output(), verify?() }, expect?(spec), precomputed?(spec) }.
+// `run` is the timed call; everything else (allocation of `out`, the build switch, the checks)
+// happens outside the timed region.
+
+import Benchmark from "benchmark";
+import { samplingPlan } from "./config.mjs";
+import { moments, checkMoments, orthogonalityError, orthogonalityTolerance } from "./check.mjs";
+import { summarize } from "./stats.mjs";
+
+const now = () => performance.now() / 1e3;
+const collect = () => globalThis.gc?.(); // with --expose-gc: the previous row's garbage is not billed to this one
+
+/** Elements/s measured for each candidate at its previous size, to predict the next one. */
+const lastRate = new Map();
+
+/** Problems with a job's output: the candidate's own verify, else moments against the law. */
+function verify(workload, cand, spec, job) {
+  if (job.verify) return job.verify();
+  const out = job.output();
+  if (Array.isArray(out)) return out.flatMap((t) => checkMoments(moments(t.data), t.expect).map((p) => `${t.name}: ${p}`));
+  const law = (cand.expect ?? workload.expect)(spec);
+  const problems = checkMoments(moments(out), law);
+  if (workload.orthogonal) problems.push(...orthogonalProblems(orthogonalityError(out, spec.side), spec.side));
+  return problems;
+}
+
+function orthogonalProblems(err, side) {
+  return err <= orthogonalityTolerance(side) ? [] : [`|QᵀQ − I| = ${err.toExponential(2)} > ${orthogonalityTolerance(side).toExponential(1)}`];
+}
+
+/** Rows for measurements made in another process (numpy): same summary, same checks. */
+function fromPrecomputed(workload, cand, spec) {
+  const r = cand.precomputed(spec);
+  if (!r) return { note: "not measured" };
+  const problems = checkMoments(r.moments, (cand.expect ?? workload.expect)(spec));
+  if (workload.orthogonal) problems.push(...orthogonalProblems(r.orthoError, spec.side));
+  return { stats: summarize(r.samples), problems };
+}
+
+function timeWithBenchmarkJs(workload, cand, spec) {
+  const key = `${workload.id}/${cand.id}/${cand.label}`;
+  cand.prepare?.();
+  const job = cand.make(spec);
+  let estimate = lastRate.has(key) ? spec.n / lastRate.get(key) : cand.estRate ? spec.n / cand.estRate : null;
+  if (estimate === null || estimate < 2) {
+    collect();
+    const t0 = now();
+    job.run(); // warm-up: JIT, first touch of `out`, lazy wasm compile
+    estimate ??= now() - t0;
+  }
+  const plan = samplingPlan(estimate);
+  collect();
+  const bench = new Benchmark(`${workload.id} ${spec.label} ${cand.label}`, job.run, { minSamples: plan.minSamples, maxTime: plan.maxTime, initCount: 1 });
+  bench.run({ async: false });
+  if (bench.error) throw bench.error;
+  const stats = summarize(bench.stats.sample);
+  // benchmark.js's own mean and rme, kept as it reports them.
+  Object.assign(stats, { mean: bench.stats.mean, rme: stats.samples > 1 ? bench.stats.rme : NaN });
+  lastRate.set(key, spec.n / stats.median);
+  return { stats, problems: verify(workload, cand, spec, job) };
+}
+
+/** The row for `cand` at `spec`; never throws, so one broken peer cannot sink the run. */
+export function measure(workload, cand, spec) {
+  const row = {
+    workload: workload.id, title: workload.title, size: spec.label, n: spec.n,
+    id: cand.id, label: cand.label, call: cand.call, allocates: cand.allocates, primary: !!cand.primary, note: cand.note,
+  };
+  const skipped = cand.unavailable || cand.skip?.(spec);
+  if (skipped) return { ...row, note: skipped };
+  try {
+    const { stats, problems, note } = cand.precomputed ? fromPrecomputed(workload, cand, spec) : timeWithBenchmarkJs(workload, cand, spec);
+    if (note) return { ...row, note };
+    return { ...row, ...stats, rate: spec.n / stats.median, problems };
+  } catch (e) {
+    return { ...row, problems: [`threw: ${e?.stack ?? e}`] };
+  }
+}

@@ -1,0 +1,65 @@
+// The whole-model workload: initialize every tensor of GPT-2 small in one go, with nninit
+// (into preallocated arrays, one Generator for the model) and with the tfjs initializers
+// (each tensor allocated, read back and disposed).
+
+import { sink } from "../check.mjs";
+import { SEED } from "../config.mjs";
+import { nninit, selectBuild } from "../peers/nninit.mjs";
+import { tf } from "../peers/tfjs.mjs";
+import { WEIGHT_STD, numelOf, tensorExpect } from "./gpt2.mjs";
+
+const LABEL = { simd: "nninit SIMD", scalar: "nninit scalar" };
+
+const report = (tensors, arrays) => tensors.map((t, i) => ({ name: t.name, data: arrays[i], expect: tensorExpect(t.init) }));
+
+export function nninitModel(build, tensors) {
+  return {
+    id: `nninit-${build}`,
+    label: LABEL[build],
+    call: "normal / ones / zeros (shape, {out}) per tensor",
+    allocates: false,
+    primary: build === "simd",
+    prepare: () => selectBuild(build),
+    make() {
+      const outs = tensors.map((t) => new Float32Array(numelOf(t.shape)));
+      const generator = new nninit.Generator(SEED);
+      const calls = tensors.map((t, i) =>
+        t.init === "normal" ? [nninit.normal, { std: WEIGHT_STD, generator, out: outs[i] }] : [nninit[t.init], { out: outs[i] }]);
+      let k = 0;
+      return {
+        run() {
+          for (let i = 0; i < tensors.length; i++) calls[i][0](tensors[i].shape, calls[i][1]);
+          k = (k + 7919) % outs[0].length;
+          sink.value += outs[0][k];
+        },
+        output: () => report(tensors, outs),
+      };
+    },
+  };
+}
+
+export function tfjsModel(tensors) {
+  const init = { normal: (seed) => tf.initializers.randomNormal({ mean: 0, stddev: WEIGHT_STD, seed }), ones: () => tf.initializers.ones(), zeros: () => tf.initializers.zeros() };
+  return {
+    id: "tfjs",
+    label: "tfjs (cpu)",
+    call: "tf.initializers.randomNormal / ones / zeros .apply(shape) + dataSync per tensor",
+    allocates: true,
+    estRate: 1e7, // ~12 s per GPT-2 small here: too slow to spend a warm-up call on
+    make() {
+      let seed = SEED;
+      const last = new Array(tensors.length);
+      return {
+        run() {
+          for (let i = 0; i < tensors.length; i++) {
+            const t = init[tensors[i].init](seed++).apply(tensors[i].shape, "float32");
+            last[i] = t.dataSync();
+            t.dispose();
+          }
+          sink.value += last[0][seed % last[0].length];
+        },
+        output: () => report(tensors, last),
+      };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// nninit itself, from the built package (dist/), in either build. Every call fills a
+// preallocated `out` with its own seeded Generator, the way a training script would.
+
+import { sink } from "../check.mjs";
+import { SEED } from "../config.mjs";
+
+const mod = await import(new URL("../../dist/esm/index.js", import.meta.url));
+
+export const BUILDS = ["simd", "scalar"];
+const LABEL = { simd: "nninit SIMD", scalar: "nninit scalar" };
+
+/** Whether the package exports `name` yet (initializers land in parallel with this bench). */
+export const nninitHas = (name) => typeof mod[name] === "function";
+
+/** Switches the global build choice and proves it took effect (outside the timed region). */
+export function selectBuild(build) {
+  mod.useBuild(build);
+  const active = mod.activeBuild();
+  if (active !== build) throw new Error(`nninit: asked for the ${build} build, ${active} runs`);
+}
+
+/**
+ * A candidate timing `mod[fn](shape, { ...params, generator, out })` in one build.
+ * `extra` names a row that is not the group's main nninit function (e.g. torch xavierNormal
+ * shown next to Keras glorotNormal).
+ */
+export function nninitCandidate(fn, build, params = {}, { primary = false, note } = {}) {
+  const base = {
+    id: `nninit-${build}`,
+    label: note ? `${LABEL[build]} ${fn}` : LABEL[build],
+    call: `${fn}(shape, {${Object.keys(params).concat("out").join(", ")}})`,
+    allocates: false,
+    primary: primary && build === "simd",
+  };
+  if (!nninitHas(fn)) return { ...base, unavailable: `not available: nninit does not export ${fn} yet` };
+  return {
+    ...base,
+    prepare: () => selectBuild(build),
+    make({ n, shape }) {
+      const out = new Float32Array(n);
+      // One options object reused by every call, so the timed loop allocates nothing of ours.
+      const options = { ...params, generator: new mod.Generator(SEED), out };
+      const f = mod[fn];
+      let k = 0;
+      return {
+        run() {
+          f(shape, options);
+          k = (k + 7919) % n;
+          sink.value += out[k];
+        },
+        output: () => out,
+      };
+    },
+  };
+}
+
+/** The same function in both builds; the SIMD one is the group's reference when `primary`. */
+export const nninitBoth = (fn, params, opts) => BUILDS.map((b) => nninitCandidate(fn, b, params, opts));
+
+export const nninit = mod;

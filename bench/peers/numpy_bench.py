@@ -1,0 +1,118 @@
+"""numpy's side of the bench: the same workloads and sizes, timed by its own loop in this
+process (so Python's call overhead is paid once per call, as a numpy user pays it).
+
+Reads a JSON plan on stdin, writes JSON results on stdout. Each result carries its timing
+samples (seconds per call) and the moments of its last output, computed outside the timed
+region; the JS side checks them with the same tolerances as every other peer.
+"""
+
+import ctypes
+import json
+import math
+import os
+import platform
+import sys
+import time
+
+import numpy as np
+
+
+def blas_info():
+    """Which BLAS kernel and how many threads numpy's linalg really runs with."""
+    info = {"threads": None, "corename": None, "source": None}
+    try:
+        from threadpoolctl import threadpool_info
+
+        for pool in threadpool_info():
+            if pool.get("user_api") == "blas":
+                info.update(threads=pool.get("num_threads"), corename=pool.get("architecture"),
+                            name=pool.get("internal_api"), version=pool.get("version"), source="threadpoolctl")
+                return info
+    except ImportError:
+        pass
+    # No threadpoolctl: ask the OpenBLAS that this process loaded, by its exported functions.
+    cfg = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    info.update(name=cfg.get("name"), version=cfg.get("version"), config=cfg.get("openblas configuration"), source="np.show_config")
+    with open("/proc/self/maps") as maps:
+        libs = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
+    for path in libs:
+        lib = ctypes.CDLL(path)
+        for prefix, suffix in (("scipy_openblas_", "64_"), ("scipy_openblas_", ""), ("openblas_", "64_"), ("openblas_", "")):
+            core = getattr(lib, f"{prefix}get_corename{suffix}", None)
+            threads = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
+            if core and threads:
+                core.restype = ctypes.c_char_p
+                info.update(corename=core().decode(), threads=threads(), source="np.show_config + OpenBLAS get_corename/get_num_threads")
+                return info
+    return info
+
+
+def measure(fn, plan):
+    """benchmark.js's scheme: calibrate calls per sample to last >= minTime, then sample until
+    minSamples are taken and maxTime has passed."""
+    t0 = time.perf_counter()
+    fn()  # warm-up (first touch of the output, lazy imports)
+    est = max(time.perf_counter() - t0, 1e-9)
+    min_samples = 3 if est > 0.2 else plan["minSamples"]
+    count = max(1, math.ceil(plan["minTime"] / est))
+    samples, spent = [], 0.0
+    while len(samples) < min_samples or spent < plan["maxTime"]:
+        t = time.perf_counter()
+        for _ in range(count):
+            fn()
+        dt = time.perf_counter() - t
+        spent += dt
+        samples.append(dt / count)
+    return samples
+
+
+def moments(x):
+    x64 = x.astype(np.float64)
+    return {"n": int(x.size), "mean": float(x64.mean()), "std": float(x64.std()), "min": float(x64.min()), "max": float(x64.max())}
+
+
+def main():
+    plan = json.load(sys.stdin)
+    rng = np.random.default_rng(plan["seed"])
+    sink = 0.0
+    results = []
+    for n in plan["sizes"]:
+        out = np.empty(n, dtype=np.float32)
+        for op, fn in (
+            ("uniform", lambda: rng.random(dtype=np.float32, out=out)),
+            ("normal", lambda: rng.standard_normal(dtype=np.float32, out=out)),
+        ):
+            samples = measure(fn, plan)
+            sink += float(out[n // 3])
+            results.append({"op": op, "n": n, "samples": samples, "moments": moments(out)})
+    for side in plan["sides"]:
+        a = rng.standard_normal((side, side), dtype=np.float32)
+        last = {}
+
+        def orthogonal():
+            # torch.nn.init.orthogonal_ in numpy: Gaussian matrix, QR, signs fixed by diag(R).
+            g = rng.standard_normal((side, side), dtype=np.float32)
+            q, r = np.linalg.qr(g)
+            q *= np.sign(np.diag(r))
+            last["q"] = q
+
+        def qr_only():
+            last["q"], _ = np.linalg.qr(a)
+
+        for op, fn in (("orthogonal", orthogonal), ("qr", qr_only)):
+            samples = measure(fn, plan)
+            q = last["q"]
+            err = float(np.abs(q.T.astype(np.float64) @ q - np.eye(side)).max())
+            sink += float(q[side // 2, side // 3])
+            results.append({"op": op, "n": side * side, "side": side, "samples": samples, "moments": moments(q), "orthoError": err})
+    json.dump({
+        "numpy": np.__version__,
+        "python": platform.python_version(),
+        "blas": blas_info(),
+        "env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")},
+        "sink": sink,
+        "results": results,
+    }, sys.stdout)
+
+
+main()

@@ -1,0 +1,99 @@
+// Every workload: what is drawn, at which sizes, the law its output must follow, and the
+// candidates (nninit in both builds first, then the peers). The first nninit SIMD row of a
+// group is the reference every ratio is computed against.
+
+import { SIZES, ORTHO_SIDES, TFJS_ORTHO_MAX_SIDE, quick, only } from "./config.mjs";
+import { nninitBoth, nninitCandidate } from "./peers/nninit.mjs";
+import { tfjsUniform, tfjsNormal, tfjsTruncNormal, tfjsInitializer } from "./peers/tfjs.mjs";
+import { stdlibNormal } from "./peers/stdlib.mjs";
+import { pureRandUniform, pureRandNormal } from "./peers/pure-rand.mjs";
+import { mathRandomUniform, mathRandomNormal } from "./peers/math-random.mjs";
+import { memoryBaselines } from "./peers/memory.mjs";
+import { numpyCandidate } from "./peers/numpy.mjs";
+import { GPT2_SMALL, GPT2_TINY, gpt2Tensors, parameterCount } from "./models/gpt2.mjs";
+import { nninitModel, tfjsModel } from "./models/whole-model.mjs";
+import { formatCount } from "./format.mjs";
+
+/** Std of N(0, 1) cut at ±2: Keras divides by it so truncated initializers keep their variance. */
+export const TRUNC2_STD = 0.87962566103423978;
+
+const flat = (n) => ({ n, shape: [n], label: formatCount(n) });
+const square = (n) => { const side = Math.round(Math.sqrt(n)); return { n, side, shape: [side, side], label: `${formatCount(n)} (${side}²)` }; };
+const matrix = (side) => ({ n: side * side, side, shape: [side, side], label: `${side}²` });
+
+// Laws on a side×side matrix, where fan_in = fan_out = side.
+const uniformLaw = (std) => ({ mean: 0, std, lo: -std * Math.sqrt(3), hi: std * Math.sqrt(3) });
+const truncatedLaw = (std, corrected) => {
+  const sigma = corrected ? std / TRUNC2_STD : std; // the underlying normal's sigma
+  return { mean: 0, std: sigma * TRUNC2_STD, lo: -2 * sigma, hi: 2 * sigma };
+};
+const xavierStd = ({ side }) => 1 / Math.sqrt(side); // gain·√(2/(fan_in+fan_out))
+const kaimingStd = ({ side }) => Math.sqrt(2 / side); // √2·√(1/fan_in): torch's default leaky_relu(0) gain
+
+/** tfjs's glorotNormal/heNormal cut at 2σ without Keras's 0.8796 correction: std is 0.88× the target. */
+const tfjsTruncated = (stdOf) => ({ expect: (spec) => truncatedLaw(stdOf(spec), false), note: "tfjs truncates at 2σ without the 0.88 correction (std 0.88× the target)" });
+
+export function buildWorkloads(numpy) {
+  const modelConfig = quick ? GPT2_TINY : GPT2_SMALL;
+  const tensors = gpt2Tensors(modelConfig);
+  const all = [
+    {
+      id: "uniform", title: "uniform U(0, 1)", specs: SIZES.map(flat),
+      expect: () => ({ mean: 0.5, std: Math.sqrt(1 / 12), lo: 0, hi: 1 }),
+      candidates: [...nninitBoth("uniform", { a: 0, b: 1 }, { primary: true }), tfjsUniform(), pureRandUniform(), mathRandomUniform(), numpyCandidate(numpy, "uniform"), ...memoryBaselines()],
+    },
+    {
+      id: "normal", title: "normal N(0, 1)", specs: SIZES.map(flat),
+      expect: () => ({ mean: 0, std: 1 }),
+      candidates: [...nninitBoth("normal", { mean: 0, std: 1 }, { primary: true }), tfjsNormal(), stdlibNormal(), pureRandNormal(), mathRandomNormal(), numpyCandidate(numpy, "normal"), ...memoryBaselines()],
+    },
+    {
+      id: "truncNormal", title: "truncated normal N(0, 1) on [-2, 2]", specs: SIZES.map(flat),
+      expect: () => truncatedLaw(1, false),
+      candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), tfjsTruncNormal()],
+    },
+    {
+      id: "xavierUniform", title: "xavierUniform / glorotUniform (square matrix)", specs: SIZES.map(square),
+      expect: (spec) => uniformLaw(xavierStd(spec)),
+      candidates: [...nninitBoth("xavierUniform", {}, { primary: true }), tfjsInitializer("glorotUniform")],
+    },
+    {
+      id: "glorotNormal", title: "glorotNormal (Keras, truncated) / xavierNormal (torch)", specs: SIZES.map(square),
+      expect: (spec) => truncatedLaw(xavierStd(spec), true),
+      candidates: [
+        ...nninitBoth("glorotNormal", {}, { primary: true }),
+        { ...nninitCandidate("xavierNormal", "simd", {}, { note: true }), expect: (spec) => ({ mean: 0, std: xavierStd(spec) }) },
+        tfjsInitializer("glorotNormal", {}, tfjsTruncated(xavierStd)),
+      ],
+    },
+    {
+      id: "kaimingUniform", title: "kaimingUniform / heUniform (square matrix)", specs: SIZES.map(square),
+      expect: (spec) => uniformLaw(kaimingStd(spec)),
+      candidates: [...nninitBoth("kaimingUniform", {}, { primary: true }), tfjsInitializer("heUniform")],
+    },
+    {
+      id: "heNormal", title: "heNormal (Keras, truncated) / kaimingNormal (torch)", specs: SIZES.map(square),
+      expect: (spec) => truncatedLaw(kaimingStd(spec), true),
+      candidates: [
+        ...nninitBoth("heNormal", {}, { primary: true }),
+        { ...nninitCandidate("kaimingNormal", "simd", {}, { note: true }), expect: (spec) => ({ mean: 0, std: kaimingStd(spec) }) },
+        tfjsInitializer("heNormal", {}, tfjsTruncated(kaimingStd)),
+      ],
+    },
+    {
+      id: "orthogonal", title: "orthogonal (gain 1)", specs: ORTHO_SIDES.map(matrix), orthogonal: true,
+      expect: ({ side }) => ({ mean: 0, std: 1 / Math.sqrt(side) }),
+      candidates: [
+        ...nninitBoth("orthogonal", { gain: 1 }, { primary: true }),
+        { ...tfjsInitializer("orthogonal", { gain: 1 }), skip: ({ side }) => side > TFJS_ORTHO_MAX_SIDE && `tfjs skipped above ${TFJS_ORTHO_MAX_SIDE}² (minutes per call)` },
+        numpyCandidate(numpy, "orthogonal"), numpyCandidate(numpy, "qr"),
+      ],
+    },
+    {
+      id: "model", title: `whole model: ${modelConfig.name} (${tensors.length} tensors)`,
+      specs: [{ n: parameterCount(tensors), shape: null, label: `${(parameterCount(tensors) / 1e6).toFixed(1)}M params` }],
+      candidates: [nninitModel("simd", tensors), nninitModel("scalar", tensors), tfjsModel(tensors)],
+    },
+  ];
+  return only ? all.filter((w) => only.includes(w.id)) : all;
+}
