@@ -1,0 +1,55 @@
+// The speed targets of issue 4 (benchmarks), issue 3's orthogonal targets and issue 2's
+// "Speed" section, checked against this run's ratios. A ratio is (peer time) / (nninit SIMD
+// time) at the same size in the same run; "within k× of X's time" means ratio ≥ 1/k.
+
+import { TARGET_SIZE, quick } from "../config.mjs";
+import { findRow } from "./ratios.mjs";
+import { formatCount, formatRate, formatRatio } from "../format.mjs";
+
+const JS_UNIFORM_PEERS = ["tfjs", "pure-rand", "math-random"];
+
+const TARGETS = [
+  { issue: 4, text: "normal ≥ 12× pure-rand + Box-Muller", workload: "normal", peers: ["pure-rand"], min: 12 },
+  { issue: 4, text: "normal ≥ 5× numpy standard_normal (float32)", workload: "normal", peers: ["numpy"], min: 5 },
+  { issue: 4, text: "uniform ≥ 10× the best JS peer", workload: "uniform", peers: JS_UNIFORM_PEERS, min: 10 },
+  { issue: 4, text: "uniform ≥ 5× numpy random (float32)", workload: "uniform", peers: ["numpy"], min: 5 },
+  { issue: 4, text: "truncated normal ≥ 15× tfjs truncatedNormal", workload: "truncNormal", peers: ["tfjs"], min: 15 },
+  { issue: 4, text: "whole model ≥ 10× the tfjs initializer loop", workload: "model", peers: ["tfjs"], min: 10 },
+  { issue: 3, text: "orthogonal 1024² within 3× of numpy linalg.qr's time", workload: "orthogonal", side: 1024, peers: ["numpy-qr"], min: 1 / 3 },
+  { issue: 3, text: "orthogonal 512² ≥ 1000× tfjs orthogonal", workload: "orthogonal", side: 512, peers: ["tfjs"], min: 1000 },
+  { issue: 2, text: "normal ≥ 10× the Math.random Box-Muller", workload: "normal", peers: ["math-random"], min: 10 },
+  { issue: 2, text: "normal within 10× of Float32Array.fill's time", workload: "normal", peers: ["fill"], min: 0.1 },
+  { issue: 2, text: "uniform within 2× of Float32Array.fill's time", workload: "uniform", peers: ["fill"], min: 0.5 },
+  { issue: 2, text: "SIMD ≥ 4.5× scalar build: normal", workload: "normal", peers: ["nninit-scalar"], min: 4.5 },
+  { issue: 2, text: "SIMD ≥ 4.5× scalar build: uniform", workload: "uniform", peers: ["nninit-scalar"], min: 4.5 },
+  { issue: 2, text: "SIMD ≥ 4.5× scalar build: truncated normal", workload: "truncNormal", peers: ["nninit-scalar"], min: 4.5 },
+];
+
+/** The element count a target is judged at: its side², the model's size, or the target size. */
+function sizeFor(t, rows) {
+  if (t.side) return t.side * t.side;
+  if (t.workload === "model") return rows.find((r) => r.workload === "model")?.n;
+  return TARGET_SIZE;
+}
+
+export function evaluateTargets(rows) {
+  return TARGETS.map((t) => {
+    const n = sizeFor(t, rows);
+    const at = t.side ? `${t.side}²` : t.workload === "model" ? "model" : formatCount(n);
+    const base = { issue: t.issue, text: t.text, at, min: t.min };
+    const ref = rows.find((r) => r.workload === t.workload && r.n === n && r.primary && Number.isFinite(r.median));
+    // The best (fastest) of the listed peers is the one to beat.
+    const peer = t.peers.map((id) => findRow(rows, t.workload, n, id)).filter(Boolean).sort((a, b) => a.median - b.median)[0];
+    if (!ref || !peer) return { ...base, status: "not measured", detail: !ref ? "no nninit row at this size in this run" : `no ${t.peers.join("/")} row at this size in this run` };
+    const ratio = peer.median / ref.median;
+    const status = ratio >= t.min ? "met" : "missed";
+    const detail = `nninit ${formatRate(ref.rate)} vs ${peer.label} ${formatRate(peer.rate)}: ${formatRatio(ratio)} (need ≥ ${formatRatio(t.min)})` +
+      (quick && !t.side && t.workload !== "model" ? ` — quick run, at ${at} not 16M` : "");
+    return { ...base, status, ratio, peer: peer.label, detail };
+  });
+}
+
+export function targetLines(targets) {
+  const mark = { met: "MET", missed: "MISSED", "not measured": "NOT MEASURED" };
+  return targets.map((t) => `- [${mark[t.status]}] issue ${t.issue}: ${t.text} (${t.at}) — ${t.detail}`);
+}

@@ -1,0 +1,79 @@
+// `npm run bench` (from the repository root): nninit against its peers, side by side in one run.
+//   node bench/run.mjs            full run (~5 min): 1K..16M, orthogonal to 1024², GPT-2 small
+//   node bench/run.mjs --quick    smoke run (~1 min): every workload at small sizes
+//   node bench/run.mjs --only=normal,uniform
+// Prints a markdown table and the targets; writes bench/results/latest.{md,json,svg} (full
+// runs, plus the README section) or bench/results/quick.* (quick or partial runs). Exits 1 if
+// any output failed its distribution check.
+
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { quick, only, SIZES, ORTHO_SIDES, RESULT_NAME } from "./config.mjs";
+import { sink } from "./check.mjs";
+import { runNumpy } from "./peers/numpy.mjs";
+import { tfjsVersion } from "./peers/tfjs.mjs";
+import { buildWorkloads } from "./workloads.mjs";
+import { measure } from "./measure.mjs";
+import { addRatios } from "./report/ratios.mjs";
+import { evaluateTargets, targetLines } from "./report/targets.mjs";
+import { noise } from "./report/noise.mjs";
+import { machine, loadAverage } from "./report/machine.mjs";
+import { writeResults } from "./report/write.mjs";
+import { updateReadme } from "./report/readme.mjs";
+import { formatRate, formatTime } from "./format.mjs";
+
+const log = (...a) => console.error(...a); // progress on stderr; the table goes to stdout
+const t0 = performance.now();
+const load = { start: loadAverage(), cores: machine().cores };
+if (!globalThis.gc) log("note: run with node --expose-gc (as `npm run bench` does) to collect garbage between rows");
+
+const NUMPY_WORKLOADS = ["uniform", "normal", "orthogonal"];
+let numpy = { ok: false, note: "numpy not needed by the selected workloads" };
+if (!only || only.some((w) => NUMPY_WORKLOADS.includes(w))) {
+  log("numpy: timing in a python3 subprocess first (never concurrently with the JS rows) ...");
+  numpy = runNumpy({ sizes: SIZES, sides: ORTHO_SIDES, quick });
+  log(numpy.ok ? `numpy ${numpy.numpy}: BLAS kernel ${numpy.blas.corename}, ${numpy.blas.threads} threads` : numpy.note);
+}
+
+const rows = [];
+for (const workload of buildWorkloads(numpy)) {
+  for (const spec of workload.specs) {
+    for (const cand of workload.candidates) {
+      const r = measure(workload, cand, spec);
+      rows.push(r);
+      const what = `${workload.id} ${spec.label} ${r.label}`.padEnd(52);
+      if (Number.isFinite(r.median)) log(`${what} ${formatRate(r.rate).padStart(10)}  median ${formatTime(r.median)} ±${r.rme?.toFixed?.(1)}% n=${r.samples}${r.problems.length ? `  CHECK FAILED: ${r.problems.join("; ")}` : ""}`);
+      else log(`${what} ${r.note ?? `ERROR: ${r.problems?.join("; ")}`}`);
+    }
+  }
+}
+
+addRatios(rows);
+load.end = loadAverage();
+const pkg = (name) => JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), "utf8")).version;
+const report = {
+  name: RESULT_NAME,
+  quick,
+  command: quick ? "npm run bench -- --quick" : only ? `node bench/run.mjs --only=${only.join(",")}` : "npm run bench",
+  machine: machine(),
+  versions: { tfjs: tfjsVersion, others: `@stdlib/random-array-normal ${pkg("@stdlib/random-array-normal")}, pure-rand ${pkg("pure-rand")}, benchmark ${pkg("benchmark")}` },
+  numpy: numpy.ok ? { ok: true, numpy: numpy.numpy, python: numpy.python, blas: numpy.blas, env: numpy.env } : numpy,
+  seconds: (performance.now() - t0) / 1e3,
+  rows,
+  targets: evaluateTargets(rows),
+  noise: noise(rows, load),
+  sink: sink.value,
+};
+const { page, files } = writeResults(report);
+console.log(page);
+log(`\nTargets:\n${targetLines(report.targets).join("\n")}\n`);
+log(`wrote ${files.join(", ")}`);
+if (report.name === "latest") {
+  const readme = fileURLToPath(new URL("../README.md", import.meta.url));
+  log(updateReadme(readme, report) ? "updated the README's bench section" : "README has no <!-- bench:start/end --> markers: left alone");
+}
+const failed = rows.filter((r) => r.problems?.length);
+if (failed.length) {
+  log(`\n!!! ${failed.length} row(s) FAILED their checks: ${failed.map((r) => `${r.workload} ${r.size} ${r.label}`).join(", ")}`);
+  process.exitCode = 1;
+}
