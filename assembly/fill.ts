@@ -83,6 +83,10 @@ import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
 // @ts-ignore: decorator
 @inline export function fillBlocks(kind: i32, dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64,
   p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
+  // Preconditions, checked in the debug build only (release builds use --noAssert).
+  assert(n >= 0, "n must be >= 0");
+  assert(block >= 0 && block <= 8796093022208.0, "block must be an integer in [0, 2^43]");
+  assert(dst + ((<usize>n + 7) & ~7) * 4 <= (<usize>memory.size() << 16), "dst + n outside memory");
   let key = keyOf(seedLo, seedHi);
   let k = <u64>block;
   let steps = (n + LANES - 1) / LANES;
