@@ -1,39 +1,71 @@
-// npm start: initialize every weight of GPT-2 small with nninit, then print per-tensor statistics
-// (measured outside the timed region) and the throughput.
-import { Generator, normal, ones, zeros, activeBuild } from "../dist/esm/index.js";
-import { gpt2SmallTensors } from "./gpt2-small.mjs";
+// npm start: initialize every weight of GPT-2 small and ResNet-50 (torchvision's and Keras's
+// conventions) with nninit, then print a per-layer table: shape, initializer, the spread the
+// framework's initializer must give, the measured std and max |x| (measured after the timed
+// loop), and totals with throughput. `--all` lists constant tensors (biases, norms) too.
+import * as nninit from "../dist/esm/index.js";
+import { gpt2Small, resnet50Torch, resnet50Keras } from "./models.mjs";
 
-const fill = { normal: (shape, t, generator) => normal(shape, { std: t.std, generator }), ones: (shape) => ones(shape), zeros: (shape) => zeros(shape) };
+const showAll = process.argv.includes("--all");
 
 function stats(x) {
   let sum = 0, sum2 = 0, maxAbs = 0;
   for (let i = 0; i < x.length; i++) { const v = x[i]; sum += v; sum2 += v * v; maxAbs = Math.max(maxAbs, Math.abs(v)); }
   const mean = sum / x.length;
-  return { mean, std: Math.sqrt(Math.max(0, sum2 / x.length - mean * mean)), maxAbs };
+  return { std: Math.sqrt(Math.max(0, sum2 / x.length - mean * mean)), maxAbs };
 }
 
-const tensors = gpt2SmallTensors();
-const generator = new Generator(0);
-const results = [];
-const t0 = performance.now();
-for (const t of tensors) {
-  const start = performance.now();
-  const values = fill[t.init](t.shape, t, generator);
-  results.push({ ...t, values, ms: performance.now() - start });
+/** Expected std of the tensor's law, and whether the measurement is within sampling error. */
+function check(t, s, n) {
+  const { std, bound, value } = t.expect;
+  if (value !== undefined) return { expected: `= ${value}`, ok: s.std === 0 && s.maxAbs === Math.abs(value) };
+  const sigma = std ?? bound / Math.sqrt(3);
+  // SE of a sample std is sigma / sqrt(2n) for a normal and smaller for a uniform; allow 6 SE
+  const stdOk = Math.abs(s.std / sigma - 1) < 6 / Math.sqrt(2 * n);
+  const boundOk = bound === undefined || (s.maxAbs <= Math.fround(bound) && s.maxAbs > bound * (1 - 20 / n));
+  return { expected: std !== undefined ? `std ${std.toPrecision(4)}` : `bound ${bound.toPrecision(4)}`, ok: stdOk && boundOk };
 }
-const totalMs = performance.now() - t0;
 
-const row = (cells, widths) => cells.map((c, i) => String(c)[i < 3 ? "padEnd" : "padStart"](widths[i])).join("  ");
-const widths = [26, 12, 7, 10, 11, 10, 8];
-console.log(`nninit demo: GPT-2 small, seed 0, ${activeBuild()} kernels\n`);
-console.log(row(["tensor", "shape", "init", "expected", "mean", "std", "ms"], widths));
-let params = 0;
-for (const r of results) {
-  params += r.values.length;
-  if (/^h\.([1-9]|1[01])\./.test(r.name)) continue; // blocks 1-11 look like block 0
-  const s = stats(r.values);
-  const expected = r.init === "normal" ? `std ${r.std.toFixed(5)}` : r.init === "ones" ? "1" : "0";
-  console.log(row([r.name, r.shape.join("x"), r.init, expected, s.mean.toExponential(2), s.std.toFixed(5), r.ms.toFixed(2)], widths));
+const pad = (cells, widths) => cells.map((c, i) => String(c)[i < 3 ? "padEnd" : "padStart"](Math.abs(widths[i]))).join("  ");
+const WIDTHS = [30, 16, 14, 16, 10, 9, 4];
+
+function run(title, tensors, seed) {
+  const generator = new nninit.Generator(seed);
+  const layout = title.includes("Keras") ? "keras" : "torch";
+  const values = [];
+  const t0 = performance.now();
+  for (const t of tensors) {
+    const options = t.fn === "ones" || t.fn === "zeros" ? {} : { ...t.options, generator };
+    values.push(nninit[t.fn](t.shape, options));
+  }
+  const ms = performance.now() - t0;
+
+  console.log(`\n${title} (seed ${seed}, ${layout} layout)`);
+  console.log(pad(["tensor", "shape", "initializer", "expected", "std", "max |x|", "ok"], WIDTHS));
+  let params = 0, failures = 0, hidden = 0;
+  tensors.forEach((t, i) => {
+    const x = values[i];
+    params += x.length;
+    const s = stats(x);
+    const c = check(t, s, x.length);
+    if (!c.ok) failures++;
+    if (!showAll && t.expect.value !== undefined && c.ok) { hidden++; return; }
+    console.log(pad([t.name, t.shape.join("x"), t.fn, c.expected, s.std.toPrecision(4), s.maxAbs.toPrecision(4), c.ok ? "yes" : "NO"], WIDTHS));
+  });
+  if (hidden) console.log(`(${hidden} constant tensors, biases and norm scales, all exact; --all lists them)`);
+  console.log(`${tensors.length} tensors, ${params.toLocaleString("en-US")} parameters in ${ms.toFixed(1)} ms: ` +
+    `${(params / ms / 1e3).toFixed(0)} M parameters/s${failures ? `; ${failures} tensors off their law` : ""}`);
+  return { params, ms, failures };
 }
-console.log(`(blocks h.1 .. h.11 omitted: same shapes as h.0)\n`);
-console.log(`${tensors.length} tensors, ${params.toLocaleString("en-US")} parameters in ${totalMs.toFixed(1)} ms: ${(params / totalMs / 1e3).toFixed(0)} M parameters/s`);
+
+console.log(`nninit ${nninit.activeBuild()} kernels, Node ${process.versions.node}`);
+const results = [
+  run("GPT-2 small, Hugging Face init", gpt2Small(), 0),
+  run("ResNet-50, torchvision init", resnet50Torch(), 0),
+  run("ResNet-50, Keras applications init", resnet50Keras(), 0),
+];
+const params = results.reduce((a, r) => a + r.params, 0);
+const ms = results.reduce((a, r) => a + r.ms, 0);
+const failures = results.reduce((a, r) => a + r.failures, 0);
+console.log(`\nTotal: ${params.toLocaleString("en-US")} parameters in ${ms.toFixed(0)} ms (${(params / ms / 1e3).toFixed(0)} M/s, allocation included)` +
+  (failures ? `; ${failures} tensors off their law` : "; every tensor matches its law"));
+process.exitCode = failures ? 1 : 0;
