@@ -4,6 +4,7 @@
 import { expect } from "vitest";
 import { Generator } from "../../src/index.js";
 import type { Layout } from "../../src/fan.js";
+import { moments } from "../stats.js";
 
 export interface ShapeCase {
   name: string;
@@ -83,16 +84,10 @@ const TRUNC2_STD = 0.87962566103423978;
  */
 export function expectLaw(x: Float64Array, law: Expected): void {
   const n = x.length;
-  let s1 = 0;
-  for (let i = 0; i < n; i++) s1 += x[i];
-  const mean = s1 / n;
-  let m2 = 0, m4 = 0, max = 0;
-  for (let i = 0; i < n; i++) {
-    const d = x[i] - mean;
-    m2 += d * d; m4 += d * d * d * d;
-    max = Math.max(max, Math.abs(x[i]));
-  }
-  m2 /= n; m4 /= n;
+  const { mean, variance: m2, kurtosis } = moments(x);
+  const m4 = (kurtosis + 3) * m2 * m2;
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(x[i]));
   const s = Math.sqrt(m2);
   const sigma = law.law === "uniform" ? law.bound / Math.sqrt(3) : law.law === "normal" ? law.std : law.std * TRUNC2_STD;
   expect(Math.abs(mean)).toBeLessThan(5 * sigma / Math.sqrt(n));
@@ -111,9 +106,7 @@ export function expectLaw(x: Float64Array, law: Expected): void {
 }
 
 /** The bit patterns of a float array. */
-export function bitsOf(x: Float32Array): Uint32Array {
-  return new Uint32Array(x.buffer, x.byteOffset, x.length);
-}
+export { bits as bitsOf } from "../helpers.js";
 
 /** Largest |G - I| entry of the Gram matrix of the rows (byRows) or the columns of a row-major matrix, times 1/gain^2. */
 export function orthogonalityError(q: Float32Array, rows: number, cols: number, byRows: boolean, gain = 1): number {
