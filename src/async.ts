@@ -9,6 +9,8 @@
 import type { Shape } from "./shape.js";
 import { request, type TensorOptions } from "./initializers/tensor-options.js";
 import type { Generator, GeneratorState } from "./random/generator.js";
+import { orthogonal, deltaOrthogonal } from "./initializers/orthogonal.js";
+import { sparse } from "./initializers/sparse.js";
 import { typeError, integer, show } from "./validate.js";
 
 /** Any initializer of this package: `f(shape, options) -> Float32Array`, honouring `range` and `out`. */
@@ -30,9 +32,13 @@ export const DEFAULT_CHUNK_SIZE = 1 << 20;
 /**
  * Initializers whose values are not an elementwise function of the tape (each value depends on
  * the whole tensor: a QR factorization, a per-column choice of zeros). Filling them in chunks
- * would redo the whole work for every chunk, so `fillAsync` rejects them.
+ * would redo the whole work for every chunk, so `fillAsync` rejects them. They are recognized by
+ * identity (minifiers rename functions) and by name (wrappers).
  */
-export const WHOLE_TENSOR_INITIALIZERS: readonly string[] = ["orthogonal", "sparse", "deltaOrthogonal"];
+const WHOLE_TENSOR = new Map<unknown, string>([[orthogonal, "orthogonal"], [deltaOrthogonal, "deltaOrthogonal"], [sparse, "sparse"]]);
+
+/** The names of the initializers `fillAsync` rejects: orthogonal, deltaOrthogonal, sparse. */
+export const WHOLE_TENSOR_INITIALIZERS: readonly string[] = [...WHOLE_TENSOR.values()];
 
 /**
  * Fills a tensor like `initializer(shape, options)`, bit for bit, without blocking the event loop:
@@ -62,9 +68,10 @@ export async function fillAsync<O extends TensorOptions>(
   if (typeof initializer !== "function") {
     throw typeError(fn, "initializer", "an initializer function such as normal or kaimingUniform", initializer);
   }
-  if (WHOLE_TENSOR_INITIALIZERS.includes(initializer.name)) {
-    throw new TypeError(`${fn}: ${initializer.name} is not elementwise (each value depends on the whole tensor), so it cannot ` +
-      `be filled in chunks; call ${initializer.name}(shape, options) directly (in a Worker to keep a page responsive)`);
+  const whole = WHOLE_TENSOR.get(initializer) ?? WHOLE_TENSOR_INITIALIZERS.find((name) => name === initializer.name);
+  if (whole) {
+    throw new TypeError(`${fn}: ${whole} is not elementwise (each value depends on the whole tensor), so it cannot ` +
+      `be filled in chunks; call ${whole}(shape, options) directly (in a Worker to keep a page responsive)`);
   }
   if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
     throw typeError(fn, "options", "an object or undefined", options);

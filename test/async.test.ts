@@ -2,9 +2,11 @@
 // the event loop running between chunks, progress, abort, and the same input checks.
 
 import { describe, expect, it } from "vitest";
-import { bits } from "./helpers.js";
+import { expectSameBits } from "./browser/compare.js";
 import {
   fillAsync, Generator, manualSeed, defaultGenerator, uniform, normal, truncNormal, constant, ones, zeros,
+  orthogonal, deltaOrthogonal, sparse, xavierUniform, xavierNormal, kaimingUniform, kaimingNormal, varianceScaling,
+  glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal, eye, identity, dirac,
   DEFAULT_CHUNK_SIZE, WHOLE_TENSOR_INITIALIZERS, type Shape, type TensorOptions,
 } from "../src/index.js";
 
@@ -26,7 +28,7 @@ describe.each(CASES)("fillAsync($name)", ({ f, options }) => {
     const expected = f(shape, { ...options, generator: sync });
     const g = at(5, 1021);
     const got = await fillAsync(f, shape, { ...options, generator: g, chunkSize });
-    expect(bits(got)).toEqual(bits(expected));
+    expectSameBits(got, expected);
     expect(g.getState()).toEqual(sync.getState());
   });
 
@@ -38,9 +40,28 @@ describe.each(CASES)("fillAsync($name)", ({ f, options }) => {
     const out = new Float32Array(range[1] - range[0]);
     const got = await fillAsync(f, shape, { ...options, generator: g, range, out, chunkSize: 50_000 });
     expect(got).toBe(out);
-    expect(bits(got)).toEqual(bits(expected));
+    expectSameBits(got, expected);
     expect(g.getState()).toEqual(sync.getState());
   });
+});
+
+/** Every other elementwise initializer, on a shape it accepts, with some of its own options. */
+const OTHERS = [
+  [xavierUniform, [300, 20, 3, 3], { gain: 2 }], [xavierNormal, [300, 200], { layout: "keras" }],
+  [kaimingUniform, [300, 20, 3, 3], { a: 0.1, nonlinearity: "leaky_relu" }], [kaimingNormal, [400, 300], { mode: "fan_out" }],
+  [varianceScaling, [3, 3, 64, 100], { scale: 2, mode: "fan_avg", distribution: "truncated_normal" }],
+  [glorotUniform, [300, 200], {}], [glorotNormal, [300, 200], {}], [heUniform, [300, 200], {}], [heNormal, [300, 200], {}],
+  [lecunUniform, [300, 200], {}], [lecunNormal, [300, 200], {}],
+  [eye, [300, 200], {}], [identity, [200, 300], { gain: 0.5 }], [dirac, [16, 8, 5, 5], { groups: 2 }],
+] as [(shape: Shape, o?: TensorOptions) => Float32Array, number[], object][];
+
+it.each(OTHERS)("fillAsync(%o) equals the sync fill bit for bit", async (f, shape, options) => {
+  const sync = at(77, 5);
+  const expected = f(shape, { ...options, generator: sync });
+  const g = at(77, 5);
+  const got = await fillAsync(f, shape, { ...options, generator: g, chunkSize: 9973 });
+  expectSameBits(got, expected);
+  expect(g.getState()).toEqual(sync.getState());
 });
 
 describe("fillAsync and the generator", () => {
@@ -49,7 +70,7 @@ describe("fillAsync and the generator", () => {
     const expected = normal([1000, 100]);
     manualSeed(99);
     const got = await fillAsync(normal, [1000, 100], { chunkSize: 30_000 });
-    expect(bits(got)).toEqual(bits(expected));
+    expectSameBits(got, expected);
     expect(defaultGenerator.position).toBe(100_000);
   });
 
@@ -61,8 +82,8 @@ describe("fillAsync and the generator", () => {
     const pending = fillAsync(normal, 200_000, { generator: g, chunkSize: 10_000 });
     expect(g.position).toBe(200_000);
     const meanwhile = uniform(1000, { generator: g });
-    expect(bits(await pending)).toEqual(bits(first));
-    expect(bits(meanwhile)).toEqual(bits(second));
+    expectSameBits(await pending, first);
+    expectSameBits(meanwhile, second);
     expect(g.getState()).toEqual(sync.getState());
   });
 
@@ -172,10 +193,23 @@ describe("fillAsync rejects bad input, moving nothing", () => {
     expect(g.getState()).toEqual(before);
   });
 
-  it.each(WHOLE_TENSOR_INITIALIZERS)("%s, which is not elementwise, with a TypeError saying so", async (name) => {
-    const whole = { [name]: (s: Shape, o?: TensorOptions) => normal(s, o) }[name]!;
-    await expect(fillAsync(whole, 10)).rejects.toThrow(new TypeError(
+  const whole = { orthogonal, deltaOrthogonal, sparse } as Record<string, (s: Shape, o?: TensorOptions) => Float32Array>;
+  it("lists orthogonal, deltaOrthogonal and sparse as not elementwise", () => {
+    expect([...WHOLE_TENSOR_INITIALIZERS].sort()).toEqual(Object.keys(whole).sort());
+  });
+
+  it.each(WHOLE_TENSOR_INITIALIZERS)("%s (itself even when a minifier renamed it, or a wrapper of that name) with a TypeError saying so", async (name) => {
+    const message = new TypeError(
       `fillAsync: ${name} is not elementwise (each value depends on the whole tensor), so it cannot be filled in chunks; ` +
-      `call ${name}(shape, options) directly (in a Worker to keep a page responsive)`));
+      `call ${name}(shape, options) directly (in a Worker to keep a page responsive)`);
+    const itself = whole[name]!;
+    const wrapper = { [name]: (s: Shape, o?: TensorOptions) => normal(s, o) }[name]!;
+    Object.defineProperty(itself, "name", { value: "a" }); // as after minification
+    try {
+      for (const f of [itself, wrapper]) await expect(fillAsync(f, [4, 4], { generator: g })).rejects.toThrow(message);
+    } finally {
+      Object.defineProperty(itself, "name", { value: name });
+    }
+    expect(g.position).toBe(0);
   });
 });

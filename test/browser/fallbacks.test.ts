@@ -3,6 +3,7 @@
 
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bits } from "../helpers.js";
+import { firstDifference } from "./compare.js";
 import { Generator, uniform, normal, truncNormal, useBuild, activeBuild, ready, type BuildName } from "../../src/index.js";
 
 afterEach(() => {
@@ -20,15 +21,6 @@ function sample(): Uint32Array[] {
   ].map(bits);
 }
 
-/** Index of the first differing word of each pair of fills, -1 when equal (cheaper than toEqual on 1M words). */
-function firstDifferences(a: Uint32Array[], b: Uint32Array[]): number[] {
-  return a.map((x, i) => {
-    const y = b[i]!;
-    if (x.length !== y.length) return Math.min(x.length, y.length);
-    return x.findIndex((w, j) => w !== y[j]);
-  });
-}
-
 function sampleWith(build: BuildName): Uint32Array[] {
   useBuild(build);
   expect(activeBuild()).toBe(build);
@@ -41,7 +33,8 @@ describe("the scalar build", () => {
   });
 
   it("forced with useBuild(\"scalar\") gives the same bits as SIMD", () => {
-    expect(firstDifferences(sampleWith("scalar"), sampleWith("simd"))).toEqual([-1, -1, -1]);
+    const scalar = sampleWith("scalar"), simd = sampleWith("simd");
+    expect(scalar.map((x, i) => firstDifference(x, simd[i]!))).toEqual([-1, -1, -1]);
   });
 
   it("is what \"auto\" picks when the engine rejects the SIMD binary, with the same bits", () => {
@@ -49,7 +42,7 @@ describe("the scalar build", () => {
     vi.spyOn(WebAssembly, "validate").mockReturnValue(false);
     useBuild("auto");
     expect(activeBuild()).toBe("scalar");
-    expect(firstDifferences(sample(), simd)).toEqual([-1, -1, -1]);
+    expect(sample().map((x, i) => firstDifference(x, simd[i]!))).toEqual([-1, -1, -1]);
     useBuild("simd");
     expect(() => activeBuild()).toThrow("nninit: this engine does not support WebAssembly SIMD; use the scalar build");
   });
