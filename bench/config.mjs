@@ -34,7 +34,7 @@ export function samplingPlan(seconds) {
   if (seconds > 20) return { warm: false, minSamples: 1, maxTime: 0 };
   if (seconds > 2) return { warm: false, minSamples: quick ? 1 : 2, maxTime: 0 };
   if (seconds > 0.2) return { warm: true, minSamples: 3, maxTime: 0 };
-  return { warm: true, minSamples: 5, maxTime: quick ? 0.1 : 0.4 };
+  return { warm: true, minSamples: 5, maxTime: quick ? 0.1 : 0.25 };
 }
 
 /** Where results go: a full run writes latest.* (committed evidence), a partial run quick.* (ignored). */

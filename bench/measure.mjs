@@ -71,10 +71,12 @@ export function measure(workload, cand, spec) {
   };
   const skipped = cand.unavailable || cand.skip?.(spec);
   if (skipped) return { ...row, note: skipped };
+  const start = now();
   try {
     const { stats, problems, note } = cand.precomputed ? fromPrecomputed(workload, cand, spec) : timeWithBenchmarkJs(workload, cand, spec);
     if (note) return { ...row, note };
-    return { ...row, ...stats, rate: spec.n / stats.median, problems };
+    // wallSeconds: what the row cost this process (warm-up, samples, checks), to keep the budget honest.
+    return { ...row, ...stats, rate: spec.n / stats.median, problems, wallSeconds: cand.precomputed ? undefined : Math.round((now() - start) * 100) / 100 };
   } catch (e) {
     return { ...row, problems: [`threw: ${e?.stack ?? e}`] };
   }

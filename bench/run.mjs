@@ -31,7 +31,9 @@ const NUMPY_WORKLOADS = ["uniform", "normal", "orthogonal"];
 let numpy = { ok: false, note: "numpy not needed by the selected workloads" };
 if (!only || only.some((w) => NUMPY_WORKLOADS.includes(w))) {
   log("numpy: timing in a python3 subprocess first (never concurrently with the JS rows) ...");
+  const t = performance.now();
   numpy = runNumpy({ sizes: SIZES, sides: ORTHO_SIDES, quick });
+  numpy.seconds = Math.round(performance.now() - t) / 1e3;
   log(numpy.ok ? `numpy ${numpy.numpy}: BLAS kernel ${numpy.blas.corename}, ${numpy.blas.threads} threads` : numpy.note);
 }
 
@@ -42,7 +44,7 @@ for (const workload of buildWorkloads(numpy)) {
       const r = measure(workload, cand, spec);
       rows.push(r);
       const what = `${workload.id} ${spec.label} ${r.label}`.padEnd(52);
-      if (Number.isFinite(r.median)) log(`${what} ${formatRate(r.rate).padStart(10)}  median ${formatTime(r.median)} ±${r.rme?.toFixed?.(1)}% n=${r.samples}${r.problems.length ? `  CHECK FAILED: ${r.problems.join("; ")}` : ""}`);
+      if (Number.isFinite(r.median)) log(`${what} ${formatRate(r.rate).padStart(10)}  median ${formatTime(r.median)} ${Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}%` : "single sample"} n=${r.samples} (${r.wallSeconds ?? "-"} s)${r.problems.length ? `  CHECK FAILED: ${r.problems.join("; ")}` : ""}`);
       else log(`${what} ${r.note ?? `ERROR: ${r.problems?.join("; ")}`}`);
     }
   }
@@ -57,7 +59,7 @@ const report = {
   command: quick ? "npm run bench -- --quick" : only ? `node bench/run.mjs --only=${only.join(",")}` : "npm run bench",
   machine: machine(),
   versions: { tfjs: tfjsVersion, others: `@stdlib/random-array-normal ${pkg("@stdlib/random-array-normal")}, pure-rand ${pkg("pure-rand")}, benchmark ${pkg("benchmark")}` },
-  numpy: numpy.ok ? { ok: true, numpy: numpy.numpy, python: numpy.python, blas: numpy.blas, env: numpy.env } : numpy,
+  numpy: numpy.ok ? { ok: true, numpy: numpy.numpy, python: numpy.python, blas: numpy.blas, env: numpy.env, seconds: numpy.seconds } : numpy,
   seconds: (performance.now() - t0) / 1e3,
   rows,
   targets: evaluateTargets(rows),

@@ -86,7 +86,7 @@ export function buildWorkloads(numpy) {
       candidates: [
         ...nninitBoth("orthogonal", { gain: 1 }, { primary: true }),
         { ...tfjsInitializer("orthogonal", { gain: 1 }), skip: ({ side }) => side > TFJS_ORTHO_MAX_SIDE && `tfjs skipped above ${TFJS_ORTHO_MAX_SIDE}² (minutes per call)` },
-        numpyCandidate(numpy, "orthogonal"), numpyCandidate(numpy, "qr"),
+        numpyCandidate(numpy, "orthogonal"), numpyCandidate(numpy, "qr"), numpyCandidate(numpy, "qr1"),
       ],
     },
     {

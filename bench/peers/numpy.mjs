@@ -15,7 +15,7 @@ export function runNumpy({ sizes, sides, quick }) {
   const env = { ...process.env };
   delete env.OPENBLAS_CORETYPE;
   delete env.OPENBLAS_L2_SIZE;
-  const plan = { sizes, sides, seed: SEED, minSamples: 5, maxTime: quick ? 0.1 : 0.4, minTime: 0.05 };
+  const plan = { sizes, sides, seed: SEED, minSamples: 5, maxTime: quick ? 0.1 : 0.25, minTime: 0.05 };
   const child = spawnSync("python3", [SCRIPT], { input: JSON.stringify(plan), env, encoding: "utf8", timeout: 300_000, maxBuffer: 64 << 20 });
   if (child.error) return { ok: false, note: `numpy skipped: python3 not runnable (${child.error.code ?? child.error.message})` };
   if (child.status !== 0) {
@@ -30,15 +30,26 @@ const CALLS = {
   normal: "rng.standard_normal(dtype=float32, out=out)",
   orthogonal: "standard_normal + linalg.qr + sign(diag(R))",
   qr: "linalg.qr(a) only",
+  qr1: "linalg.qr(a) only",
 };
 
+/** Row labels; the linalg rows say how many BLAS threads they ran on. */
+function label(report, op) {
+  if (!["orthogonal", "qr", "qr1"].includes(op)) return "numpy";
+  const t = report.ok ? report.results.find((r) => r.op === op)?.threads : undefined;
+  const threads = t ? `${t} BLAS thread${t > 1 ? "s" : ""}` : "default BLAS threads";
+  return op === "orthogonal" ? `numpy (${threads})` : `numpy qr only (${threads})`;
+}
+
 /**
- * A candidate whose samples were taken in the python process. `op` is one of CALLS; the row
- * of `qr` is labelled separately because it times less work than an orthogonal initializer.
+ * A candidate whose samples were taken in the python process. `op` is one of CALLS; the qr rows
+ * are labelled apart because they time less work than an orthogonal initializer.
  */
 export function numpyCandidate(report, op) {
-  const base = { id: op === "qr" ? "numpy-qr" : "numpy", label: op === "qr" ? "numpy (qr only)" : "numpy", call: CALLS[op], allocates: op === "orthogonal" || op === "qr" };
+  const qr = op.startsWith("qr");
+  const base = { id: qr ? "numpy-qr" : "numpy", label: label(report, op), call: CALLS[op], allocates: op === "orthogonal" || qr };
   if (!report.ok) return { ...base, unavailable: report.note };
+  if (!report.results.some((r) => r.op === op)) return { ...base, unavailable: "not measured: could not set OpenBLAS threads" };
   return {
     ...base,
     precomputed({ n }) {

@@ -17,33 +17,36 @@ import time
 import numpy as np
 
 
-def blas_info():
-    """Which BLAS kernel and how many threads numpy's linalg really runs with."""
-    info = {"threads": None, "corename": None, "source": None}
-    try:
-        from threadpoolctl import threadpool_info
-
-        for pool in threadpool_info():
-            if pool.get("user_api") == "blas":
-                info.update(threads=pool.get("num_threads"), corename=pool.get("architecture"),
-                            name=pool.get("internal_api"), version=pool.get("version"), source="threadpoolctl")
-                return info
-    except ImportError:
-        pass
-    # No threadpoolctl: ask the OpenBLAS that this process loaded, by its exported functions.
-    cfg = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
-    info.update(name=cfg.get("name"), version=cfg.get("version"), config=cfg.get("openblas configuration"), source="np.show_config")
+def openblas():
+    """The OpenBLAS this process loaded, with its exported get/set functions (prefix, suffix)
+    found by name, or None. threadpoolctl does the same; it is not installed everywhere."""
     with open("/proc/self/maps") as maps:
         libs = sorted({line.split()[-1] for line in maps if "openblas" in line.lower() and ".so" in line})
     for path in libs:
         lib = ctypes.CDLL(path)
         for prefix, suffix in (("scipy_openblas_", "64_"), ("scipy_openblas_", ""), ("openblas_", "64_"), ("openblas_", "")):
-            core = getattr(lib, f"{prefix}get_corename{suffix}", None)
-            threads = getattr(lib, f"{prefix}get_num_threads{suffix}", None)
-            if core and threads:
-                core.restype = ctypes.c_char_p
-                info.update(corename=core().decode(), threads=threads(), source="np.show_config + OpenBLAS get_corename/get_num_threads")
+            fns = {name: getattr(lib, f"{prefix}{name}{suffix}", None) for name in ("get_corename", "get_num_threads", "set_num_threads")}
+            if all(fns.values()):
+                fns["get_corename"].restype = ctypes.c_char_p
+                return fns
+    return None
+
+
+def blas_info(lib):
+    """Which BLAS kernel and how many threads numpy's linalg really runs with."""
+    cfg = np.show_config(mode="dicts")["Build Dependencies"]["blas"]
+    info = {"name": cfg.get("name"), "version": cfg.get("version"), "config": cfg.get("openblas configuration"), "threads": None, "corename": None, "source": "np.show_config"}
+    try:
+        from threadpoolctl import threadpool_info
+
+        for pool in threadpool_info():
+            if pool.get("user_api") == "blas":
+                info.update(threads=pool.get("num_threads"), corename=pool.get("architecture"), source="threadpoolctl")
                 return info
+    except ImportError:
+        pass
+    if lib:
+        info.update(corename=lib["get_corename"]().decode(), threads=lib["get_num_threads"](), source="np.show_config + OpenBLAS get_corename/get_num_threads")
     return info
 
 
@@ -73,6 +76,7 @@ def moments(x):
 
 def main():
     plan = json.load(sys.stdin)
+    lib = openblas()
     rng = np.random.default_rng(plan["seed"])
     sink = 0.0
     results = []
@@ -99,16 +103,27 @@ def main():
         def qr_only():
             last["q"], _ = np.linalg.qr(a)
 
-        for op, fn in (("orthogonal", orthogonal), ("qr", qr_only)):
-            samples = measure(fn, plan)
+        # nninit runs on one thread; so do the orthogonal and qr1 rows. The qr row keeps numpy's
+        # default BLAS threads (what a user gets). On a loaded machine, multi-threaded OpenBLAS can
+        # be many times slower than one thread, which is why both are shown.
+        default_threads = lib["get_num_threads"]() if lib else None
+        ops = (("orthogonal", orthogonal, 1), ("qr", qr_only, default_threads), ("qr1", qr_only, 1)) if lib else (("orthogonal", orthogonal, None), ("qr", qr_only, None))
+        for op, fn, threads in ops:
+            if lib:
+                lib["set_num_threads"](threads)
+            try:
+                samples = measure(fn, plan)
+            finally:
+                if lib:
+                    lib["set_num_threads"](default_threads)
             q = last["q"]
             err = float(np.abs(q.T.astype(np.float64) @ q - np.eye(side)).max())
             sink += float(q[side // 2, side // 3])
-            results.append({"op": op, "n": side * side, "side": side, "samples": samples, "moments": moments(q), "orthoError": err})
+            results.append({"op": op, "n": side * side, "side": side, "threads": threads, "samples": samples, "moments": moments(q), "orthoError": err})
     json.dump({
         "numpy": np.__version__,
         "python": platform.python_version(),
-        "blas": blas_info(),
+        "blas": blas_info(lib),
         "env": {k: os.environ.get(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")},
         "sink": sink,
         "results": results,

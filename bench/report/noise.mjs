@@ -14,6 +14,6 @@ export function noise(rows, load) {
     `Noise: across ${rmes.length} measured rows the spread (95% margin of error of the mean) was ±${median(rmes).toFixed(1)}% ` +
     `at the median and ±${p90.toFixed(1)}% at the 90th percentile, worst ±${worst.rme.toFixed(1)}% (${worst.workload} ${worst.size}, ${worst.label}); ` +
     `mean and median differed by ${mad.toFixed(1)}% typically. Load average ${load.start[0]} before and ${load.end[0]} after, ` +
-    `on ${load.cores} shared cores: read ratios within ~10% as ties.`;
+    `on ${load.cores} shared cores: read ratios within ±${Math.max(10, Math.round(median(rmes)))}% as ties.`;
   return { medianRme: median(rmes), p90Rme: p90, worst: { rme: worst.rme, workload: worst.workload, size: worst.size, label: worst.label }, load, sentence };
 }
