@@ -33,6 +33,27 @@ const kaimingStd = ({ side }) => Math.sqrt(2 / side); // √2·√(1/fan_in): to
 /** tfjs's glorotNormal/heNormal cut at 2σ without Keras's 0.8796 correction: std is 0.88× the target. */
 const tfjsTruncated = (stdOf) => ({ expect: (spec) => truncatedLaw(stdOf(spec), false), note: "tfjs truncates at 2σ without the 0.88 correction (std 0.88× the target)" });
 
+/** torch's uniform preset (xavierUniform, kaimingUniform) against tfjs's same law (glorotUniform, heUniform). */
+const uniformPreset = (fn, tfjsName, stdOf) => ({
+  id: fn, title: `${fn} / ${tfjsName} (square matrix)`, specs: SIZES.map(square),
+  expect: (spec) => uniformLaw(stdOf(spec)),
+  candidates: [...nninitBoth(fn, {}, { primary: true }), tfjsInitializer(tfjsName)],
+});
+
+/**
+ * Keras's truncated normal preset (glorotNormal, heNormal), compared with tfjs's namesake; the
+ * torch untruncated one (xavierNormal, kaimingNormal) is shown beside it in the SIMD build.
+ */
+const normalPreset = (fn, torchFn, stdOf) => ({
+  id: fn, title: `${fn} (Keras, truncated) / ${torchFn} (torch)`, specs: SIZES.map(square),
+  expect: (spec) => truncatedLaw(stdOf(spec), true),
+  candidates: [
+    ...nninitBoth(fn, {}, { primary: true }),
+    { ...nninitCandidate(torchFn, "simd", {}, { note: true }), expect: (spec) => ({ mean: 0, std: stdOf(spec) }) },
+    tfjsInitializer(fn, {}, tfjsTruncated(stdOf)),
+  ],
+});
+
 export function buildWorkloads(numpy) {
   const modelConfig = quick ? GPT2_TINY : GPT2_SMALL;
   const tensors = gpt2Tensors(modelConfig);
@@ -52,34 +73,10 @@ export function buildWorkloads(numpy) {
       expect: () => truncatedLaw(1, false),
       candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), tfjsTruncNormal()],
     },
-    {
-      id: "xavierUniform", title: "xavierUniform / glorotUniform (square matrix)", specs: SIZES.map(square),
-      expect: (spec) => uniformLaw(xavierStd(spec)),
-      candidates: [...nninitBoth("xavierUniform", {}, { primary: true }), tfjsInitializer("glorotUniform")],
-    },
-    {
-      id: "glorotNormal", title: "glorotNormal (Keras, truncated) / xavierNormal (torch)", specs: SIZES.map(square),
-      expect: (spec) => truncatedLaw(xavierStd(spec), true),
-      candidates: [
-        ...nninitBoth("glorotNormal", {}, { primary: true }),
-        { ...nninitCandidate("xavierNormal", "simd", {}, { note: true }), expect: (spec) => ({ mean: 0, std: xavierStd(spec) }) },
-        tfjsInitializer("glorotNormal", {}, tfjsTruncated(xavierStd)),
-      ],
-    },
-    {
-      id: "kaimingUniform", title: "kaimingUniform / heUniform (square matrix)", specs: SIZES.map(square),
-      expect: (spec) => uniformLaw(kaimingStd(spec)),
-      candidates: [...nninitBoth("kaimingUniform", {}, { primary: true }), tfjsInitializer("heUniform")],
-    },
-    {
-      id: "heNormal", title: "heNormal (Keras, truncated) / kaimingNormal (torch)", specs: SIZES.map(square),
-      expect: (spec) => truncatedLaw(kaimingStd(spec), true),
-      candidates: [
-        ...nninitBoth("heNormal", {}, { primary: true }),
-        { ...nninitCandidate("kaimingNormal", "simd", {}, { note: true }), expect: (spec) => ({ mean: 0, std: kaimingStd(spec) }) },
-        tfjsInitializer("heNormal", {}, tfjsTruncated(kaimingStd)),
-      ],
-    },
+    uniformPreset("xavierUniform", "glorotUniform", xavierStd),
+    normalPreset("glorotNormal", "xavierNormal", xavierStd),
+    uniformPreset("kaimingUniform", "heUniform", kaimingStd),
+    normalPreset("heNormal", "kaimingNormal", kaimingStd),
     {
       id: "orthogonal", title: "orthogonal (gain 1)", specs: ORTHO_SIDES.map(matrix), orthogonal: true,
       expect: ({ side }) => ({ mean: 0, std: 1 / Math.sqrt(side) }),

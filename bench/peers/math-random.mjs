@@ -1,7 +1,7 @@
 // What people write by hand: Math.random in a loop, and the textbook Box-Muller on it.
 // (Loops kept apart from the pure-rand ones on purpose: see peers/pure-rand.mjs.)
 
-import { sink } from "../check.mjs";
+import { intoOut } from "./into-out.mjs";
 
 const TWO_PI = 2 * Math.PI;
 
@@ -20,26 +20,7 @@ function fillNormal(out) {
   }
 }
 
-function candidate(call, fill) {
-  return {
-    id: "math-random",
-    label: "Math.random",
-    call,
-    allocates: false,
-    make({ n }) {
-      const out = new Float32Array(n);
-      let k = 0;
-      return {
-        run() {
-          fill(out);
-          k = (k + 7919) % n;
-          sink.value += out[k];
-        },
-        output: () => out,
-      };
-    },
-  };
-}
+const candidate = (call, fill) => intoOut({ id: "math-random", label: "Math.random", call }, (out) => () => fill(out));
 
 export const mathRandomUniform = () => candidate("out[i] = Math.random() loop", fillUniform);
 export const mathRandomNormal = () => candidate("Box-Muller on Math.random loop", fillNormal);

@@ -1,8 +1,8 @@
 // nninit itself, from the built package (dist/), in either build. Every call fills a
 // preallocated `out` with its own seeded Generator, the way a training script would.
 
-import { sink } from "../check.mjs";
 import { SEED } from "../config.mjs";
+import { intoOut } from "./into-out.mjs";
 
 const mod = await import(new URL("../../dist/esm/index.js", import.meta.url));
 
@@ -33,25 +33,12 @@ export function nninitCandidate(fn, build, params = {}, { primary = false, note 
     primary: primary && build === "simd",
   };
   if (!nninitHas(fn)) return { ...base, unavailable: `not available: nninit does not export ${fn} yet` };
-  return {
-    ...base,
-    prepare: () => selectBuild(build),
-    make({ n, shape }) {
-      const out = new Float32Array(n);
-      // One options object reused by every call, so the timed loop allocates nothing of ours.
-      const options = { ...params, generator: new mod.Generator(SEED), out };
-      const f = mod[fn];
-      let k = 0;
-      return {
-        run() {
-          f(shape, options);
-          k = (k + 7919) % n;
-          sink.value += out[k];
-        },
-        output: () => out,
-      };
-    },
-  };
+  return intoOut({ ...base, prepare: () => selectBuild(build) }, (out, { shape }) => {
+    // One options object reused by every call, so the timed loop allocates nothing of ours.
+    const options = { ...params, generator: new mod.Generator(SEED), out };
+    const f = mod[fn];
+    return () => f(shape, options);
+  });
 }
 
 /** The same function in both builds; the SIMD one is the group's reference when `primary`. */

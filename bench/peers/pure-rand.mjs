@@ -4,8 +4,8 @@
 // generator keeps each loop monomorphic, which is how a hand-written loop runs in practice.
 
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
-import { sink } from "../check.mjs";
 import { SEED } from "../config.mjs";
+import { intoOut } from "./into-out.mjs";
 
 const TWO_PI = 2 * Math.PI;
 const INV_2_24 = 5.9604644775390625e-8; // 2^-24
@@ -26,25 +26,10 @@ function fillNormal(rng, out) {
 }
 
 function candidate(call, fill) {
-  return {
-    id: "pure-rand",
-    label: "pure-rand",
-    call,
-    allocates: false,
-    make({ n }) {
-      const out = new Float32Array(n);
-      const rng = xoroshiro128plus(SEED);
-      let k = 0;
-      return {
-        run() {
-          fill(rng, out);
-          k = (k + 7919) % n;
-          sink.value += out[k];
-        },
-        output: () => out,
-      };
-    },
-  };
+  return intoOut({ id: "pure-rand", label: "pure-rand", call }, (out) => {
+    const rng = xoroshiro128plus(SEED);
+    return () => fill(rng, out);
+  });
 }
 
 export const pureRandUniform = () => candidate("xoroshiro128plus, (next() >>> 8) · 2^-24 loop", fillUniform);

@@ -2,27 +2,12 @@
 // (seeded factory; stdlib draws with MT19937 and the improved ziggurat).
 
 import normal from "@stdlib/random-array-normal";
-import { sink } from "../check.mjs";
 import { SEED } from "../config.mjs";
+import { intoOut } from "./into-out.mjs";
 
 export function stdlibNormal() {
-  return {
-    id: "stdlib",
-    label: "@stdlib",
-    call: "normal.factory({seed}).assign(0, 1, out)",
-    allocates: false,
-    make({ n }) {
-      const out = new Float32Array(n);
-      const rand = normal.factory({ seed: SEED });
-      let k = 0;
-      return {
-        run() {
-          rand.assign(0, 1, out);
-          k = (k + 7919) % n;
-          sink.value += out[k];
-        },
-        output: () => out,
-      };
-    },
-  };
+  return intoOut({ id: "stdlib", label: "@stdlib", call: "normal.factory({seed}).assign(0, 1, out)" }, (out) => {
+    const rand = normal.factory({ seed: SEED });
+    return () => rand.assign(0, 1, out);
+  });
 }
