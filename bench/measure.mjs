@@ -1,6 +1,6 @@
 // One measurement: a candidate at one size, timed by benchmark.js, then checked.
 //
-// A candidate is { id, label, call, allocates, primary?, unavailable?, skip?(spec), estRate?,
+// A candidate is { id, label, call, allocates, primary?, unavailable?, skip?(spec), estRate?, minSamples?,
 // prepare?(), make(spec) -> { run(), output(), verify?() }, expect?(spec), precomputed?(spec) }.
 // `run` is the timed call; everything else (allocation of `out`, the build switch, the checks)
 // happens outside the timed region.
@@ -52,6 +52,7 @@ function timeWithBenchmarkJs(workload, cand, spec) {
     estimate ??= now() - t0;
   }
   const plan = samplingPlan(estimate);
+  plan.minSamples = Math.max(plan.minSamples, cand.minSamples ?? 1);
   collect();
   const bench = new Benchmark(`${workload.id} ${spec.label} ${cand.label}`, job.run, { minSamples: plan.minSamples, maxTime: plan.maxTime, initCount: 1 });
   bench.run({ async: false });

@@ -19,6 +19,7 @@ export function nninitModel(build, tensors) {
     call: "normal / ones / zeros (shape, {out}) per tensor",
     allocates: false,
     primary: build === "simd",
+    minSamples: 3, // the first call page-faults 500 MB of fresh arrays and would plan too few samples
     prepare: () => selectBuild(build),
     make() {
       const outs = tensors.map((t) => new Float32Array(numelOf(t.shape)));
