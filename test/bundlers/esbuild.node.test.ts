@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { build } from "esbuild";
 import { statSync } from "node:fs";
 import { join } from "node:path";
-import { tempProject, esmEntry, expectedProbe, serve, runInChromium, BROWSER_REPORT, type ProbeResult } from "./harness.js";
+import { tempProject, esmEntry, expectedProbe, runDirInChromium, BROWSER_REPORT, type ProbeResult } from "./harness.js";
 
 const project = tempProject({
   "main.js": esmEntry(BROWSER_REPORT),
@@ -20,10 +20,5 @@ it("an esbuild browser bundle runs in Chromium with the same bits as Node", asyn
   });
   const size = statSync(join(project.dir, "public/main.js")).size;
   expect(size).toBeLessThan(64 * 1024);
-  const server = await serve(join(project.dir, "public"));
-  try {
-    expect(await runInChromium<ProbeResult>(server.url)).toEqual(expectedProbe());
-  } finally {
-    await server.close();
-  }
+  expect(await runDirInChromium<ProbeResult>(join(project.dir, "public"))).toEqual(expectedProbe());
 });

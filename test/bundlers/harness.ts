@@ -66,7 +66,7 @@ export function tempProject(files: Record<string, string>): { dir: string; remov
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".map": "application/json" };
 
 /** Serves `dir` over http://127.0.0.1 (module scripts and module Workers need an http origin). */
-export async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
     const file = path.endsWith(sep) ? join(path, "index.html") : path;
@@ -89,7 +89,7 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
  * Opens `url` in headless Chromium and waits until the page sets `globalThis.__nninit`; returns
  * it. A page error, a console error or a failed request fails the run with that error.
  */
-export async function runInChromium<T>(url: string): Promise<T> {
+async function runInChromium<T>(url: string): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
   try {
     const page: Page = await browser.newPage();
@@ -107,6 +107,16 @@ export async function runInChromium<T>(url: string): Promise<T> {
     return await page.evaluate(() => (globalThis as unknown as { __nninit: T }).__nninit);
   } finally {
     await browser.close();
+  }
+}
+
+/** Serves `dir` and runs its index.html in Chromium (see runInChromium). */
+export async function runDirInChromium<T>(dir: string): Promise<T> {
+  const server = await serve(dir);
+  try {
+    return await runInChromium<T>(server.url);
+  } finally {
+    await server.close();
   }
 }
 

@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { build } from "vite";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { tempProject, esmEntry, expectedProbe, serve, runInChromium, BROWSER_REPORT, type ProbeResult } from "./harness.js";
+import { tempProject, esmEntry, expectedProbe, runDirInChromium, BROWSER_REPORT, type ProbeResult } from "./harness.js";
 
 const project = tempProject({
   "index.html": `<!doctype html><title>vite</title><script type="module" src="/main.js"></script>`,
@@ -17,10 +17,5 @@ it("a Vite production build runs in Chromium with the same bits as Node", async 
   await build({ root: project.dir, configFile: false, logLevel: "silent", mode: "production" });
   // The wasm is inlined: the build emits the page and its script, no .wasm asset to serve.
   expect(readdirSync(join(project.dir, "dist/assets")).filter((f) => !f.endsWith(".js"))).toEqual([]);
-  const server = await serve(join(project.dir, "dist"));
-  try {
-    expect(await runInChromium<ProbeResult>(server.url)).toEqual(expectedProbe());
-  } finally {
-    await server.close();
-  }
+  expect(await runDirInChromium<ProbeResult>(join(project.dir, "dist"))).toEqual(expectedProbe());
 });

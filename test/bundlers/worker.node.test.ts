@@ -7,7 +7,7 @@ import { afterAll, expect, it } from "vitest";
 import { build } from "esbuild";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempProject, expectedProbe, serve, runInChromium, PROBE, NAMES, NO_WASM_MESSAGE, type ProbeResult } from "./harness.js";
+import { tempProject, expectedProbe, runDirInChromium, PROBE, NAMES, NO_WASM_MESSAGE } from "./harness.js";
 import { Generator, normal, uniform } from "../../src/index.js";
 
 const project = tempProject({
@@ -46,19 +46,14 @@ it("module Workers import nninit and fill arrays with the same bits as Node; wit
   // The worker is an ES module that imports the shared nninit chunk, not a self-contained script.
   expect(readFileSync(join(project.dir, "public/fill-worker.js"), "utf8")).toMatch(/^import\s*\{[^}]*\}\s*from\s*"\.\/chunk-\w+\.js"/m);
 
-  const server = await serve(join(project.dir, "public"));
-  try {
-    const got = await runInChromium<Record<string, unknown>>(server.url);
-    const g = new Generator(7);
-    const hex = (x: Float32Array) => Array.from(new Uint32Array(x.buffer), (w) => w.toString(16));
-    expect(got).toEqual({
-      mainBuild: "simd",
-      probe: expectedProbe(),
-      normal: hex(normal([64, 64], { generator: g, std: 0.5 })),
-      uniform: hex(uniform([64, 64], { generator: g })),
-      noWasm: { loaded: [1, 1], error: NO_WASM_MESSAGE },
-    });
-  } finally {
-    await server.close();
-  }
+  const got = await runDirInChromium<Record<string, unknown>>(join(project.dir, "public"));
+  const g = new Generator(7);
+  const hex = (x: Float32Array) => Array.from(new Uint32Array(x.buffer), (w) => w.toString(16));
+  expect(got).toEqual({
+    mainBuild: "simd",
+    probe: expectedProbe(),
+    normal: hex(normal([64, 64], { generator: g, std: 0.5 })),
+    uniform: hex(uniform([64, 64], { generator: g })),
+    noWasm: { loaded: [1, 1], error: NO_WASM_MESSAGE },
+  });
 });
