@@ -298,31 +298,32 @@ function scaleColumn(col: usize, f: f32, end: i32): void {
 // ---------------------------------------------------------------------------------------------
 // The factorization and the accumulation of Q
 
-/** Work area layout, in bytes from `work`; every part 16-byte aligned. */
+/**
+ * Work area layout, in bytes from `work`; every part 16-byte aligned. Computed in u64 so that
+ * householder_work_bytes reports sizes past 4 GiB truthfully (the JS side then refuses them).
+ */
 // @ts-ignore: decorator
-@inline function vOffset(): usize { return 0; }
+@inline function wOffset(lda: i32): u64 { return <u64>lda * NB * 4; }
 // @ts-ignore: decorator
-@inline function wOffset(lda: i32): usize { return <usize>lda * NB * 4; }
+@inline function w2Offset(n: i32, lda: i32): u64 { return wOffset(lda) + <u64>n * NB * 4; }
 // @ts-ignore: decorator
-@inline function w2Offset(n: i32, lda: i32): usize { return wOffset(lda) + <usize>n * NB * 4; }
-// @ts-ignore: decorator
-@inline function tOffset(n: i32, lda: i32): usize { return w2Offset(n, lda) + <usize>n * NB * 4; }
+@inline function tOffset(n: i32, lda: i32): u64 { return w2Offset(n, lda) + <u64>n * NB * 4; }
 // @ts-ignore: decorator
 @inline function panelsOf(n: i32): i32 { return (n + NB - 1) / NB; }
 // @ts-ignore: decorator
-@inline function mOffset(n: i32, lda: i32): usize { return tOffset(n, lda) + <usize>panelsOf(n) * NB * NB * 4; }
+@inline function mOffset(n: i32, lda: i32): u64 { return tOffset(n, lda) + <u64>panelsOf(n) * NB * NB * 4; }
 // @ts-ignore: decorator
-@inline function betaOffset(n: i32, lda: i32): usize { return mOffset(n, lda) + <usize>NB * NB * 4; }
+@inline function betaOffset(n: i32, lda: i32): u64 { return mOffset(n, lda) + <u64>NB * NB * 4; }
 // @ts-ignore: decorator
-@inline function tauOffset(n: i32, lda: i32): usize { return betaOffset(n, lda) + (<usize>((n + 3) & ~3) << 2); }
+@inline function tauOffset(n: i32, lda: i32): u64 { return betaOffset(n, lda) + (<u64>((n + 3) & ~3) << 2); }
 // @ts-ignore: decorator
-@inline function zOffset(n: i32, lda: i32): usize { return tauOffset(n, lda) + (<usize>((n + 3) & ~3) << 2); }
+@inline function zOffset(n: i32, lda: i32): u64 { return tauOffset(n, lda) + (<u64>((n + 3) & ~3) << 2); }
 // @ts-ignore: decorator
-@inline function sumsOffset(n: i32, lda: i32): usize { return zOffset(n, lda) + (<usize>NB << 2); }
+@inline function sumsOffset(n: i32, lda: i32): u64 { return zOffset(n, lda) + (<u64>NB << 2); }
 
 /** Bytes of work area that householder_q needs for n columns and leading dimension lda. */
 export function householder_work_bytes(n: i32, lda: i32): f64 {
-  return <f64>(sumsOffset(n, lda) + (<usize>lda << 2));
+  return <f64>(sumsOffset(n, lda) + (<u64>lda << 2));
 }
 
 /**
@@ -346,15 +347,15 @@ function loadPanel(a: usize, v: usize, m: i32, lda: i32, k0: i32, kb: i32): void
  * `work` must hold householder_work_bytes(n, lda) bytes.
  */
 export function householder_q(a: usize, q: usize, work: usize, m: i32, n: i32, lda: i32, gain: f32): void {
-  let v = work + vOffset();
-  let w = work + wOffset(lda);
-  let w2 = work + w2Offset(n, lda);
-  let ts = work + tOffset(n, lda);
-  let mt = work + mOffset(n, lda);
-  let betas = work + betaOffset(n, lda);
-  let taus = work + tauOffset(n, lda);
-  let z = work + zOffset(n, lda);
-  let sums = work + sumsOffset(n, lda);
+  let v = work;
+  let w = work + <usize>wOffset(lda);
+  let w2 = work + <usize>w2Offset(n, lda);
+  let ts = work + <usize>tOffset(n, lda);
+  let mt = work + <usize>mOffset(n, lda);
+  let betas = work + <usize>betaOffset(n, lda);
+  let taus = work + <usize>tauOffset(n, lda);
+  let z = work + <usize>zOffset(n, lda);
+  let sums = work + <usize>sumsOffset(n, lda);
   let panelBytes = <usize>NB * NB * 4;
 
   // Factor A = H_1 ... H_n R, a panel at a time.
