@@ -1,0 +1,155 @@
+// The base of every nninit/tfjs initializer: a tfjs-layers `Initializer` whose values come from
+// an nninit function and a Generator, and whose config (the function's own options plus `seed`)
+// survives tfjs's save/load round trip.
+//
+// This subpath reaches nninit only through its public entry (`../index.js`): the build keeps that
+// import external, so nninit/tfjs and nninit share one module instance (one default generator,
+// one compiled wasm) and the main entry never loads tfjs.
+
+import { serialization, tensor, type DataType, type Tensor } from "@tensorflow/tfjs-core";
+import { initializers } from "@tensorflow/tfjs-layers";
+// The class is not exported by tfjs-layers (only its type is reachable, by this path).
+import type { Initializer as TfInitializer } from "@tensorflow/tfjs-layers/dist/initializers.js";
+import { Generator, defaultGenerator, type TensorOptions } from "../index.js";
+
+/**
+ * tfjs-layers' `Initializer` base class. tfjs-layers exports only factories of its subclasses,
+ * so the class is taken from one of them; `getInitializer` accepts a layer's initializer only
+ * when it is an instance of exactly this class.
+ */
+const TfInitializerClass = Object.getPrototypeOf(initializers.zeros().constructor) as typeof TfInitializer;
+
+/** What every nninit/tfjs config adds to the options of its nninit function. */
+export interface SeedConfig {
+  /**
+   * Seeds this initializer's own Generator: the n-th tensor it makes is the same on every run,
+   * engine and CPU. Any safe integer, 0 included (unlike tfjs, where 0 means unseeded).
+   * Default (absent or null): draw from nninit's default generator, shared with the plain
+   * functions and reseeded by `manualSeed`.
+   */
+  seed?: number | null;
+}
+
+/**
+ * The config of an initializer whose nninit function takes options `O`: those options except
+ * `generator`, `out` and `range` (a config is saved as JSON with the model), plus `seed`.
+ */
+export type ConfigOf<O extends TensorOptions> = Omit<O, keyof TensorOptions> & SeedConfig;
+
+/** A fill with a generator: what each initializer runs in `apply`. */
+export type Fill<O extends TensorOptions> = (shape: number[], options: O & { generator: Generator }) => Float32Array;
+
+/** Options tfjs spells in camelCase when it loads a model (it camel-cases every config string). */
+const ENUM_OPTIONS = ["mode", "distribution", "nonlinearity"];
+const NOT_JSON = ["generator", "out", "range"];
+
+function show(value: unknown): string {
+  if (typeof value === "bigint") return `${value}n`;
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** "fanIn" -> "fan_in", "truncatedNormal" -> "truncated_normal", "fan_in" unchanged. */
+function snakeCase(s: string): string {
+  return s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/**
+ * An nninit initializer for TensorFlow.js layers (`kernelInitializer`, `biasInitializer`,
+ * `recurrentInitializer`, `embeddingsInitializer`, ...). Each subclass runs one nninit function
+ * on the weight's shape, in the Keras layout that tfjs-layers uses (`[...kernel, in, out]`).
+ */
+export abstract class NninitInitializer<O extends TensorOptions = TensorOptions> extends TfInitializerClass {
+  /** The config's seed, or null (then values come from nninit's default generator). */
+  readonly seed: number | null;
+  /** Where values come from: this initializer's own generator, or nninit's default generator. */
+  readonly generator: Generator;
+  readonly #options: Record<string, unknown>;
+
+  constructor(config: ConfigOf<O> = {} as ConfigOf<O>) {
+    super();
+    const fn = `nninit/tfjs ${this.constructor.name}`;
+    if (config === null || typeof config !== "object" || Array.isArray(config)) {
+      throw new TypeError(`${fn}: config must be an object, got ${show(config)}`);
+    }
+    const { seed = null, ...options } = config as Record<string, unknown>;
+    for (const key of NOT_JSON) {
+      if (key in options) throw new TypeError(`${fn}: config.${key} is not accepted (a config is saved as JSON); pass seed instead`);
+    }
+    if (seed !== null && typeof seed !== "number") throw new TypeError(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
+    if (seed !== null && !Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
+    for (const key of ENUM_OPTIONS) if (typeof options[key] === "string") options[key] = snakeCase(options[key] as string);
+    this.seed = seed;
+    this.generator = seed === null ? defaultGenerator : new Generator(seed as number);
+    this.#options = options;
+    // Check the options now, with the function's own messages: a fill of zero elements checks
+    // everything and draws nothing.
+    this.fill(this.probeShape(), { ...(options as unknown as O), generator: new Generator(0) });
+  }
+
+  /** The nninit fill for this weight shape. */
+  protected abstract fill(shape: number[], options: O & { generator: Generator }): Float32Array;
+
+  /** A zero-element shape this initializer accepts, to check its options at construction. */
+  protected probeShape(): number[] {
+    return [0, 0];
+  }
+
+  /** The weight: a float32 tensor of `shape`, drawn from {@link generator}. */
+  apply(shape: (number | null)[], dtype?: DataType): Tensor {
+    if (dtype !== undefined && dtype !== "float32") {
+      throw new TypeError(`nninit/tfjs ${this.constructor.name}: dtype must be "float32", got ${show(dtype)}`);
+    }
+    const dims = shape as number[];
+    return tensor(this.fill(dims, { ...(this.#options as O), generator: this.generator }), dims, "float32");
+  }
+
+  /** The options given to the constructor, and the seed (null when none). */
+  override getConfig(): serialization.ConfigDict {
+    return { ...(this.#options as serialization.ConfigDict), seed: this.seed };
+  }
+
+  /** Builds an initializer from a saved config (tfjs adds a `customObjects` entry: ignored). */
+  static override fromConfig<T extends serialization.Serializable>(cls: serialization.SerializableConstructor<T>, config: serialization.ConfigDict): T {
+    const { customObjects: _, ...rest } = config;
+    return new cls(rest);
+  }
+}
+
+/** An nninit/tfjs initializer class: `new C(config)`, registered for serialization. */
+export interface NninitInitializerClass<C> {
+  new (config?: C): NninitInitializer;
+  /** The serialization name, `"nninit>" + the class name`: distinct from tfjs's own classes. */
+  readonly className: string;
+  fromConfig: typeof NninitInitializer.fromConfig;
+}
+
+const CLASSES: NninitInitializerClass<never>[] = [];
+
+/**
+ * Defines the initializer class `name` running `fill`, and registers it with
+ * `tf.serialization.registerClass` under `"nninit>" + name`.
+ */
+export function define<O extends TensorOptions>(name: string, fill: Fill<O>, probe: number[] = [0, 0]): NninitInitializerClass<ConfigOf<O>> {
+  const cls = class extends NninitInitializer<O> {
+    static className = `nninit>${name}`;
+    protected override fill(shape: number[], options: O & { generator: Generator }): Float32Array {
+      return fill(shape, options);
+    }
+    protected override probeShape(): number[] {
+      return probe;
+    }
+  };
+  Object.defineProperty(cls, "name", { value: name });
+  CLASSES.push(cls);
+  serialization.registerClass(cls);
+  return cls;
+}
+
+/**
+ * Registers every nninit/tfjs class with `tf.serialization` (idempotent). Importing anything
+ * from nninit/tfjs already did; call it where nothing else is used before
+ * `tf.loadLayersModel`, so that a bundler (nninit declares `sideEffects: false`) keeps the module.
+ */
+export function register(): void {
+  for (const cls of CLASSES) serialization.registerClass(cls);
+}

@@ -1,0 +1,77 @@
+// The "nninit/tfjs" subpath as installed: the main entry never references tfjs; the tfjs entry
+// keeps tfjs and nninit itself external (one nninit instance: `manualSeed` from "nninit" drives
+// the unseeded classes); ESM import, CJS require and TypeScript (NodeNext) all resolve it.
+
+import { afterAll, describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync, statSync, symlinkSync } from "node:fs";
+import { join } from "node:path";
+import { tempProject, ROOT } from "../bundlers/harness.js";
+
+const read = (file: string) => readFileSync(join(ROOT, file), "utf8");
+
+/** Unseeded HeNormal after manualSeed(5) from "nninit" equals heNormal after manualSeed(5). */
+const probe = (nninit: string, tfjs: string) => `${nninit}
+${tfjs}
+const tf = core;
+tf.env().set("IS_TEST", true);
+const hex = (x) => Array.from(new Uint32Array(x.buffer, x.byteOffset, x.length), (w) => w.toString(16)).join(",");
+manualSeed(5);
+const viaTfjs = hex(new HeNormal().apply([4, 4]).dataSync());
+manualSeed(5);
+const direct = hex(heNormal([4, 4]));
+console.log(JSON.stringify({ same: viaTfjs === direct, className: new HeNormal({ seed: 1 }).getClassName() }));`;
+
+const project = tempProject({
+  "esm.mjs": probe(
+    `import { manualSeed, heNormal } from "nninit";\nimport * as core from "@tensorflow/tfjs-core";\nimport "@tensorflow/tfjs-backend-cpu";`,
+    `import { HeNormal } from "nninit/tfjs";`),
+  "cjs.cjs": probe(
+    `const { manualSeed, heNormal } = require("nninit");\nconst core = require("@tensorflow/tfjs-core");\nrequire("@tensorflow/tfjs-backend-cpu");`,
+    `const { HeNormal } = require("nninit/tfjs");`),
+  "types.mts": `import * as tf from "@tensorflow/tfjs-layers";
+import { HeNormal, Orthogonal, VarianceScaling, NninitInitializer, type SeedConfig } from "nninit/tfjs";
+const seed: SeedConfig = { seed: 1 };
+const layer = tf.layers.dense({ units: 4, kernelInitializer: new HeNormal(seed) });
+const lstm = tf.layers.lstm({ units: 4, recurrentInitializer: new Orthogonal({ gain: 2, seed: 3 }) });
+const v: NninitInitializer = new VarianceScaling({ scale: 2, mode: "fan_out", distribution: "uniform" });
+export { layer, lstm, v };`,
+  "types.cts": `import nt = require("nninit/tfjs");
+const init = new nt.GlorotNormal({ seed: 2 });
+export = init;`,
+  "tsconfig.json": JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true, skipLibCheck: true, types: [] }, files: ["types.mts", "types.cts"] }),
+});
+// The peers, as a consumer would have them installed.
+symlinkSync(join(ROOT, "node_modules/@tensorflow"), join(project.dir, "node_modules/@tensorflow"), "dir");
+afterAll(project.remove);
+
+describe("the nninit/tfjs entry", () => {
+  it("the main entry never references tfjs", () => {
+    for (const file of ["dist/esm/index.js", "dist/cjs/index.cjs", "dist/esm/index.d.ts", "dist/cjs/index.d.cts"]) {
+      expect(read(file)).not.toMatch(/tensorflow|tfjs/);
+    }
+  });
+
+  it("the tfjs entry imports tfjs and nninit's main bundle, bundling neither", () => {
+    const esm = read("dist/esm/tfjs.js"), cjs = read("dist/cjs/tfjs.cjs");
+    expect(esm).toMatch(/from "@tensorflow\/tfjs-core"/);
+    expect(esm).toMatch(/from "@tensorflow\/tfjs-layers"/);
+    expect(esm).toMatch(/from "\.\/index\.js"/);
+    expect(cjs).toMatch(/require\("\.\/index\.cjs"\)/);
+    expect(cjs).toMatch(/require\("@tensorflow\/tfjs-layers"\)/);
+    // No second copy of the kernels: the main bundle carries the inlined wasm, this one is small.
+    for (const file of ["dist/esm/tfjs.js", "dist/cjs/tfjs.cjs"]) expect(statSync(join(ROOT, file)).size).toBeLessThan(16_000);
+    expect(esm).not.toMatch(/WebAssembly/);
+  });
+
+  it.each(["esm.mjs", "cjs.cjs"])("%s: resolves nninit/tfjs and shares nninit's default generator", (file) => {
+    const out = execFileSync(process.execPath, [file], { cwd: project.dir, encoding: "utf8" });
+    expect(JSON.parse(out)).toEqual({ same: true, className: "nninit>HeNormal" });
+  });
+
+  it("TypeScript (NodeNext) accepts the classes as tfjs-layers initializers, from ESM and CJS", () => {
+    const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: project.dir, encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
+  });
+});
