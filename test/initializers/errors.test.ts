@@ -98,6 +98,7 @@ const CASES: Case[] = [
   ["orthogonal", orthogonal as Init, [3, 4], { gain: "x" }, TypeError, /orthogonal: gain must be a number, got "x"/],
   ["orthogonal", orthogonal as Init, [3, 4], { gain: -Infinity }, RangeError, /orthogonal: gain must be a finite number/],
   ["orthogonal", orthogonal as Init, [70000, 70000], undefined, RangeError, /orthogonal: shape must be small enough for its 70000 x 70000 QR to fit in 4 GiB of wasm memory/],
+  ["orthogonal", orthogonal as Init, [40_000_000, 1], undefined, RangeError, /orthogonal: shape must be small enough for its 40000000 x 1 QR to fit/],
 
   // deltaOrthogonal
   ["deltaOrthogonal", deltaOrthogonal as Init, [3, 3], undefined, RangeError, /deltaOrthogonal: shape must be a 3, 4 or 5-D shape, got \[3, 3\]/],
