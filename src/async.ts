@@ -49,7 +49,8 @@ export const WHOLE_TENSOR_INITIALIZERS: readonly string[] = [...WHOLE_TENSOR.val
  * segment is reserved when `fillAsync` is called, so fills started later (even on the same
  * generator, before this one finishes) draw the words after it, just as with synchronous calls.
  * If the fill is aborted or fails, the generator is put back, unless something else drew from it
- * in the meantime (then the segment stays consumed, so no two fills ever share tape words).
+ * in the meantime (then the segment stays consumed, so no two fills ever share tape words);
+ * a caller's `out` then holds the chunks written so far.
  *
  * Rejects (and writes nothing, moves nothing) on the same bad input as the synchronous call, and
  * with a TypeError for the initializers of {@link WHOLE_TENSOR_INITIALIZERS}.
