@@ -13,7 +13,7 @@ export const only = value("only")?.split(",") ?? null;
 export const SIZES = quick ? [1 << 10, 1 << 16] : [1 << 10, 1 << 16, 1 << 20, 1 << 24];
 
 /** Sides of the orthogonal workload (side x side matrices). */
-export const ORTHO_SIDES = quick ? [64, 128] : [128, 512, 1024];
+export const ORTHO_SIDES = quick ? [32, 64] : [128, 512, 1024];
 
 /** tfjs orthogonal takes ~60 s at 512² on this machine (one sample), and would take minutes at 1024². */
 export const TFJS_ORTHO_MAX_SIDE = 512;
@@ -28,13 +28,13 @@ export const SEED = 20240601;
  * How many samples to take, given an estimate of one call's duration (seconds). benchmark.js
  * stops once it has minSamples and has spent maxTime; each sample lasts at least 50 ms. Slow
  * peers (tfjs at 16M, tfjs orthogonal) get fewer samples so the full run stays near 5 minutes;
- * the table shows n for every row.
+ * the table shows n for every row. Above 20 s a call is timed once, directly (see measure.mjs).
  */
 export function samplingPlan(seconds) {
-  if (seconds > 20) return { warm: false, minSamples: 1, maxTime: 0 };
-  if (seconds > 2) return { warm: false, minSamples: quick ? 1 : 2, maxTime: 0 };
-  if (seconds > 0.2) return { warm: true, minSamples: 3, maxTime: 0 };
-  return { warm: true, minSamples: 5, maxTime: quick ? 0.1 : 0.25 };
+  if (seconds > 20) return { once: true };
+  if (seconds > 2) return { minSamples: quick ? 1 : 2, maxTime: 0 };
+  if (seconds > 0.2) return { minSamples: 3, maxTime: 0 };
+  return { minSamples: 5, maxTime: quick ? 0.1 : 0.25 };
 }
 
 /** Where results go: a full run writes latest.* (committed evidence), a partial run quick.* (ignored). */

@@ -40,18 +40,37 @@ function fromPrecomputed(workload, cand, spec) {
   return { stats: summarize(r.samples), problems };
 }
 
-function timeWithBenchmarkJs(workload, cand, spec) {
+/**
+ * One call timed with performance.now, for calls so slow (tfjs orthogonal at 512²: a minute or
+ * more) that benchmark.js's untimed pre-test call would double the row's cost. Reported as a
+ * single sample.
+ */
+function timeOnce(job) {
+  collect();
+  const t0 = now();
+  job.run();
+  return summarize([now() - t0]);
+}
+
+function time(workload, cand, spec) {
   const key = `${workload.id}/${cand.id}/${cand.label}`;
   cand.prepare?.();
   const job = cand.make(spec);
   let estimate = lastRate.has(key) ? spec.n / lastRate.get(key) : cand.estRate ? spec.n / cand.estRate : null;
-  if (estimate === null || estimate < 2) {
+  if (estimate === null) {
+    // Plan from one call. No other warm-up is needed: benchmark.js makes an untimed pre-test call
+    // and calibration cycles before its first sample (JIT, first touch of `out`, wasm compile).
     collect();
     const t0 = now();
-    job.run(); // warm-up: JIT, first touch of `out`, lazy wasm compile
-    estimate ??= now() - t0;
+    job.run();
+    estimate = now() - t0;
   }
   const plan = samplingPlan(estimate);
+  if (plan.once) {
+    const stats = timeOnce(job);
+    lastRate.set(key, spec.n / stats.median);
+    return { stats, problems: verify(workload, cand, spec, job), timer: "performance.now, one call" };
+  }
   plan.minSamples = Math.max(plan.minSamples, cand.minSamples ?? 1);
   collect();
   const bench = new Benchmark(`${workload.id} ${spec.label} ${cand.label}`, job.run, { minSamples: plan.minSamples, maxTime: plan.maxTime, initCount: 1 });
@@ -61,7 +80,7 @@ function timeWithBenchmarkJs(workload, cand, spec) {
   // benchmark.js's own mean and rme, kept as it reports them.
   Object.assign(stats, { mean: bench.stats.mean, rme: stats.samples > 1 ? bench.stats.rme : NaN });
   lastRate.set(key, spec.n / stats.median);
-  return { stats, problems: verify(workload, cand, spec, job) };
+  return { stats, problems: verify(workload, cand, spec, job), timer: "benchmark.js" };
 }
 
 /** The row for `cand` at `spec`; never throws, so one broken peer cannot sink the run. */
@@ -74,8 +93,9 @@ export function measure(workload, cand, spec) {
   if (skipped) return { ...row, note: skipped };
   const start = now();
   try {
-    const { stats, problems, note } = cand.precomputed ? fromPrecomputed(workload, cand, spec) : timeWithBenchmarkJs(workload, cand, spec);
+    const { stats, problems, note, timer } = cand.precomputed ? fromPrecomputed(workload, cand, spec) : time(workload, cand, spec);
     if (note) return { ...row, note };
+    row.timer = timer ?? "python time.perf_counter loop";
     // wallSeconds: what the row cost this process (warm-up, samples, checks), to keep the budget honest.
     return { ...row, ...stats, rate: spec.n / stats.median, problems, wallSeconds: cand.precomputed ? undefined : Math.round((now() - start) * 100) / 100 };
   } catch (e) {

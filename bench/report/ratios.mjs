@@ -13,6 +13,3 @@ export function addRatios(rows) {
   }
   return rows;
 }
-
-/** The row of library `id` in workload `workload` at `n` elements (first match). */
-export const findRow = (rows, workload, n, id) => rows.find((r) => r.workload === workload && r.n === n && r.id === id && Number.isFinite(r.median));

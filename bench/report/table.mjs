@@ -8,7 +8,7 @@ export function cells(r) {
   if (!Number.isFinite(r.median)) {
     return { median: r.note ?? (r.problems?.length ? "error" : "—"), spread: "", rate: "", ratio: "", check: r.problems?.length ? "FAIL" : "" };
   }
-  const spread = Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}% (n ${r.samples})` : `single sample`;
+  const spread = Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}% (n ${r.samples})` : r.timer?.startsWith("performance") ? "one call, timed directly" : "single sample";
   return {
     median: formatTime(r.median),
     spread,

@@ -3,7 +3,6 @@
 // time) at the same size in the same run; "within k× of X's time" means ratio ≥ 1/k.
 
 import { TARGET_SIZE, quick } from "../config.mjs";
-import { findRow } from "./ratios.mjs";
 import { formatCount, formatRate, formatRatio } from "../format.mjs";
 
 const JS_UNIFORM_PEERS = ["tfjs", "pure-rand", "math-random"];
@@ -39,7 +38,7 @@ export function evaluateTargets(rows) {
     const base = { issue: t.issue, text: t.text, at, min: t.min };
     const ref = rows.find((r) => r.workload === t.workload && r.n === n && r.primary && Number.isFinite(r.median));
     // The best (fastest) of the listed peers is the one to beat.
-    const peer = t.peers.map((id) => findRow(rows, t.workload, n, id)).filter(Boolean).sort((a, b) => a.median - b.median)[0];
+    const peer = rows.filter((r) => r.workload === t.workload && r.n === n && t.peers.includes(r.id) && Number.isFinite(r.median)).sort((a, b) => a.median - b.median)[0];
     if (!ref || !peer) return { ...base, status: "not measured", detail: !ref ? "no nninit row at this size in this run" : `no ${t.peers.join("/")} row at this size in this run` };
     const ratio = peer.median / ref.median;
     const status = ratio >= t.min ? "met" : "missed";
