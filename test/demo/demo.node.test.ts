@@ -1,0 +1,74 @@
+// The demo page (demo/): a Vite production build, served by `vite preview` on 127.0.0.1, opened
+// in headless Chromium. It draws one initializer (statistics next to their expected values),
+// runs the benchmark (three contestants with a rate each), and leaves a screenshot in
+// test-results/demo.png (docs/demo.png is a committed copy of one).
+
+import { afterAll, expect, it } from "vitest";
+import { build, preview, type PreviewServer } from "vite";
+import { chromium, type Browser } from "playwright";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../browser/chromium.js";
+import { ROOT, requireBuilt } from "../bundlers/harness.js";
+
+const configFile = join(ROOT, "demo/vite.config.js");
+const outDir = mkdtempSync(join(tmpdir(), "nninit-demo-"));
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+it("the demo page draws an initializer against its law and runs the benchmark", async () => {
+  requireBuilt();
+  await build({ configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
+  server = await preview({ configFile, logLevel: "silent", build: { outDir }, preview: { port: 0, open: false } });
+  const url = server.resolvedUrls!.local[0];
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+
+  browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 740 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(`console error: ${m.text()}`); });
+  await page.goto(url);
+
+  // One initializer: He normal on a Keras conv kernel, seed 7.
+  await page.selectOption("#init", "heNormal");
+  await page.fill("#shape", "3, 3, 64, 128");
+  await page.fill("#seed", "7");
+  await page.click("#draw");
+  const cell = (k: string, c = "v") => page.textContent(`#stats tr[data-k="${k}"] .${c}`);
+  await page.waitForSelector('#stats tr[data-k="std"]');
+  expect(await cell("n")).toBe("73,728");
+  expect(await cell("fans")).toBe("576 / 1152");
+  const std = Number(await cell("std")), expected = Math.sqrt(2 / 576);
+  expect(await cell("std", "e")).toBe(`expected ${expected.toPrecision(5)}`);
+  expect(Math.abs(std / expected - 1)).toBeLessThan(0.02); // 73,728 values: sampling error ~0.3%
+  expect(Math.abs(Number(await cell("mean")))).toBeLessThan(0.002);
+  const bound = (2 * expected) / 0.87962566103423978;
+  expect(Number(await cell("max"))).toBeLessThanOrEqual(bound * (1 + 2 ** -23));
+  expect(Number(await cell("min"))).toBeGreaterThanOrEqual(-bound * (1 + 2 ** -23));
+  expect(await cell("bounds")).toBe(`[${(-bound).toPrecision(5)}, ${bound.toPrecision(5)}]`);
+  expect(await page.textContent("#error")).toBe("");
+
+  // One benchmark, on 2^20 elements.
+  await page.selectOption("#bench-size", String(1 << 20));
+  await page.click("#bench");
+  await page.waitForSelector("body[data-bench-done]", { timeout: 40_000 });
+  const rows = await page.$$eval("#bench-results tr[data-name]", (trs) => trs.map((tr) => ({ name: tr.dataset.name, rate: Number(tr.dataset.rate), shown: tr.querySelector(".v")?.textContent })));
+  expect(rows.map((r) => r.name)).toEqual(["nninit", "tfjs", "plain JS"]);
+  for (const r of rows) {
+    expect(r.rate).toBeGreaterThan(0);
+    expect(Number.isFinite(r.rate)).toBe(true);
+    expect(r.shown).toMatch(/^\d+\.\d M\/s$/);
+  }
+  expect(await page.textContent("#bench-summary")).toMatch(/^nninit: [\d.]+× tfjs, [\d.]+× plain JS$/);
+
+  mkdirSync(join(ROOT, "test-results"), { recursive: true });
+  await page.screenshot({ path: join(ROOT, "test-results/demo.png"), fullPage: true });
+  expect(errors).toEqual([]);
+}, 60_000);
