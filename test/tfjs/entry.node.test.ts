@@ -1,9 +1,11 @@
 // The "nninit/tfjs" subpath as installed: the main entry never references tfjs; the tfjs entry
 // keeps tfjs and nninit itself external (one nninit instance: `manualSeed` from "nninit" drives
-// the unseeded classes); ESM import, CJS require and TypeScript (NodeNext) all resolve it.
+// the unseeded classes); ESM import, CJS require and TypeScript (NodeNext) all resolve it; a
+// bundler keeps the class registrations whenever anything of the module is used.
 
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
+import { build } from "esbuild";
 import { readFileSync, statSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { tempProject, ROOT } from "../bundlers/harness.js";
@@ -67,6 +69,17 @@ describe("the nninit/tfjs entry", () => {
   it.each(["esm.mjs", "cjs.cjs"])("%s: resolves nninit/tfjs and shares nninit's default generator", (file) => {
     const out = execFileSync(process.execPath, [file], { cwd: project.dir, encoding: "utf8" });
     expect(JSON.parse(out)).toEqual({ same: true, className: "nninit>HeNormal" });
+  });
+
+  it("a bundle keeps every class registration when a class or register() is used (nninit has sideEffects: false)", async () => {
+    const bundle = async (contents: string) => {
+      const out = await build({ stdin: { contents, resolveDir: project.dir }, bundle: true, write: false, format: "esm", platform: "neutral", external: ["@tensorflow/*"], logLevel: "silent" });
+      return (out.outputFiles[0].text.match(/define\("[A-Za-z]+"/g) ?? []).length;
+    };
+    expect(await bundle(`import { HeNormal } from "nninit/tfjs"; console.log(new HeNormal());`)).toBe(23);
+    expect(await bundle(`import { register } from "nninit/tfjs"; register();`)).toBe(23);
+    // What the README warns about: a bare import is dropped.
+    expect(await bundle(`import "nninit/tfjs";`)).toBe(0);
   });
 
   it("TypeScript (NodeNext) accepts the classes as tfjs-layers initializers, from ESM and CJS", () => {
