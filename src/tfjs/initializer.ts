@@ -75,10 +75,12 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
     for (const key of NOT_JSON) {
       if (key in options) throw new TypeError(`${fn}: config.${key} is not accepted (a config is saved as JSON); pass seed instead`);
     }
-    if (seed !== null && typeof seed !== "number") throw new TypeError(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
-    if (seed !== null && !Number.isSafeInteger(seed)) throw new RangeError(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
+    if (seed !== null && !Number.isSafeInteger(seed)) {
+      const Err = typeof seed === "number" ? RangeError : TypeError;
+      throw new Err(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
+    }
     for (const key of ENUM_OPTIONS) if (typeof options[key] === "string") options[key] = snakeCase(options[key] as string);
-    this.seed = seed;
+    this.seed = seed as number | null;
     this.generator = seed === null ? defaultGenerator : new Generator(seed as number);
     this.#options = options;
     // Check the options now, with the function's own messages: a fill of zero elements checks
