@@ -3,12 +3,14 @@
 // declarations for both formats (tsc emits .d.ts; the CJS copies become .d.cts).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, relative } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dist = join(root, "dist");
+// Build into a staging folder and swap it in at the end, so that a build never leaves a
+// half-written dist/ for a test run or another build going on at the same time.
+const dist = join(root, "dist.next");
 rmSync(dist, { recursive: true, force: true });
 
 const common = { entryPoints: [join(root, "src/index.ts")], bundle: true, target: "es2022", platform: "neutral", sourcemap: true, logLevel: "warning" };
@@ -50,4 +52,8 @@ function copyDeclarations(from, to) {
   }
 }
 copyDeclarations(join(dist, "esm"), join(dist, "cjs"));
-console.log(`ts: ${["esm/index.js", "cjs/index.cjs", "esm/tfjs.js", "cjs/tfjs.cjs"].map((f) => relative(root, join(dist, f))).join(", ")}`);
+
+const final = join(root, "dist");
+rmSync(final, { recursive: true, force: true });
+renameSync(dist, final);
+console.log(`ts: ${["esm/index.js", "cjs/index.cjs", "esm/tfjs.js", "cjs/tfjs.cjs"].map((f) => relative(root, join(final, f))).join(", ")}`);

@@ -49,7 +49,7 @@ export function blockWords(seed: bigint, k: number): Uint32Array {
 export function referenceWords(seed: bigint, position: number, n: number): Uint32Array {
   const out = new Uint32Array(n);
   let cached = -1;
-  let words = new Uint32Array(0);
+  let words: Uint32Array = new Uint32Array(0);
   for (let i = 0; i < n; i++) {
     const p = position + i;
     const k = Math.floor(p / BLOCK_WORDS);
