@@ -1,7 +1,8 @@
 // The fill driver: walks the tape block by block, generates each block's words and hands each
-// generator step (8 words) to a sampler, which replaces them with the step's 8 outputs. Fills always start at a block boundary and cover
-// whole steps; the JS side starts at the block holding its first position and copies out the
-// slice it wants, so the kernels need no partial-step or warm-up logic.
+// generator step (8 words) to a sampler, which replaces them with the step's 8 outputs. Fills
+// always start at a block boundary and cover whole steps; the JS side starts at the block
+// holding its first position and copies out the slice it wants, so the kernels need no
+// partial-step or warm-up logic.
 
 import { LANES, STEPS_PER_BLOCK, STATE, keyOf, seedBlock } from "./tape";
 import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";

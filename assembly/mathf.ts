@@ -19,8 +19,6 @@ export const HALF_V = memory.data<f32>([0.5, 0.5, 0.5, 0.5], 16);
 export const ONE_V = memory.data<f32>([1.0, 1.0, 1.0, 1.0], 16);
 export const TWO_V = memory.data<f32>([2.0, 2.0, 2.0, 2.0], 16);
 export const MINUS_TWO_V = memory.data<f32>([-2.0, -2.0, -2.0, -2.0], 16);
-export const FOUR_V = memory.data<f32>([4.0, 4.0, 4.0, 4.0], 16);
-export const QUARTER_V = memory.data<f32>([0.25, 0.25, 0.25, 0.25], 16);
 export const INT_ONE_V = memory.data<i32>([1, 1, 1, 1], 16);
 export const INT_TWO_V = memory.data<i32>([2, 2, 2, 2], 16);
 
