@@ -1,4 +1,5 @@
-// nninit kernels. Raw-pointer ABI: every fill writes the outputs of tape words
+// The core module's whole ABI (src/wasm/loader.ts KernelExports; a test compares the two), listed
+// by name. Raw-pointer ABI: every fill writes the outputs of tape words
 // [block * 1024, block * 1024 + n) of the generator with the given 64-bit seed at dst, as float32
 // (or u32), rounded up to a multiple of 8. Nothing managed crosses the boundary and no generator
 // state lives in wasm globals.
@@ -6,15 +7,7 @@
 import { fillBlocks } from "./fill";
 import { KIND_BITS, KIND_UNIFORM, KIND_NORMAL, KIND_TRUNC_NORMAL } from "./samplers";
 
-/** First free byte after the static data, 16-aligned: the JS side puts its window here. */
-export function heap_base(): usize {
-  return (__heap_base + 15) & ~15;
-}
-
-/** Whether this binary was built with SIMD. */
-export function is_simd(): bool {
-  return ASC_FEATURE_SIMD;
-}
+export { heap_base, is_simd } from "./module";
 
 /** Raw tape words as u32. */
 export function fill_bits(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64): void {
@@ -40,4 +33,3 @@ export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, 
   mean: f32, std: f32, lo: f32, hi: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): void {
   fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, mean, std, lo, hi, cLo, pLo, qHi, w);
 }
-export * from "./linalg";

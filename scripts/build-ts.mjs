@@ -47,7 +47,9 @@ function copyDeclarations(from, to) {
     if (statSync(path).isDirectory()) { copyDeclarations(path, join(to, name)); continue; }
     if (!name.endsWith(".d.ts")) continue;
     mkdirSync(to, { recursive: true });
-    const text = readFileSync(path, "utf8").replace(/(from\s+["']\.{1,2}\/[^"']*)\.js(["'])/g, "$1.cjs$2");
+    const text = readFileSync(path, "utf8")
+      .replace(/(from\s+["']\.{1,2}\/[^"']*)\.js(["'])/g, "$1.cjs$2")
+      .replace(/(import\(\s*["']\.{1,2}\/[^"']*)\.js(["']\s*\))/g, "$1.cjs$2");
     writeFileSync(join(to, name.replace(/\.d\.ts$/, ".d.cts")), text);
   }
 }

@@ -1,14 +1,7 @@
 // The JS side of the Householder QR kernel (assembly/linalg.ts): lays a matrix out in wasm
 // memory as the kernel wants it (column-major, 4-row aligned columns), runs it, reads Q back.
 
-import { kernels, instantiate, WINDOW_ELEMENTS, type Kernels } from "../wasm/loader.js";
-
-/** The linear-algebra exports of the kernel module (assembly/linalg.ts). */
-interface LinalgExports {
-  memory: WebAssembly.Memory;
-  householder_work_bytes(n: number, lda: number): number;
-  householder_q(a: number, q: number, work: number, m: number, n: number, lda: number, gain: number): void;
-}
+import { linalg as linalgModule, type LinalgKernels as Kernels } from "../wasm/linalg.js";
 
 const PAGE = 65536;
 /** Wasm32 memory holds at most 65536 pages (4 GiB). */
@@ -19,12 +12,12 @@ const MAX_BYTES = 65536 * PAGE;
  */
 const SHARED_LIMIT = 32 << 20;
 
-const linalg = (k: Kernels) => k.exports as unknown as LinalgExports;
+const linalg = (k: Kernels) => k.exports;
 
 /** Where A, Q and the work area go for an m x n (m >= n) factorization, in bytes. */
 function layoutOf(k: Kernels, m: number, n: number) {
   const lda = Math.ceil(m / 4) * 4;
-  const a = Math.ceil((k.window + WINDOW_ELEMENTS * 4) / 16) * 16;
+  const a = k.window;
   const q = a + lda * n * 4;
   const work = q + lda * n * 4;
   return { m, n, lda, a, q, work, end: work + linalg(k).householder_work_bytes(n, lda) };
@@ -36,7 +29,7 @@ function factorShape(rows: number, cols: number): [m: number, n: number] {
 }
 
 /** Whether the orthogonal rows x cols matrix (rows, cols >= 1) fits in wasm32 memory. */
-export function orthogonalFits(rows: number, cols: number, k: Kernels = kernels()): boolean {
+export function orthogonalFits(rows: number, cols: number, k: Kernels = linalgModule.current()): boolean {
   return layoutOf(k, ...factorShape(rows, cols)).end <= MAX_BYTES;
 }
 
@@ -49,12 +42,12 @@ export function orthogonalFits(rows: number, cols: number, k: Kernels = kernels(
  * const q = new Float32Array(64 * 32);
  * orthogonalize(gaussian, 64, 32, 1, q); // q^T q = I (32 x 32)
  */
-export function orthogonalize(g: Float32Array, rows: number, cols: number, gain: number, out: Float32Array, k: Kernels = kernels()): void {
+export function orthogonalize(g: Float32Array, rows: number, cols: number, gain: number, out: Float32Array, k: Kernels = linalgModule.current()): void {
   const tall = rows >= cols;
   const [m, n] = factorShape(rows, cols);
   let lay = layoutOf(k, m, n);
   if (lay.end - lay.a > SHARED_LIMIT) {
-    k = instantiate(k.build);
+    k = linalgModule.instantiate(k.build);
     lay = layoutOf(k, m, n);
   }
   const memory = linalg(k).memory;

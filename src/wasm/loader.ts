@@ -1,17 +1,16 @@
-// One loader: picks the SIMD or the scalar build, compiles it once on first use (synchronously;
-// the binaries are a few KiB, far below any main-thread compile limit) and owns the memory
-// window that kernels write into.
+// The core kernels (assembly/index.ts): the tape and its samplers, every fill of the package.
+// Loaded through the shared module loader (./module.ts); this file names their ABI and window.
 
-import { SIMD_WASM_BASE64, SCALAR_WASM_BASE64 } from "./binaries.generated.js";
+import { SIMD_BASE64, SCALAR_BASE64 } from "./core.generated.js";
+import { kernelModule, selectBuild, type BaseExports, type BuildName, type Instance } from "./module.js";
 
-/** Which compiled kernels run. */
-export type BuildName = "simd" | "scalar";
+export { selectBuild, type BuildName };
 
-/** The raw exports of a kernel module. Pointers are byte offsets into `memory`. */
-export interface KernelExports {
-  memory: WebAssembly.Memory;
-  heap_base(): number;
-  is_simd(): number;
+/**
+ * The raw exports of the core module, exactly assembly/index.ts's exports (a test compares the
+ * two). Pointers are byte offsets into `memory`.
+ */
+export interface KernelExports extends BaseExports {
   fill_bits(dst: number, n: number, seedLo: number, seedHi: number, block: number): void;
   fill_uniform(dst: number, n: number, seedLo: number, seedHi: number, block: number, a: number, width: number, b: number): void;
   fill_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number, mean: number, std: number): void;
@@ -19,120 +18,45 @@ export interface KernelExports {
     mean: number, std: number, lo: number, hi: number, cLo: number, pLo: number, qHi: number, w: number): void;
 }
 
+/** The names of {@link KernelExports}, for the test that checks them against the binary. */
+export const KERNEL_EXPORT_NAMES = [
+  "memory", "heap_base", "is_simd", "fill_bits", "fill_uniform", "fill_normal", "fill_trunc_normal",
+] as const satisfies readonly (keyof KernelExports)[];
+
 /** Elements in the window: 64 Ki floats = 256 KiB, small enough to stay in L2; a whole number of tape blocks. */
 export const WINDOW_ELEMENTS = 1 << 16;
 
 /** Tape words per block (assembly/tape.ts BLOCK_WORDS): kernels start at block boundaries. */
 export const BLOCK_WORDS = 1024;
 
-/** An instantiated build with its window. */
-export class Kernels {
-  readonly build: BuildName;
-  readonly exports: KernelExports;
-  /** Byte offset of the window in wasm memory. */
-  readonly window: number;
-  private buffer: ArrayBuffer | null = null;
-  private f32: Float32Array = new Float32Array(0);
-  private u32: Uint32Array = new Uint32Array(0);
+/** An instantiated core build with its window. */
+export type Kernels = Instance<KernelExports>;
 
-  constructor(build: BuildName, module: WebAssembly.Module) {
-    this.build = build;
-    const instance = new WebAssembly.Instance(module, {});
-    this.exports = instance.exports as unknown as KernelExports;
-    this.window = this.exports.heap_base();
-    const needed = this.window + WINDOW_ELEMENTS * 4;
-    const memory = this.exports.memory;
-    if (memory.buffer.byteLength < needed) {
-      memory.grow(Math.ceil((needed - memory.buffer.byteLength) / 65536));
-    }
-  }
+/** The core module: the tape samplers. */
+export const core = /* @__PURE__ */ kernelModule<KernelExports>(
+  { name: "core", simd: SIMD_BASE64, scalar: SCALAR_BASE64 }, WINDOW_ELEMENTS * 4);
 
-  /** Float32 view of the window; rebuilt whenever memory grew (growth detaches old views). */
-  windowF32(): Float32Array {
-    this.refreshViews();
-    return this.f32;
-  }
-
-  /** Uint32 view of the window. */
-  windowU32(): Uint32Array {
-    this.refreshViews();
-    return this.u32;
-  }
-
-  /** Current byte size of wasm memory. */
-  memoryBytes(): number {
-    return this.exports.memory.buffer.byteLength;
-  }
-
-  private refreshViews(): void {
-    const buffer = this.exports.memory.buffer;
-    if (buffer !== this.buffer) {
-      this.buffer = buffer as ArrayBuffer;
-      this.f32 = new Float32Array(buffer, this.window, WINDOW_ELEMENTS);
-      this.u32 = new Uint32Array(buffer, this.window, WINDOW_ELEMENTS);
-    }
-  }
-}
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function requireWebAssembly(): void {
-  if (typeof WebAssembly !== "object" || typeof WebAssembly.Module !== "function") {
-    throw new Error("nninit: this environment has no WebAssembly; nninit needs WebAssembly (any browser or Node since 2017)");
-  }
-}
-
-const bytesCache: Partial<Record<BuildName, Uint8Array<ArrayBuffer>>> = {};
-const moduleCache: Partial<Record<BuildName, WebAssembly.Module>> = {};
-
-function bytesOf(build: BuildName): Uint8Array<ArrayBuffer> {
-  return (bytesCache[build] ??= decodeBase64(build === "simd" ? SIMD_WASM_BASE64 : SCALAR_WASM_BASE64));
-}
-
-/** Whether this engine validates the SIMD binary. */
+/** Whether this engine validates the SIMD build. */
 export function simdSupported(): boolean {
-  requireWebAssembly();
-  return WebAssembly.validate(bytesOf("simd"));
+  return core.simdSupported();
 }
 
-/** Compiles (once) and instantiates a fresh copy of a build, with its own memory. */
+/** A fresh instance of a core build, with its own memory. */
 export function instantiate(build: BuildName): Kernels {
-  requireWebAssembly();
-  if (build === "simd" && !simdSupported()) {
-    throw new Error("nninit: this engine does not support WebAssembly SIMD; use the scalar build");
-  }
-  const module = (moduleCache[build] ??= new WebAssembly.Module(bytesOf(build)));
-  return new Kernels(build, module);
+  return core.instantiate(build);
 }
-
-/** Compiles a build off the main path; later synchronous calls reuse the module. */
-export async function compileAsync(build: BuildName): Promise<void> {
-  requireWebAssembly();
-  if (!moduleCache[build]) moduleCache[build] = await WebAssembly.compile(bytesOf(build));
-}
-
-let preference: BuildName | "auto" = "auto";
-let active: Kernels | null = null;
 
 /** The build the next instantiation picks. */
 export function chosenBuild(): BuildName {
-  if (preference !== "auto") return preference;
-  return simdSupported() ? "simd" : "scalar";
+  return core.chosenBuild();
 }
 
-/** The shared kernels every public function uses, created on first use. */
+/** The shared core kernels every public function uses, created on first use. */
 export function kernels(): Kernels {
-  return (active ??= instantiate(chosenBuild()));
+  return core.current();
 }
 
-/** Selects the build ("auto" picks SIMD when the engine validates it). */
-export function selectBuild(build: BuildName | "auto"): void {
-  preference = build;
-  if (active && build !== "auto" && active.build !== build) active = null;
-  if (active && build === "auto" && active.build !== chosenBuild()) active = null;
+/** Compiles a build off the main path; later synchronous calls reuse the module. */
+export function compileAsync(build: BuildName): Promise<void> {
+  return core.compileAsync(build);
 }

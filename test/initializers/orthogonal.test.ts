@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { Generator, normal, orthogonal, useBuild } from "../../src/index.js";
 import { orthogonalize } from "../../src/linalg/qr.js";
-import { kernels } from "../../src/wasm/loader.js";
+import { linalg } from "../../src/wasm/linalg.js";
 import { BUILDS, kernelsOf } from "../helpers.js";
 import { bitsOf, orthogonalityError } from "./support.js";
 
@@ -119,8 +119,8 @@ describe("SIMD and scalar builds give identical bits", () => {
   ])("%i x %i", (rows, cols) => {
     const g = normal([rows, cols], { generator: new Generator(rows + 1000 * cols) });
     const simd = new Float32Array(rows * cols), scalar = new Float32Array(rows * cols);
-    orthogonalize(g, rows, cols, 1.5, simd, kernelsOf("simd"));
-    orthogonalize(g, rows, cols, 1.5, scalar, kernelsOf("scalar"));
+    orthogonalize(g, rows, cols, 1.5, simd, linalg.instantiate("simd"));
+    orthogonalize(g, rows, cols, 1.5, scalar, linalg.instantiate("scalar"));
     expect(bitsOf(simd)).toEqual(bitsOf(scalar));
   });
 
@@ -136,10 +136,10 @@ describe("SIMD and scalar builds give identical bits", () => {
 describe("memory", () => {
   it("a matrix above 32 MiB of work runs in a throwaway instance: the shared memory does not grow", () => {
     orthogonal([4, 4]); // the shared instance exists and has its small work area
-    const before = kernels().memoryBytes();
+    const before = linalg.current().memoryBytes();
     const rows = 8, cols = 600_000; // 8 x 600000: 38 MB of A and Q
     const q = orthogonal([rows, cols], { generator: new Generator(12) });
-    expect(kernels().memoryBytes()).toBe(before);
+    expect(linalg.current().memoryBytes()).toBe(before);
     expect(orthogonalityError(q, rows, cols, true)).toBeLessThan(1e-4);
   });
 });
