@@ -1,61 +1,72 @@
-// Bundles src/ into dist/esm/index.js (ESM) and dist/cjs/index.cjs (CommonJS), src/tfjs/ into
-// dist/esm/tfjs.js and dist/cjs/tfjs.cjs (the "nninit/tfjs" subpath), and writes the type
-// declarations for both formats (tsc emits .d.ts; the CJS copies become .d.cts).
-import { build } from "esbuild";
-import { execFileSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync, mkdirSync, rmSync, statSync, renameSync } from "node:fs";
+// Builds the package's JavaScript and type declarations with tsdown (rolldown + its .d.ts
+// bundler): dist/esm/<name>.js + .d.ts (ESM) and dist/cjs/<name>.cjs + .d.cts (CommonJS) for
+// every entry in ENTRIES, and writes package.json's `exports` (and main/module/types) from the
+// same list, so the two never disagree.
+//
+// ADDING AN ENTRY (a subpath such as "nninit/torch", or a command): one line in ENTRIES below,
+// then `npm run build` (it rewrites package.json's exports; commit that too). A command (`bin`)
+// takes `subpath: null` and a line in package.json's "bin" pointing at dist/esm/<name>.js.
+//
+// All entries are built together, so code they share (the initializers, the generator, the
+// inlined wasm) lands in one shared chunk that every entry imports: "nninit" and "nninit/tfjs"
+// run one module instance (one default generator, one wasm instance), and a subpath's bundle
+// carries no second copy of the kernels. Packages under dependencies and peerDependencies
+// (tfjs) stay external.
+import { build } from "tsdown";
+import { readFileSync, writeFileSync, rmSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
+
+/** Every entry of the package: `subpath` in package.json's exports (null: not exported), its source, its file name in dist/. */
+export const ENTRIES = [
+  { subpath: ".", source: "src/index.ts", name: "index" },
+  { subpath: "./tfjs", source: "src/tfjs/index.ts", name: "tfjs" },
+];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // Build into a staging folder and swap it in at the end, so that a build never leaves a
 // half-written dist/ for a test run or another build going on at the same time.
-const dist = join(root, "dist.next");
+const staging = join(root, "dist.next");
+rmSync(staging, { recursive: true, force: true });
+
+const common = {
+  config: false,
+  cwd: root,
+  entry: Object.fromEntries(ENTRIES.map((e) => [e.name, e.source])),
+  platform: "neutral",
+  target: "es2022",
+  dts: true,
+  fixedExtension: false,
+  clean: false,
+  logLevel: "warn",
+};
+await build({ ...common, format: "esm", outDir: join(staging, "esm") });
+await build({ ...common, format: "cjs", outDir: join(staging, "cjs") });
+
+const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
+renameSync(staging, dist);
 
-const common = { entryPoints: [join(root, "src/index.ts")], bundle: true, target: "es2022", platform: "neutral", sourcemap: true, logLevel: "warning" };
-await build({ ...common, format: "esm", outfile: join(dist, "esm/index.js") });
-await build({ ...common, format: "cjs", outfile: join(dist, "cjs/index.cjs") });
-
-// nninit/tfjs: tfjs stays external (an optional peer), and so does nninit itself: src/tfjs may
-// import only the public entry (../index.js), which becomes an import of the sibling main bundle,
-// so both entries share one module instance (one default generator, one wasm instance).
-const srcIndex = join(root, "src/index.ts");
-const tfjsEntry = (ext) => ({
-  name: "nninit-tfjs-external",
-  setup(b) {
-    b.onResolve({ filter: /^@tensorflow\// }, (args) => ({ path: args.path, external: true }));
-    b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      if (!args.importer.startsWith(join(root, "src/tfjs/"))) return undefined;
-      const target = join(dirname(args.importer), args.path.replace(/\.js$/, ".ts"));
-      if (target === srcIndex) return { path: `./index.${ext}`, external: true };
-      if (target.startsWith(join(root, "src/tfjs/"))) return undefined;
-      return { errors: [{ text: `src/tfjs may import nninit only through src/index.ts, not ${relative(root, target)}` }] };
-    });
-  },
+// package.json: one exports block per exported entry, types beside each format's code.
+const pkgPath = join(root, "package.json");
+const pkgText = readFileSync(pkgPath, "utf8");
+const pkg = JSON.parse(pkgText);
+const exportsOf = (name) => ({
+  import: { types: `./dist/esm/${name}.d.ts`, default: `./dist/esm/${name}.js` },
+  require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${name}.cjs` },
 });
-const tfjs = { ...common, entryPoints: [join(root, "src/tfjs/index.ts")] };
-await build({ ...tfjs, format: "esm", outfile: join(dist, "esm/tfjs.js"), plugins: [tfjsEntry("js")] });
-await build({ ...tfjs, format: "cjs", outfile: join(dist, "cjs/tfjs.cjs"), plugins: [tfjsEntry("cjs")] });
-
-execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json", "--emitDeclarationOnly", "--outDir", join(dist, "esm")], { cwd: root, stdio: "inherit" });
-
-// The CJS declarations: the same files as .d.cts, with relative imports pointing at .cjs.
-function copyDeclarations(from, to) {
-  for (const name of readdirSync(from)) {
-    const path = join(from, name);
-    if (statSync(path).isDirectory()) { copyDeclarations(path, join(to, name)); continue; }
-    if (!name.endsWith(".d.ts")) continue;
-    mkdirSync(to, { recursive: true });
-    const text = readFileSync(path, "utf8")
-      .replace(/(from\s+["']\.{1,2}\/[^"']*)\.js(["'])/g, "$1.cjs$2")
-      .replace(/(import\(\s*["']\.{1,2}\/[^"']*)\.js(["']\s*\))/g, "$1.cjs$2");
-    writeFileSync(join(to, name.replace(/\.d\.ts$/, ".d.cts")), text);
-  }
+const exported = ENTRIES.filter((e) => e.subpath !== null);
+pkg.main = "./dist/cjs/index.cjs";
+pkg.module = "./dist/esm/index.js";
+pkg.types = "./dist/cjs/index.d.cts";
+pkg.exports = { ...Object.fromEntries(exported.map((e) => [e.subpath, exportsOf(e.name)])), "./package.json": "./package.json" };
+// TypeScript's node10 resolution ignores `exports`: typesVersions gives it the subpaths' types.
+const subpaths = exported.filter((e) => e.subpath !== ".");
+if (subpaths.length > 0) pkg.typesVersions = { "*": Object.fromEntries(subpaths.map((e) => [e.subpath.slice(2), [`./dist/cjs/${e.name}.d.cts`]])) };
+const indent = pkgText.match(/^[ \t]+/m)?.[0] ?? "  ";
+const next = `${JSON.stringify(pkg, null, indent)}\n`;
+if (next !== pkgText) {
+  writeFileSync(pkgPath, next);
+  console.log("ts: package.json exports updated from ENTRIES in scripts/build-ts.mjs");
 }
-copyDeclarations(join(dist, "esm"), join(dist, "cjs"));
-
-const final = join(root, "dist");
-rmSync(final, { recursive: true, force: true });
-renameSync(dist, final);
-console.log(`ts: ${["esm/index.js", "cjs/index.cjs", "esm/tfjs.js", "cjs/tfjs.cjs"].map((f) => relative(root, join(final, f))).join(", ")}`);
+console.log(`ts: ${ENTRIES.map((e) => `dist/{esm,cjs}/${e.name}`).join(", ")}`);
