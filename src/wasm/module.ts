@@ -121,14 +121,21 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
 export function kernelModule<E extends BaseExports>(source: ModuleSource, windowBytes: number): KernelModule<E> {
   const bytes: Partial<Record<BuildName, Uint8Array<ArrayBuffer>>> = {};
   const compiled: Partial<Record<BuildName, WebAssembly.Module>> = {};
+  // Whether the engine validates the SIMD build, asked again after each `selectBuild` (cheap), so
+  // that "auto" follows the engine the caller has now (tests stub WebAssembly.validate).
   let simdOk: boolean | undefined;
+  let simdEpoch = -1;
   let shared: Instance<E> | null = null;
   let sharedEpoch = -1;
 
   const bytesOf = (build: BuildName) => (bytes[build] ??= decodeBase64(source[build]));
   const simdSupported = (): boolean => {
     requireWebAssembly();
-    return (simdOk ??= WebAssembly.validate(bytesOf("simd")));
+    if (simdOk === undefined || simdEpoch !== epoch) {
+      simdOk = WebAssembly.validate(bytesOf("simd"));
+      simdEpoch = epoch;
+    }
+    return simdOk;
   };
   const chosenBuild = (): BuildName => (preference !== "auto" ? preference : simdSupported() ? "simd" : "scalar");
   const compile = (build: BuildName): WebAssembly.Module => {
