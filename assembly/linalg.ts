@@ -6,7 +6,12 @@
 //      Van Loan 1989). Conventions follow LAPACK sgeqrf / slarfg / slarft / slarfb / sorgqr:
 //      beta = -sign(alpha) ||x||, tau = (beta - alpha) / beta, v = [1, x(2:) / (alpha - beta)].
 // Error: ||Q^T Q - I|| <= c m n u with u = 2^-24 (Higham, "Accuracy and Stability of Numerical
-//      Algorithms", 2nd ed., Thm 19.4); the tests check 1e-5 n elementwise.
+//      Algorithms", 2nd ed., Thm 19.4) with recursive summation, whose m comes from the length
+//      of the dot products. Here every reduction over rows is blocked and compensated (below), so
+//      that its error is about (SUM_BLOCK / 4 + 2) u of the sum of |terms| whatever m is; the
+//      tests check max |Q^T Q - I| <= 1e-5 on vectors of 2^24 and on [2^20, 4].
+// see: Higham, ch. 4.3 (blocked summation) and 4.3/4.4 (compensated summation); Knuth, TAOCP
+//      vol. 2, 4.2.2 (TwoSum: the exact rounding error of a float sum in 6 operations).
 //
 // Matrices are column-major with a leading dimension lda that is a multiple of 4; every column
 // starts 16-byte aligned and rows m..lda-1 hold zeros. The factorization walks panels of NB
@@ -17,8 +22,11 @@
 //
 // Bits: each SIMD loop has a scalar twin beside it that performs the same f32 operations in the
 // same order, so both builds give identical Q. Two patterns cover every loop:
-//  - reductions over rows (dot products, sums of squares) keep 4 partial sums, lane l summing
-//    rows i = l (mod 4) from an aligned start row, from +0, combined as (s0 + s1) + (s2 + s3);
+//  - reductions over rows (dot products, sums of squares) keep 4 lanes, lane l summing rows
+//    i = l (mod 4) from an aligned start row. The rows go in blocks of SUM_BLOCK counted from that
+//    start row: a block is summed from +0, then added to the lane's running total by TwoSum, its
+//    rounding error kept in a compensation term; a lane's result is total + compensation, and
+//    the lanes are combined as (l0 + l1) + (l2 + l3);
 //  - sums over a panel column index p accumulate from +0 in increasing p.
 // Rows between the aligned start and the first row a reflector touches hold zeros in V, so the
 // loops run over whole 4-row groups without masks (the sum of squares, which reads A itself,
@@ -26,6 +34,16 @@
 
 /** Panel width: 32 columns of V (128 KiB at lda = 1024) stay in L2 during the panel's update. */
 const NB: i32 = 32;
+
+/**
+ * Rows per block of a reduction (64 per lane): each block's plain f32 sum has an error of at
+ * most about 64 u of its terms' magnitudes, and the compensated total adds about 2 u.
+ */
+const SUM_BLOCK: i32 = 256;
+const SUM_BLOCK_BYTES: usize = <usize>SUM_BLOCK << 2;
+
+/** Totals and compensations of projectColumns' 8 accumulators, kept here between blocks. */
+const TILE_TOTALS = memory.data(8 * 32, 16);
 
 /**
  * Masks keeping lanes >= r of the first group of a reduction, for r = 0..3 (rows before the
@@ -45,6 +63,51 @@ const ZERO4 = memory.data<f32>([0.0, 0.0, 0.0, 0.0], 16);
   return base + ((<usize>j * <usize>ld) << 2);
 }
 
+/**
+ * Adds a block sum `x` to the running total at `at` (16 bytes) with its compensation at `at + 16`:
+ * s = t + x, and the exact error of that sum, (t - (s - b)) + (x - b) with b = s - t (TwoSum),
+ * goes into the compensation. Lane by lane, the same operations as twoSumF32.
+ */
+// @ts-ignore: decorator
+@inline function twoSumV(at: usize, x: v128): void {
+  let t = v128.load(at);
+  let s = f32x4.add(t, x);
+  let b = f32x4.sub(s, t);
+  let e = f32x4.add(f32x4.sub(t, f32x4.sub(s, b)), f32x4.sub(x, b));
+  v128.store(at, s);
+  v128.store(at, f32x4.add(v128.load(at, 16), e), 16);
+}
+
+/** twoSumV for one lane: total at `at`, compensation at `at + 16`. */
+// @ts-ignore: decorator
+@inline function twoSumF32(at: usize, x: f32): void {
+  let t = load<f32>(at);
+  let s = t + x;
+  let b = s - t;
+  let e = (t - (s - b)) + (x - b);
+  store<f32>(at, s);
+  store<f32>(at, load<f32>(at, 16) + e, 16);
+}
+
+/** A compensated total (4 lanes at `at`, compensations at `at + 16`) as one f32. */
+// @ts-ignore: decorator
+@inline function compensatedResult(at: usize): f32 {
+  if (ASC_FEATURE_SIMD) {
+    return hsum(f32x4.add(v128.load(at), v128.load(at, 16)));
+  } else {
+    return ((load<f32>(at) + load<f32>(at, 16)) + (load<f32>(at, 4) + load<f32>(at, 20))) +
+      ((load<f32>(at, 8) + load<f32>(at, 24)) + (load<f32>(at, 12) + load<f32>(at, 28)));
+  }
+}
+
+/** Scratch for the compensated totals of dot and sumSquaresFrom (32 bytes). */
+const TOTALS = memory.data(32, 16);
+
+// @ts-ignore: decorator
+@inline function clearTotals(at: usize): void {
+  memory.fill(at, 0, 32);
+}
+
 /** Lanes combined as (l0 + l1) + (l2 + l3), the order the scalar twins use. */
 // @ts-ignore: decorator
 @inline function hsum(acc: v128): f32 {
@@ -55,22 +118,33 @@ const ZERO4 = memory.data<f32>([0.0, 0.0, 0.0, 0.0], 16);
 // ---------------------------------------------------------------------------------------------
 // Vector kernels (BLAS-1)
 
-/** Sum of col[i]^2 over rows [from, end), end a multiple of 4. */
+/**
+ * Sum of col[i]^2 over rows [from, end), end a multiple of 4; blocked and compensated, blocks
+ * counted from the aligned row from & ~3.
+ */
 function sumSquaresFrom(col: usize, from: i32, end: i32): f32 {
   let start = from & ~3;
   if (start >= end) return 0;
   let p = col + (<usize>start << 2);
   let stop = col + (<usize>end << 2);
+  clearTotals(TOTALS);
   if (ASC_FEATURE_SIMD) {
     // Lane layout: lane l sums rows start + l, start + l + 4, ...; in the first group the lanes
     // of rows before `from` are masked to +0.
     let x = v128.load(p);
     let acc = v128.and(f32x4.mul(x, x), v128.load(HEAD_MASKS + (<usize>(from & 3) << 4)));
-    for (p += 16; p < stop; p += 16) {
-      x = v128.load(p);
-      acc = f32x4.add(acc, f32x4.mul(x, x));
+    p += 16;
+    for (let block = col + (<usize>start << 2); ; ) {
+      let blockStop = min(block + SUM_BLOCK_BYTES, stop);
+      for (; p < blockStop; p += 16) {
+        x = v128.load(p);
+        acc = f32x4.add(acc, f32x4.mul(x, x));
+      }
+      twoSumV(TOTALS, acc);
+      if (p >= stop) break;
+      block = blockStop;
+      acc = v128.load(ZERO4);
     }
-    return hsum(acc);
   } else {
     let skip = from & 3;
     let x0 = load<f32>(p), x1 = load<f32>(p, 4), x2 = load<f32>(p, 8), x3 = load<f32>(p, 12);
@@ -78,33 +152,49 @@ function sumSquaresFrom(col: usize, from: i32, end: i32): f32 {
     let s1: f32 = skip > 1 ? 0 : x1 * x1;
     let s2: f32 = skip > 2 ? 0 : x2 * x2;
     let s3: f32 = x3 * x3;
-    for (p += 16; p < stop; p += 16) {
-      x0 = load<f32>(p); x1 = load<f32>(p, 4); x2 = load<f32>(p, 8); x3 = load<f32>(p, 12);
-      s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
+    p += 16;
+    for (let block = col + (<usize>start << 2); ; ) {
+      let blockStop = min(block + SUM_BLOCK_BYTES, stop);
+      for (; p < blockStop; p += 16) {
+        x0 = load<f32>(p); x1 = load<f32>(p, 4); x2 = load<f32>(p, 8); x3 = load<f32>(p, 12);
+        s0 += x0 * x0; s1 += x1 * x1; s2 += x2 * x2; s3 += x3 * x3;
+      }
+      twoSumF32(TOTALS, s0); twoSumF32(TOTALS + 4, s1); twoSumF32(TOTALS + 8, s2); twoSumF32(TOTALS + 12, s3);
+      if (p >= stop) break;
+      block = blockStop;
+      s0 = 0; s1 = 0; s2 = 0; s3 = 0;
     }
-    return (s0 + s1) + (s2 + s3);
   }
+  return compensatedResult(TOTALS);
 }
 
-/** Sum of a[i] b[i] over rows [start, end), both multiples of 4. */
+/** Sum of a[i] b[i] over rows [start, end), both multiples of 4; blocked and compensated. */
 function dot(a: usize, b: usize, start: i32, end: i32): f32 {
   let off = <usize>start << 2, stop = <usize>end << 2;
+  clearTotals(TOTALS);
   if (ASC_FEATURE_SIMD) {
     // Lane layout: lane l sums rows start + l, start + l + 4, ...
-    let acc = v128.load(ZERO4);
-    for (; off < stop; off += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(a + off), v128.load(b + off)));
-    return hsum(acc);
-  } else {
-    let s0: f32 = 0, s1: f32 = 0, s2: f32 = 0, s3: f32 = 0;
-    for (; off < stop; off += 16) {
-      let p = a + off, q = b + off;
-      s0 += load<f32>(p) * load<f32>(q);
-      s1 += load<f32>(p, 4) * load<f32>(q, 4);
-      s2 += load<f32>(p, 8) * load<f32>(q, 8);
-      s3 += load<f32>(p, 12) * load<f32>(q, 12);
+    while (off < stop) {
+      let blockStop = min(off + SUM_BLOCK_BYTES, stop);
+      let acc = v128.load(ZERO4);
+      for (; off < blockStop; off += 16) acc = f32x4.add(acc, f32x4.mul(v128.load(a + off), v128.load(b + off)));
+      twoSumV(TOTALS, acc);
     }
-    return (s0 + s1) + (s2 + s3);
+  } else {
+    while (off < stop) {
+      let blockStop = min(off + SUM_BLOCK_BYTES, stop);
+      let s0: f32 = 0, s1: f32 = 0, s2: f32 = 0, s3: f32 = 0;
+      for (; off < blockStop; off += 16) {
+        let p = a + off, q = b + off;
+        s0 += load<f32>(p) * load<f32>(q);
+        s1 += load<f32>(p, 4) * load<f32>(q, 4);
+        s2 += load<f32>(p, 8) * load<f32>(q, 8);
+        s3 += load<f32>(p, 12) * load<f32>(q, 12);
+      }
+      twoSumF32(TOTALS, s0); twoSumF32(TOTALS + 4, s1); twoSumF32(TOTALS + 8, s2); twoSumF32(TOTALS + 12, s3);
+    }
   }
+  return compensatedResult(TOTALS);
 }
 
 /** c[i] = c[i] - t v[i] over rows [start, end), both multiples of 4. */
@@ -137,22 +227,31 @@ function projectColumns(v: usize, c: usize, w: usize, lda: i32, r0: i32, end: i3
       let w0 = w + (<usize>(cc * NB) << 2), w1 = w0 + (<usize>NB << 2);
       for (let p = 0; p < kp; p += 4) {
         let v0 = column(v, lda, p), v1 = v0 + stride, v2 = v1 + stride, v3 = v2 + stride;
-        let a00 = v128.load(ZERO4), a10 = a00, a20 = a00, a30 = a00;
-        let a01 = a00, a11 = a00, a21 = a00, a31 = a00;
-        for (let off = first; off < last; off += 16) {
-          let x0 = v128.load(c0 + off), x1 = v128.load(c1 + off);
-          let y0 = v128.load(v0 + off), y1 = v128.load(v1 + off);
-          let y2 = v128.load(v2 + off), y3 = v128.load(v3 + off);
-          a00 = f32x4.add(a00, f32x4.mul(y0, x0)); a01 = f32x4.add(a01, f32x4.mul(y0, x1));
-          a10 = f32x4.add(a10, f32x4.mul(y1, x0)); a11 = f32x4.add(a11, f32x4.mul(y1, x1));
-          a20 = f32x4.add(a20, f32x4.mul(y2, x0)); a21 = f32x4.add(a21, f32x4.mul(y2, x1));
-          a30 = f32x4.add(a30, f32x4.mul(y3, x0)); a31 = f32x4.add(a31, f32x4.mul(y3, x1));
+        // Row blocks as in dot(); the 8 totals and compensations wait in TILE_TOTALS.
+        memory.fill(TILE_TOTALS, 0, 8 * 32);
+        for (let off = first; off < last; ) {
+          let blockStop = min(off + SUM_BLOCK_BYTES, last);
+          let a00 = v128.load(ZERO4), a10 = a00, a20 = a00, a30 = a00;
+          let a01 = a00, a11 = a00, a21 = a00, a31 = a00;
+          for (; off < blockStop; off += 16) {
+            let x0 = v128.load(c0 + off), x1 = v128.load(c1 + off);
+            let y0 = v128.load(v0 + off), y1 = v128.load(v1 + off);
+            let y2 = v128.load(v2 + off), y3 = v128.load(v3 + off);
+            a00 = f32x4.add(a00, f32x4.mul(y0, x0)); a01 = f32x4.add(a01, f32x4.mul(y0, x1));
+            a10 = f32x4.add(a10, f32x4.mul(y1, x0)); a11 = f32x4.add(a11, f32x4.mul(y1, x1));
+            a20 = f32x4.add(a20, f32x4.mul(y2, x0)); a21 = f32x4.add(a21, f32x4.mul(y2, x1));
+            a30 = f32x4.add(a30, f32x4.mul(y3, x0)); a31 = f32x4.add(a31, f32x4.mul(y3, x1));
+          }
+          twoSumV(TILE_TOTALS, a00); twoSumV(TILE_TOTALS + 32, a10);
+          twoSumV(TILE_TOTALS + 64, a20); twoSumV(TILE_TOTALS + 96, a30);
+          twoSumV(TILE_TOTALS + 128, a01); twoSumV(TILE_TOTALS + 160, a11);
+          twoSumV(TILE_TOTALS + 192, a21); twoSumV(TILE_TOTALS + 224, a31);
         }
         let o = <usize>p << 2;
-        store<f32>(w0 + o, hsum(a00)); store<f32>(w0 + o, hsum(a10), 4);
-        store<f32>(w0 + o, hsum(a20), 8); store<f32>(w0 + o, hsum(a30), 12);
-        store<f32>(w1 + o, hsum(a01)); store<f32>(w1 + o, hsum(a11), 4);
-        store<f32>(w1 + o, hsum(a21), 8); store<f32>(w1 + o, hsum(a31), 12);
+        store<f32>(w0 + o, compensatedResult(TILE_TOTALS)); store<f32>(w0 + o, compensatedResult(TILE_TOTALS + 32), 4);
+        store<f32>(w0 + o, compensatedResult(TILE_TOTALS + 64), 8); store<f32>(w0 + o, compensatedResult(TILE_TOTALS + 96), 12);
+        store<f32>(w1 + o, compensatedResult(TILE_TOTALS + 128)); store<f32>(w1 + o, compensatedResult(TILE_TOTALS + 160), 4);
+        store<f32>(w1 + o, compensatedResult(TILE_TOTALS + 192), 8); store<f32>(w1 + o, compensatedResult(TILE_TOTALS + 224), 12);
       }
     }
     if (cc < nc) {
@@ -303,9 +402,15 @@ function scaleColumn(col: usize, f: f32, end: i32): void {
  * householder_work_bytes reports sizes past 4 GiB truthfully (the JS side then refuses them).
  */
 // @ts-ignore: decorator
-@inline function wOffset(lda: i32): u64 { return <u64>lda * NB * 4; }
+@inline function panelWidth(n: i32): i32 { return min(NB, (n + 3) & ~3); }
+/**
+ * V holds one panel: lda rows by panelWidth(n) columns (at most NB, and only as many as n needs,
+ * so a thin matrix's work area is O(m n), not O(m NB)).
+ */
 // @ts-ignore: decorator
-@inline function w2Offset(n: i32, lda: i32): u64 { return wOffset(lda) + <u64>n * NB * 4; }
+@inline function wOffset(n: i32, lda: i32): u64 { return <u64>lda * <u64>panelWidth(n) * 4; }
+// @ts-ignore: decorator
+@inline function w2Offset(n: i32, lda: i32): u64 { return wOffset(n, lda) + <u64>n * NB * 4; }
 // @ts-ignore: decorator
 @inline function tOffset(n: i32, lda: i32): u64 { return w2Offset(n, lda) + <u64>n * NB * 4; }
 // @ts-ignore: decorator
@@ -328,10 +433,10 @@ export function householder_work_bytes(n: i32, lda: i32): f64 {
 
 /**
  * Copies reflectors k0 .. k0 + kb - 1 from below the diagonal of A into V (lda x NB): column p
- * is zero above row k0 + p, 1 on it, the stored v below; columns kb .. NB - 1 are zero.
+ * is zero above row k0 + p, 1 on it, the stored v below; columns kb .. pw - 1 are zero.
  */
-function loadPanel(a: usize, v: usize, m: i32, lda: i32, k0: i32, kb: i32): void {
-  memory.fill(v, 0, <usize>lda * NB * 4);
+function loadPanel(a: usize, v: usize, m: i32, lda: i32, k0: i32, kb: i32, pw: i32): void {
+  memory.fill(v, 0, <usize>lda * pw * 4);
   for (let p = 0; p < kb; p++) {
     let j = k0 + p;
     let src = column(a, lda, j), dst = column(v, lda, p);
@@ -348,7 +453,8 @@ function loadPanel(a: usize, v: usize, m: i32, lda: i32, k0: i32, kb: i32): void
  */
 export function householder_q(a: usize, q: usize, work: usize, m: i32, n: i32, lda: i32, gain: f32): void {
   let v = work;
-  let w = work + <usize>wOffset(lda);
+  let pw = panelWidth(n);
+  let w = work + <usize>wOffset(n, lda);
   let w2 = work + <usize>w2Offset(n, lda);
   let ts = work + <usize>tOffset(n, lda);
   let mt = work + <usize>mOffset(n, lda);
@@ -363,7 +469,7 @@ export function householder_q(a: usize, q: usize, work: usize, m: i32, n: i32, l
     let kb = min(NB, n - k0);
     let kp = (kb + 3) & ~3;
     let r0 = k0 & ~3;
-    memory.fill(v, 0, <usize>lda * NB * 4);
+    memory.fill(v, 0, <usize>lda * pw * 4);
     for (let p = 0; p < kb; p++) {
       let j = k0 + p;
       let col = column(a, lda, j), vcol = column(v, lda, p);
@@ -431,7 +537,7 @@ export function householder_q(a: usize, q: usize, work: usize, m: i32, n: i32, l
     let kp = (kb + 3) & ~3;
     let r0 = k0 & ~3;
     let nc = n - k0;
-    loadPanel(a, v, m, lda, k0, kb);
+    loadPanel(a, v, m, lda, k0, kb, pw);
     let cblock = column(q, lda, k0);
     projectColumns(v, cblock, w, lda, r0, lda, kp, nc);
     multiplySmall(ts + <usize>panel * panelBytes, w, w2, kp, nc);

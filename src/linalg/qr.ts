@@ -33,6 +33,12 @@ export function orthogonalFits(rows: number, cols: number, k: Kernels = linalgMo
   return layoutOf(k, ...factorShape(rows, cols)).end <= MAX_BYTES;
 }
 
+/** Bytes of wasm memory the factorization of a rows x cols matrix uses: A, Q and the work area. */
+export function orthogonalWorkBytes(rows: number, cols: number, k: Kernels = kernels()): number {
+  const lay = layoutOf(k, ...factorShape(rows, cols));
+  return lay.end - lay.a;
+}
+
 /**
  * torch's orthogonal matrix of a Gaussian rows x cols matrix `g` (row-major): the QR of g, or
  * of g^T when rows < cols, Q's columns times the signs of diag(R) and `gain`, transposed back
