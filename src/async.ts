@@ -7,11 +7,12 @@
 // fill. So each chunk is one synchronous call with `range: [s, e]` into `out.subarray(...)`.
 
 import type { Shape } from "./shape.js";
-import { request, type TensorOptions } from "./initializers/tensor-options.js";
+import { request, optionsOf, type TensorOptions } from "./initializers/tensor-options.js";
+import { allocateFloat32 } from "./typed-array.js";
 import type { Generator, GeneratorState } from "./random/generator.js";
 import { orthogonal, deltaOrthogonal } from "./initializers/orthogonal.js";
 import { sparse } from "./initializers/sparse.js";
-import { typeError, integer, show } from "./validate.js";
+import { typeError, integer, show, isPlainObject } from "./validate.js";
 
 /** Any initializer of this package: `f(shape, options) -> Float32Array`, honouring `range` and `out`. */
 export type Initializer<O extends TensorOptions> = (shape: Shape, options?: O) => Float32Array;
@@ -74,10 +75,11 @@ export async function fillAsync<O extends TensorOptions>(
     throw new TypeError(`${fn}: ${whole} is not elementwise (each value depends on the whole tensor), so it cannot ` +
       `be filled in chunks; call ${whole}(shape, options) directly (in a Worker to keep a page responsive)`);
   }
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
-    throw typeError(fn, "options", "an object or undefined", options);
-  }
-  const { chunkSize: size, onProgress, signal, generator, out, range, ...own } = (options ?? {}) as O & FillAsyncOptions;
+  // Everything is read and copied now, at the call: the shape (req.dims below), the options and
+  // any object or array inside them (a layout), so that changing them during the fill changes
+  // nothing. `out` and `generator` stay the caller's, as in the synchronous call.
+  const { chunkSize: size, onProgress, signal, generator, out, range, ...rest } = optionsOf<O & FillAsyncOptions>(fn, options);
+  const own = snapshot(rest) as Record<string, unknown>;
   const chunkSize = size === undefined ? DEFAULT_CHUNK_SIZE : integer(fn, "chunkSize", size, 1);
   if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);
   if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
@@ -91,7 +93,7 @@ export async function fillAsync<O extends TensorOptions>(
   const base = req.generator.clone();
   const chunk = (start: number, target: Float32Array): Generator => {
     const g = base.clone();
-    const got = initializer(shape, { ...own, generator: g, range: [start, start + target.length], out: target } as unknown as O);
+    const got = initializer(typeof shape === "number" ? shape : [...req.dims], { ...own, generator: g, range: [start, start + target.length], out: target } as unknown as O);
     if (got !== target) {
       throw new TypeError(`${fn}: ${initializer.name || "the initializer"} must fill options.out and return it, got ${show(got)}`);
     }
@@ -102,7 +104,7 @@ export async function fillAsync<O extends TensorOptions>(
   const before = req.generator.getState();
   req.generator.setState(after);
 
-  const result = req.out ?? new Float32Array(total);
+  const result = req.out ?? allocateFloat32(fn, req.dims, total);
   try {
     for (let done = 0; done < total;) {
       if (signal?.aborted) throw abortReason(signal);
@@ -117,6 +119,16 @@ export async function fillAsync<O extends TensorOptions>(
     throw error;
   }
   return result;
+}
+
+/** A copy of plain objects and arrays, to any depth (other values, such as functions, as they are). */
+function snapshot(value: unknown, depth = 0): unknown {
+  if (depth > 16) return value; // a cycle, or nesting no option has
+  if (Array.isArray(value)) return value.map((v) => snapshot(v, depth + 1));
+  if (!isPlainObject(value)) return value;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) copy[key] = snapshot(value[key], depth + 1);
+  return copy;
 }
 
 function sameState(a: GeneratorState, b: GeneratorState): boolean {

@@ -3,7 +3,7 @@
 // a fan or a gain goes through here.
 
 import { dimsOf, type Shape } from "./shape.js";
-import { typeError, rangeError, integer, oneOf, finiteNumber, show } from "./validate.js";
+import { typeError, rangeError, integer, oneOf, finiteNumber, show, isPlainObject, ownEntries } from "./validate.js";
 
 /**
  * Where the input and output axes of a weight are:
@@ -35,8 +35,8 @@ export function axesOf(fn: string, dims: readonly number[], layout: unknown = "t
     return layout === "torch" ? { inAxis: 1, outAxis: 0 } : { inAxis: ndim - 2, outAxis: ndim - 1 };
   }
   if (typeof layout === "string") throw rangeError(fn, "layout", LAYOUT_EXPECTED, layout);
-  if (layout === null || typeof layout !== "object" || Array.isArray(layout)) throw typeError(fn, "layout", LAYOUT_EXPECTED, layout);
-  const { inAxis, outAxis } = layout as Record<string, unknown>;
+  if (!isPlainObject(layout)) throw typeError(fn, "layout", LAYOUT_EXPECTED, layout);
+  const { inAxis, outAxis } = ownEntries(fn, "layout", layout);
   const axis = (name: string, value: unknown) => {
     if (ndim < 2) throw rangeError(fn, "shape", "at least 2-D (an input and an output axis)", dims);
     const a = integer(fn, `layout.${name}`, value, -ndim, ndim - 1);
@@ -82,7 +82,7 @@ export function fansOf(fn: string, dims: readonly number[], layout: unknown = "t
  */
 export function calculateFanInAndFanOut(shape: Shape, layout: Layout = "torch"): [fanIn: number, fanOut: number] {
   const fn = "calculateFanInAndFanOut";
-  return fansOf(fn, dimsOf(fn, shape), layout);
+  return fansOf(fn, dimsOf(fn, shape), layout ?? "torch");
 }
 
 /** The nonlinearities `calculateGain` knows (torch's names). */
@@ -117,11 +117,11 @@ export function gainOf(fn: string, nonlinearity: unknown, param: unknown, paramN
     case "relu": return Math.sqrt(2.0);
     case "selu": return 3.0 / 4;
     case "leaky_relu": {
-      if (param !== undefined && typeof param !== "number") {
+      if (param !== undefined && param !== null && typeof param !== "number") {
         // torch: "negative_slope {param} not a valid number" (booleans are rejected too)
         throw new TypeError(`${fn}: ${paramName} (the negative slope of leaky_relu) must be a number, got ${show(param)}`);
       }
-      const slope = param === undefined ? 0.01 : finiteNumber(fn, paramName, param);
+      const slope = param === undefined || param === null ? 0.01 : finiteNumber(fn, paramName, param);
       return Math.sqrt(2.0 / (1 + slope ** 2));
     }
     default: return 1;

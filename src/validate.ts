@@ -77,16 +77,64 @@ export function oneOf<T extends string>(fn: string, name: string, value: unknown
   return value as T;
 }
 
-/** An options object (or undefined) whose keys are all known: catches typos like `{ sdt: 1 }`. */
-export function options<T extends object>(fn: string, value: unknown, known: readonly string[]): Partial<T> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw typeError(fn, "options", "an object or undefined", value);
-  }
+/**
+ * Whether `value` is a plain object: made by an object literal, `Object.create(null)` or
+ * `JSON.parse` (in any realm), not a Map, Date, array, class instance or an object whose
+ * prototype is another object.
+ */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  // Object.prototype of this realm or of another one (an iframe, a vm context).
+  return Object.getPrototypeOf(proto) === null && (proto as { constructor?: { name?: unknown } }).constructor?.name === "Object";
+}
+
+/**
+ * A snapshot of a plain object's own enumerable properties, read once each, into an object with
+ * no prototype (so inherited keys, even on a polluted Object.prototype, are never seen).
+ * `undefined` and `null` both mean "absent": such properties are left out, so every option
+ * falls back to its default (or, when required, is reported missing) the same way.
+ */
+export function ownEntries(fn: string, name: string, value: unknown, expected = "a plain object or undefined"): Record<string, unknown> {
+  const copy = Object.create(null) as Record<string, unknown>;
+  if (value === undefined || value === null) return copy;
+  if (!isPlainObject(value)) throw typeError(fn, name, expected, value);
   for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; known options are ${known.join(", ")}`);
+    const v = value[key];
+    if (v !== undefined && v !== null) copy[key] = v;
+  }
+  return copy;
+}
+
+/**
+ * An options object (undefined or null: none) whose keys are all known: catches typos like
+ * `{ sdt: 1 }`. Reads own properties only, once; see ownEntries.
+ */
+export function options<T extends object>(fn: string, value: unknown, known: readonly string[]): Partial<T> {
+  if (value !== undefined && value !== null && isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; known options are ${known.join(", ")}`);
+      }
     }
   }
-  return value as Partial<T>;
+  return ownEntries(fn, "options", value) as Partial<T>;
+}
+
+/**
+ * Whether an ArrayBuffer was detached (transferred, or a wasm memory that grew); such a buffer
+ * reads as length 0. `ArrayBuffer.prototype.detached` where the engine has it (Node 22+, recent
+ * browsers), otherwise: only a detached buffer refuses a new view.
+ */
+export function isDetached(buffer: ArrayBufferLike): boolean {
+  if (typeof SharedArrayBuffer === "function" && buffer instanceof SharedArrayBuffer) return false;
+  const flag = (buffer as { detached?: unknown }).detached;
+  if (typeof flag === "boolean") return flag;
+  try {
+    new Uint8Array(buffer, 0, 0);
+    return false;
+  } catch {
+    return true;
+  }
 }

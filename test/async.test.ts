@@ -177,7 +177,7 @@ describe("fillAsync rejects bad input, moving nothing", () => {
     ["chunkSize 1.5", () => fillAsync(normal, 10, { chunkSize: 1.5 }), /^fillAsync: chunkSize must be an integer >= 1, got 1.5$/, RangeError],
     ["onProgress not a function", () => fillAsync(normal, 10, { onProgress: 1 as never }), /^fillAsync: onProgress must be a function, got 1$/, TypeError],
     ["signal not a signal", () => fillAsync(normal, 10, { signal: {} as never }), /^fillAsync: signal must be an AbortSignal, got an object$/, TypeError],
-    ["options not an object", () => fillAsync(normal, 10, 3 as never), /^fillAsync: options must be an object or undefined, got 3$/, TypeError],
+    ["options not an object", () => fillAsync(normal, 10, 3 as never), /^fillAsync: options must be a plain object or undefined, got 3$/, TypeError],
     ["a bad shape", () => fillAsync(normal, [2, -1]), /^fillAsync: shape\[1\] must be a non-negative integer, got -1$/, RangeError],
     ["out of the wrong length", () => fillAsync(normal, 10, { out: new Float32Array(9) }), /^fillAsync: out must be a Float32Array of length 10/, RangeError],
     ["a bad range", () => fillAsync(normal, 10, { range: [5, 11] }), /^fillAsync: range\[1\] must be an integer in \[0, 10\], got 11$/, RangeError],
@@ -211,5 +211,35 @@ describe("fillAsync rejects bad input, moving nothing", () => {
       Object.defineProperty(itself, "name", { value: name });
     }
     expect(g.position).toBe(0);
+  });
+});
+
+describe("fillAsync reads and copies everything at the call (issue 9, defect 5)", () => {
+  it("changing the shape array, the layout object or the options during the fill changes nothing", async () => {
+    const shape = [512, 64, 3, 3];
+    const layout = { inAxis: 1, outAxis: 0 };
+    const options = { mode: "fan_out" as const, layout, generator: new Generator(3), chunkSize: 4096 };
+    let chunks = 0;
+    const p = fillAsync(kaimingNormal, shape, {
+      ...options,
+      onProgress: () => {
+        chunks++;
+        shape[1] = 1; shape[0] = 2; // fans would be 9 and 18
+        layout.inAxis = 0; layout.outAxis = 1;
+        options.mode = "fan_in" as never;
+      },
+    });
+    shape[2] = 1;
+    const got = await p;
+    expect(chunks).toBeGreaterThan(10);
+    const want = kaimingNormal([512, 64, 3, 3], { mode: "fan_out", layout: { inAxis: 1, outAxis: 0 }, generator: new Generator(3) });
+    expectSameBits(got, want);
+  });
+
+  it("checks the initializer's own options at the call, before the first await", () => {
+    const g = new Generator(1);
+    const p = fillAsync(kaimingNormal, [4, 4], { generator: g, mode: "FanIn" as never });
+    expect(g.position).toBe(0);
+    return expect(p).rejects.toThrow(/^kaimingNormal: mode must be one of "fan_in", "fan_out", got "FanIn"$/);
   });
 });

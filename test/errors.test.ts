@@ -33,7 +33,7 @@ const cases: Case[] = [
   ["constant NaN", (g) => constant(4, { value: NaN, generator: g }), RangeError, /constant: value must be a finite number/],
   // shared options
   ["unknown option", (g) => normal(4, { sdt: 1, generator: g } as never), TypeError, /normal: unknown option "sdt"; known options are generator, out, range, mean, std/],
-  ["options not an object", (g) => (void g, normal(4, 0.02 as never)), TypeError, /normal: options must be an object or undefined, got 0\.02/],
+  ["options not an object", (g) => (void g, normal(4, 0.02 as never)), TypeError, /normal: options must be a plain object or undefined, got 0\.02/],
   ["generator not a Generator", (g) => (void g, normal(4, { generator: { seed: 1 } as never })), TypeError, /normal: generator must be a Generator, got an object/],
   ["out of the wrong type", (g) => normal(4, { generator: g, out: new Float64Array(4) as never }), TypeError, /normal: out must be a Float32Array, got Float64Array\(4\)/],
   ["out of the wrong length", (g, out) => normal(5, { generator: g, out }), RangeError, /normal: out must be a Float32Array of length 5, got Float32Array\(4\)/],
@@ -49,10 +49,10 @@ const cases: Case[] = [
   ["seed too large", () => new Generator(2n ** 64n), RangeError, /seed must be an integer in \[-2\^63, 2\^64\), got 18446744073709551616n/],
   ["unsafe number seed", () => new Generator(2 ** 60), RangeError, /seed must be an integer \(a safe integer number or a bigint\)/],
   ["manualSeed NaN", () => manualSeed(NaN), RangeError, /manualSeed: seed must be an integer/],
-  ["setState bad position", (g) => g.setState({ seed: 1n, position: -1 }), RangeError, /Generator.setState: state.position must be an integer >= 0, got -1/],
+  ["setState bad position", (g) => g.setState({ seed: 1n, position: -1 }), RangeError, /Generator.setState: state.position must be an integer in \[0, 2\^53\], got -1/],
   ["setState bad seed", (g) => g.setState({ seed: "x" as never, position: 0 }), TypeError, /Generator.setState: seed must be an integer number or a bigint/],
   ["advance past 2^53", (g) => g.advance(2 ** 53), RangeError, /Generator.advance: n must be an integer >= 0, got 9007199254740992/],
-  ["fill past 2^53", (g) => normal(100, { generator: g.setState({ seed: 3n, position: 2 ** 53 - 50 }) }), RangeError, /normal: the generator is at position 9007199254740942; 100 more words would pass 2\^53/],
+  ["fill past 2^53", (g) => normal(100, { generator: g.setState({ seed: 3n, position: 2 ** 53 - 50 }) }), RangeError, /normal: the generator is at position 9007199254740942; 100 more words would pass the tape.s end at 2\^53/],
   ["useBuild unknown", () => useBuild("gpu" as never), RangeError, /useBuild: build must be one of "auto", "simd", "scalar", got "gpu"/],
 ];
 

@@ -2,6 +2,7 @@
 // picks the zeros with a global randperm that ignores it; here both come from the tape.
 
 import type { Shape } from "../shape.js";
+import type { Generator } from "../random/generator.js";
 import { sampleNormal, sampleBits } from "../random/sample.js";
 import { finiteNumber, nonNegative, rangeError } from "../validate.js";
 import { request, target, type TensorOptions } from "./tensor-options.js";
@@ -27,7 +28,8 @@ const TWO_M32 = 2 ** -32;
  *   that pick its zero rows by a partial Fisher-Yates shuffle of 0..rows-1: word t swaps
  *   position t with position t + floor(word * (rows - t) / 2^32) (bias below rows / 2^32),
  *   and the first z positions are the zero rows.
- * The generator advances by rows * cols + cols * z, whatever `range` asks for.
+ * The generator advances by rows * cols + cols * z, whatever `range` asks for; a `range` costs
+ * only its own values and the z words of each column it touches.
  *
  * @example
  * const w = sparse([1000, 100], { sparsity: 0.9 }); // 900 zeros in every column
@@ -48,33 +50,90 @@ export function sparse(shape: Shape, options?: SparseOptions): Float32Array {
   const out = target(req);
   const count = req.end - req.start;
   sampleNormal(gen, { target: out, offset: 0, count, position: gen.position + req.start }, 0, std);
-  if (z > 0 && count > 0) {
-    const words = new Uint32Array(cols * z);
-    sampleBits(gen, words, 0, words.length, gen.position + req.numel);
-    zeroRows(out, req.start, req.end, rows, cols, z, words);
-  }
+  if (z > 0 && count > 0) zeroRows(gen, out, req.start, req.end, rows, cols, z, gen.position + req.numel);
   gen.advance(req.numel + cols * z);
   return out;
 }
 
-/** Sets the z picked rows of every column to zero, in the slice [start, end) held by out. */
-function zeroRows(out: Float32Array, start: number, end: number, rows: number, cols: number, z: number, words: Uint32Array): void {
-  const order = new Int32Array(rows);
-  for (let i = 0; i < rows; i++) order[i] = i;
-  const swaps = new Int32Array(z);
-  for (let c = 0; c < cols; c++) {
-    for (let t = 0; t < z; t++) {
-      const j = t + Math.floor(words[c * z + t] * TWO_M32 * (rows - t));
-      swaps[t] = j;
+/** Tape words read per sampleBits call while shuffling: bounded memory whatever the matrix. */
+const WORDS_PER_READ = 1 << 16;
+/** Up to this many rows, the shuffle runs on a dense permutation array; beyond, on a Map of moved rows. */
+const DENSE_ROWS = 1 << 22;
+
+/**
+ * Sets the z picked rows of every column that the slice [start, end) touches to zero. Only those
+ * columns' words are read (z each), so the cost follows the slice: at most min(end - start, cols)
+ * columns, one or two contiguous runs of them.
+ */
+function zeroRows(gen: Generator, out: Float32Array, start: number, end: number, rows: number, cols: number, z: number, base: number): void {
+  const shuffle = new PartialShuffle(rows, z);
+  const runs: [number, number][] = end - start >= cols ? [[0, cols]]
+    : start % cols < (end - 1) % cols + 1 ? [[start % cols, (end - 1) % cols + 1]]
+    : [[start % cols, cols], [0, (end - 1) % cols + 1]];
+  const words = new Uint32Array(Math.min(WORDS_PER_READ, (end - start >= cols ? cols : end - start) * z));
+  for (const [c0, c1] of runs) {
+    let c = c0, t = 0;
+    for (let pos = base + c0 * z, stop = base + c1 * z; pos < stop; pos += words.length) {
+      const n = Math.min(words.length, stop - pos);
+      sampleBits(gen, words, 0, n, pos);
+      for (let i = 0; i < n; i++) {
+        // Row `zero` is the t-th zero row of column c: later swaps only touch positions > t.
+        const zero = shuffle.step(t, words[i]);
+        const at = zero * cols + c;
+        if (at >= start && at < end) out[at - start] = 0;
+        if (++t === z) {
+          shuffle.reset();
+          t = 0;
+          c++;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A partial Fisher-Yates shuffle of 0..rows-1, one swap per tape word, undone in O(z) between
+ * columns. Dense (an Int32Array of rows) for up to DENSE_ROWS rows, otherwise a Map holding only
+ * the positions that moved, so that a slice of a matrix with 2^30 rows costs O(z), not O(rows).
+ */
+class PartialShuffle {
+  readonly #rows: number;
+  readonly #order: Int32Array | null;
+  readonly #moved = new Map<number, number>();
+  readonly #swaps: Float64Array;
+
+  constructor(rows: number, z: number) {
+    this.#rows = rows;
+    this.#order = rows <= DENSE_ROWS ? new Int32Array(rows) : null;
+    if (this.#order) for (let i = 0; i < rows; i++) this.#order[i] = i;
+    this.#swaps = new Float64Array(this.#order ? z : 0);
+  }
+
+  /** Swaps position t with t + floor(word * (rows - t) / 2^32); returns the row now at t. */
+  step(t: number, word: number): number {
+    const j = t + Math.floor(word * TWO_M32 * (this.#rows - t));
+    const order = this.#order;
+    if (order) {
+      this.#swaps[t] = j;
       const x = order[t]; order[t] = order[j]; order[j] = x;
+      return order[t];
     }
-    for (let t = 0; t < z; t++) {
-      const at = order[t] * cols + c;
-      if (at >= start && at < end) out[at - start] = 0;
+    const moved = this.#moved;
+    const atT = moved.get(t) ?? t, atJ = moved.get(j) ?? j;
+    moved.set(j, atT);
+    moved.set(t, atJ);
+    return atJ;
+  }
+
+  /** Back to the identity: the swaps undone last first (dense), or the moved positions forgotten. */
+  reset(): void {
+    const order = this.#order;
+    if (!order) {
+      this.#moved.clear();
+      return;
     }
-    // Undo the swaps, last first, so the next column starts from 0..rows-1 again in O(z).
-    for (let t = z - 1; t >= 0; t--) {
-      const j = swaps[t];
+    for (let t = this.#swaps.length - 1; t >= 0; t--) {
+      const j = this.#swaps[t];
       const x = order[t]; order[t] = order[j]; order[j] = x;
     }
   }

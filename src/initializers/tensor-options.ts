@@ -1,10 +1,11 @@
 // The options every initializer shares (generator, out, range) and the one way they are
 // checked and applied, so that each initializer only adds its own parameters.
 
-import { Generator, defaultGenerator } from "../random/generator.js";
+import { Generator, defaultGenerator, isGenerator } from "../random/generator.js";
 import type { Placement } from "../random/sample.js";
 import { dimsOf, numel, type Shape } from "../shape.js";
-import { options as checkOptions, typeError, rangeError, integer } from "../validate.js";
+import { allocateFloat32 } from "../typed-array.js";
+import { options as checkOptions, ownEntries, typeError, rangeError, integer, isDetached } from "../validate.js";
 
 /** Options that every initializer accepts. */
 export interface TensorOptions {
@@ -34,26 +35,52 @@ export interface Request {
 }
 
 /**
- * Checks shape and shared options; returns the request and the caller's own options. Nothing is
- * allocated, written or advanced here.
+ * The options argument of any public function, checked and copied: a generator passed in its
+ * place gets its own message (a common slip: `kaimingNormal(shape, g)`), anything else but a
+ * plain object (or undefined/null) is refused, and only own properties are read, once.
+ */
+export function optionsOf<T extends object>(fn: string, opts: unknown, known?: readonly string[]): Partial<T> {
+  if (isGenerator(opts)) {
+    throw new TypeError(`${fn}: options must be a plain object, got a Generator; pass it as { generator: g }`);
+  }
+  return known ? checkOptions<T>(fn, opts, known) : ownEntries(fn, "options", opts) as Partial<T>;
+}
+
+/** A generator option, or the default generator. */
+export function generatorOf(fn: string, value: unknown): Generator {
+  if (value === undefined) return defaultGenerator;
+  if (!isGenerator(value)) {
+    const fake = value instanceof Generator;
+    throw typeError(fn, "generator", fake ? "a Generator made by new Generator(seed) (not a Proxy or an object created from its prototype)" : "a Generator", value);
+  }
+  return value;
+}
+
+/**
+ * Checks shape and shared options; returns the request and the caller's own options (a copy:
+ * see optionsOf). Nothing is allocated, written or advanced here.
  */
 export function request<T extends TensorOptions>(fn: string, shape: Shape, opts: unknown, ownKeys: readonly string[]): { req: Request; own: Partial<T> } {
   const dims = dimsOf(fn, shape);
-  const own = checkOptions<T>(fn, opts, [...TENSOR_OPTION_KEYS, ...ownKeys]);
+  const own = optionsOf<T>(fn, opts, [...TENSOR_OPTION_KEYS, ...ownKeys]);
   const total = numel(dims);
-  const generator = own.generator ?? defaultGenerator;
-  if (!(generator instanceof Generator)) throw typeError(fn, "generator", "a Generator", generator);
+  const generator = generatorOf(fn, own.generator);
   let start = 0, end = total;
   if (own.range !== undefined) {
     const r: unknown = own.range;
     if (!Array.isArray(r) || r.length !== 2) throw typeError(fn, "range", "a pair [start, end]", r);
-    start = integer(fn, "range[0]", r[0], 0, total);
-    end = integer(fn, "range[1]", r[1], 0, total);
-    if (start > end) throw rangeError(fn, "range", `a pair [start, end] with 0 <= start <= end <= ${total}`, r);
+    const r0: unknown = r[0], r1: unknown = r[1];
+    start = integer(fn, "range[0]", r0, 0, total);
+    end = integer(fn, "range[1]", r1, 0, total);
+    if (start > end) throw rangeError(fn, "range", `a pair [start, end] with 0 <= start <= end <= ${total}`, [r0, r1]);
   }
   const out = own.out;
   if (out !== undefined) {
     if (!(out instanceof Float32Array)) throw typeError(fn, "out", "a Float32Array", out);
+    if (isDetached(out.buffer)) {
+      throw new TypeError(`${fn}: out must be a Float32Array of length ${end - start}, got a Float32Array whose buffer is ` +
+        `detached (transferred to a worker or structuredClone, or a wasm memory that grew); pass a live array`);
+    }
     if (out.length !== end - start) throw rangeError(fn, "out", `a Float32Array of length ${end - start}`, out);
   }
   return { req: { fn, dims, numel: total, start, end, generator, out }, own };
@@ -61,7 +88,7 @@ export function request<T extends TensorOptions>(fn: string, shape: Shape, opts:
 
 /** The array to write: the caller's `out` or a new one. */
 export function target(req: Request): Float32Array {
-  return req.out ?? new Float32Array(req.end - req.start);
+  return req.out ?? allocateFloat32(req.fn, req.dims, req.end - req.start);
 }
 
 /**

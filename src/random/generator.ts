@@ -1,6 +1,14 @@
 // A generator is a 64-bit seed plus a head on the seed's tape of 32-bit words. Every fill of n
 // elements reads the n words at the head and moves the head by n; the words themselves are a
 // pure function of (seed, position), computed by the kernels.
+//
+// One class for every copy of nninit in a process: a program that both `require`s and `import`s
+// nninit loads two copies (dist/cjs and dist/esm, the "dual package hazard"). The first copy to
+// run registers its Generator class and default generator on globalThis under a Symbol.for key,
+// and every later copy exports those same objects, so a Generator made through `require` works
+// with the functions of `import` (and `instanceof` agrees), and `manualSeed` reseeds the default
+// generator that both use. The state is plain JS (seed, position) read through the class's own
+// methods; each copy runs its own kernels on it.
 
 import { typeError, rangeError, integer, show } from "../validate.js";
 
@@ -17,6 +25,12 @@ export interface GeneratorState {
 
 /** torch's default seed (`default_rng_seed_val`), used by the default generator. */
 export const DEFAULT_SEED = 67280421310721n;
+
+/**
+ * The last tape position: a head at 2^53 has read words 0 .. 2^53 - 1, every one of them an
+ * exactly representable index, and can draw nothing more.
+ */
+export const TAPE_END = 2 ** 53;
 
 const U64 = 1n << 64n;
 const I64_MIN = -(1n << 63n);
@@ -39,7 +53,7 @@ function seedToU64(fn: string, seed: unknown): bigint {
  * const g = new Generator(42);
  * const w = kaimingNormal([256, 128], { generator: g });
  */
-export class Generator {
+class TapeGenerator {
   #seed = 0n;
   #seedLo = 0;
   #seedHi = 0;
@@ -54,7 +68,7 @@ export class Generator {
     return this.#seed;
   }
 
-  /** The head: how many tape words fills have consumed so far. */
+  /** The head: how many tape words fills have consumed so far, in [0, 2^53]. */
   get position(): number {
     return this.#position;
   }
@@ -84,15 +98,19 @@ export class Generator {
     const fn = "Generator.setState";
     if (state === null || typeof state !== "object") throw typeError(fn, "state", "an object { seed, position }", state);
     const seed = seedToU64(fn, state.seed);
-    const position = integer(fn, "state.position", state.position, 0);
+    const position: unknown = state.position;
+    if (typeof position !== "number") throw typeError(fn, "state.position", "an integer in [0, 2^53]", position);
+    if (!Number.isInteger(position) || position < 0 || position > TAPE_END) {
+      throw rangeError(fn, "state.position", "an integer in [0, 2^53]", position);
+    }
     this.#setSeed(seed);
     this.#position = position;
     return this;
   }
 
   /** A new generator at the same seed and position. */
-  clone(): Generator {
-    return new Generator(this.#seed).setState(this.getState());
+  clone(): TapeGenerator {
+    return new (this.constructor as typeof TapeGenerator)(this.#seed).setState(this.getState());
   }
 
   /** Skips n tape words, as if a fill of n elements had run. */
@@ -103,11 +121,23 @@ export class Generator {
     return this;
   }
 
-  /** @internal Throws unless n more words fit below 2^53 (positions are exact doubles). */
+  /**
+   * @internal Throws unless n more words fit on the tape: the last word read may be 2^53 - 1,
+   * so the head may end exactly at 2^53 (positions are exact doubles). Written as a difference,
+   * since position + n is rounded above 2^53.
+   */
   checkRoom(fn: string, n: number): void {
-    if (this.#position + n > Number.MAX_SAFE_INTEGER) {
-      throw new RangeError(`${fn}: the generator is at position ${this.#position}; ${n} more words would pass 2^53`);
+    if (n > TAPE_END - this.#position) {
+      throw new RangeError(`${fn}: the generator is at position ${this.#position}; ${n} more words would pass the tape's end at 2^53`);
     }
+  }
+
+  /**
+   * @internal Whether `x` really is an instance (not an object made from the prototype, nor a
+   * Proxy of one, which hold no state): a brand check on a private field.
+   */
+  static isGenerator(x: unknown): x is TapeGenerator {
+    return typeof x === "object" && x !== null && #position in x;
   }
 
   toString(): string {
@@ -121,8 +151,57 @@ export class Generator {
   }
 }
 
+/** What the first copy of nninit in a process shares with the others (see the top of this file). */
+interface SharedGenerators {
+  Generator: typeof TapeGenerator;
+  defaultGenerator: TapeGenerator;
+}
+
+/**
+ * The process-wide Generator class and default generator, registered by the first copy. The
+ * key's version changes whenever the class's internal interface (what the kernels read) does,
+ * so copies that could not share a class do not.
+ */
+function shared(): SharedGenerators {
+  const key = Symbol.for("nninit.Generator.v1");
+  const g = globalThis as unknown as Record<symbol, SharedGenerators | undefined>;
+  let found = g[key];
+  if (!found) {
+    found = { Generator: TapeGenerator, defaultGenerator: new TapeGenerator(DEFAULT_SEED) };
+    Object.defineProperty(g, key, { value: found, enumerable: false, writable: false, configurable: false });
+  }
+  return found;
+}
+
+function sharedClass(): typeof TapeGenerator {
+  return shared().Generator;
+}
+
+function sharedDefault(): TapeGenerator {
+  return shared().defaultGenerator;
+}
+
+/**
+ * A seeded source of random tensors. Same seed, same bits, on every engine and CPU, whatever the
+ * chunking, offset or thread count.
+ *
+ * @example
+ * const g = new Generator(42);
+ * const w = kaimingNormal([256, 128], { generator: g });
+ */
+export const Generator: typeof TapeGenerator = /* @__PURE__ */ sharedClass();
+export type Generator = TapeGenerator;
+
 /** The generator used when none is passed; seeded with torch's default seed. */
-export const defaultGenerator = new Generator(DEFAULT_SEED);
+export const defaultGenerator: Generator = /* @__PURE__ */ sharedDefault();
+
+/**
+ * Whether `x` is a generator the samplers can draw from: the one place that admits a generator
+ * class (a real instance, from any copy of nninit in this process).
+ */
+export function isGenerator(x: unknown): x is Generator {
+  return Generator.isGenerator(x);
+}
 
 /** Reseeds the default generator and rewinds it (torch's `torch.manual_seed`). */
 export function manualSeed(seed: Seed): Generator {

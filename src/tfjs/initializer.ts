@@ -48,6 +48,35 @@ function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** `show` for objects too: "a Map", "a Generator", "an array". */
+function describe(value: unknown): string {
+  if (value !== null && typeof value === "object") {
+    const name = Array.isArray(value) ? "Array" : (value as object).constructor?.name;
+    return name ? `a ${name}` : "an object";
+  }
+  return show(value);
+}
+
+/** An object literal, Object.create(null) or JSON.parse's output (any realm); nothing else. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === null || (Object.getPrototypeOf(proto) === null && (proto as { constructor?: { name?: unknown } }).constructor?.name === "Object");
+}
+
+/**
+ * A copy of a weight shape, checked before anything is computed from it (tfjs's own checks
+ * would otherwise throw a plain Error after the subclass multiplied nulls into sizes).
+ */
+function checkShape(fn: string, shape: unknown): number[] {
+  if (!Array.isArray(shape)) throw new TypeError(`${fn}: shape must be an array of non-negative integers, got ${describe(shape)}`);
+  return shape.map((d: unknown, i) => {
+    if (typeof d !== "number") throw new TypeError(`${fn}: shape[${i}] must be a non-negative integer, got ${show(d)}`);
+    if (!Number.isSafeInteger(d) || d < 0) throw new RangeError(`${fn}: shape[${i}] must be a non-negative integer, got ${String(d)}`);
+    return d;
+  });
+}
+
 /** "fanIn" -> "fan_in", "truncatedNormal" -> "truncated_normal", "fan_in" unchanged. */
 function snakeCase(s: string): string {
   return s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -68,8 +97,8 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
   constructor(config: ConfigOf<O> = {} as ConfigOf<O>) {
     super();
     const fn = `nninit/tfjs ${this.constructor.name}`;
-    if (config === null || typeof config !== "object" || Array.isArray(config)) {
-      throw new TypeError(`${fn}: config must be an object, got ${show(config)}`);
+    if (!isPlainObject(config)) {
+      throw new TypeError(`${fn}: config must be a plain object such as { seed: 1 }, got ${describe(config)}`);
     }
     const { seed = null, ...options } = config as Record<string, unknown>;
     for (const key of NOT_JSON) {
@@ -79,13 +108,20 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
       const Err = typeof seed === "number" ? RangeError : TypeError;
       throw new Err(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
     }
+    const given = { ...options };
     for (const key of ENUM_OPTIONS) if (typeof options[key] === "string") options[key] = snakeCase(options[key] as string);
     this.seed = seed as number | null;
     this.generator = seed === null ? defaultGenerator : new Generator(seed as number);
     this.#options = options;
     // Check the options now, with the function's own messages: a fill of zero elements checks
-    // everything and draws nothing.
-    this.fill(this.probeShape(), { ...(options as unknown as O), generator: new Generator(0) });
+    // everything and draws nothing. When the snake-cased options fail, the error comes from the
+    // options as given, so that it quotes what the caller wrote ("FanIn", not "_fan_in").
+    try {
+      this.fill(this.probeShape(), { ...(options as unknown as O), generator: new Generator(0) });
+    } catch (error) {
+      this.fill(this.probeShape(), { ...(given as unknown as O), generator: new Generator(0) });
+      throw error;
+    }
   }
 
   /** The nninit fill for this weight shape. */
@@ -101,7 +137,7 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
     if (dtype !== undefined && dtype !== "float32") {
       throw new TypeError(`nninit/tfjs ${this.constructor.name}: dtype must be "float32", got ${show(dtype)}`);
     }
-    const dims = shape as number[];
+    const dims = checkShape(`nninit/tfjs ${this.constructor.name}`, shape);
     return tensor(this.fill(dims, { ...(this.#options as O), generator: this.generator }), dims, "float32");
   }
 

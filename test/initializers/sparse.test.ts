@@ -79,3 +79,55 @@ describe("sparse", () => {
     expect(generator.position).toBe(0);
   });
 });
+
+describe("sparse with range: the cost follows the slice (issue 9, defect 4)", () => {
+  /** The documented layout, computed for the touched columns only (a Map-based Fisher-Yates). */
+  function expectedSlice(seed: number, head: number, rows: number, cols: number, sparsity: number, std: number, start: number, end: number): Float32Array {
+    const z = Math.ceil(sparsity * rows);
+    const x = normal([rows, cols], { std, generator: new Generator(seed).advance(head), range: [start, end] });
+    const columns = new Set<number>();
+    for (let i = start; i < end && columns.size < cols; i++) columns.add(i % cols);
+    for (const c of columns) {
+      const words = new Uint32Array(z);
+      sampleBits(new Generator(seed), words, 0, z, head + rows * cols + c * z);
+      const moved = new Map<number, number>();
+      for (let t = 0; t < z; t++) {
+        const j = t + Math.floor((words[t] / 2 ** 32) * (rows - t));
+        const vt = moved.get(t) ?? t, vj = moved.get(j) ?? j;
+        moved.set(t, vj); moved.set(j, vt);
+        const at = vj * cols + c;
+        if (at >= start && at < end) x[at - start] = 0;
+      }
+    }
+    return x;
+  }
+
+  it.each([
+    // rows, cols, sparsity, range: whole-matrix zero patterns of 2^51 and 2^42 words could not be built
+    [2 ** 16, 2 ** 36, 0.5, [0, 10]],
+    [2 ** 16, 2 ** 36, 0.5, [2 ** 36 - 3, 2 ** 36 + 4]], // wraps from the last columns to the first
+    [2 ** 23, 2 ** 29, 0.001, [5 * 2 ** 29 + 7, 5 * 2 ** 29 + 40]], // 2^23 rows: the shuffle keeps only moved rows
+    [2 ** 15, 2 ** 15, 0.5, [0, 10]], // the issue's example: 6.5 s and 2 GiB before
+  ] as const)("%i x %i, sparsity %f, range %j: exactly the documented slice, generator moved by the whole layout", (rows, cols, sparsity, range) => {
+    const generator = new Generator(12).advance(3);
+    const x = sparse([rows, cols], { sparsity, generator, range: [range[0], range[1]] });
+    expect(bitsOf(x)).toEqual(bitsOf(expectedSlice(12, 3, rows, cols, sparsity, 0.01, range[0], range[1])));
+    expect(generator.position).toBe(3 + rows * cols + cols * Math.ceil(sparsity * rows));
+  });
+
+  it("a dense case agrees with the full matrix for every range that wraps or spans rows", () => {
+    const full = sparse([37, 11], { sparsity: 0.4, generator: new Generator(5) });
+    for (const [s, e] of [[0, 1], [10, 12], [5, 16], [9, 31], [0, 407], [400, 407], [100, 100]]) {
+      expect(bitsOf(sparse([37, 11], { sparsity: 0.4, generator: new Generator(5), range: [s, e] }))).toEqual(bitsOf(full.subarray(s, e)));
+    }
+  });
+
+  it("a shape too large for one array fails before anything is written, with nninit's message", () => {
+    const out = new Float32Array(10).fill(7);
+    const generator = new Generator(1);
+    expect(() => sparse([2 ** 26, 2 ** 27 - 1], { sparsity: 0.25, generator: new Generator(1), range: [0, 10], out: new Float32Array(9) })).toThrow(/^sparse: out must be a Float32Array of length 10/);
+    expect(() => sparse([2 ** 27, 2 ** 26], { sparsity: 0.5, generator })).toThrow(/^sparse: shape \[134217728, 67108864\] needs a Float32Array of 9007199254740992|^sparse: .*(would pass the tape's end|fewer than 2\^53)/);
+    expect(out.every((v) => v === 7)).toBe(true);
+    expect(generator.position).toBe(0);
+  });
+});

@@ -104,6 +104,27 @@ describe("every nninit/tfjs class", () => {
     expect(k.getConfig()).toEqual({ nonlinearity: "conv_transpose2d", seed: 1 });
   });
 
+  it("enum errors quote what the caller wrote, not its snake-cased form (issue 9, defect 12)", () => {
+    expect(() => new nt.KaimingNormal({ mode: "FanIn" } as never)).toThrow(new RangeError('kaimingNormal: mode must be one of "fan_in", "fan_out", got "FanIn"'));
+    expect(() => new nt.VarianceScaling({ distribution: "Truncated" } as never)).toThrow(/distribution must be one of .*, got "Truncated"$/);
+    expect(() => new nt.KaimingUniform({ nonlinearity: "leakyRELU" } as never)).toThrow(/nonlinearity must be one of .*, got "leakyRELU"$/);
+    expect(() => new nt.VarianceScaling({ mode: "fanMiddle" } as never)).toThrow(/mode must be one of .*, got "fanMiddle"$/);
+  });
+
+  it("a config must be a plain object: a Generator, a Map or a class instance is refused", () => {
+    expect(() => new nt.HeNormal(new nn.Generator(1) as never)).toThrow(/^nninit\/tfjs HeNormal: config must be a plain object such as \{ seed: 1 \}, got a \w*Generator$/);
+    expect(() => new nt.HeNormal(new Map() as never)).toThrow(/config must be a plain object .*, got a Map$/);
+  });
+
+  it.each(Object.keys(CASES))("%s.apply checks the shape before computing sizes from it: nninit's TypeError/RangeError (defect 13)", (name) => {
+    const init = new (CASES[name].cls)(CASES[name].config);
+    const position = init.generator.position;
+    expect(() => init.apply([null, 4])).toThrow(new TypeError(`nninit/tfjs ${name}: shape[0] must be a non-negative integer, got null`));
+    expect(() => init.apply([4, -1])).toThrow(new RangeError(`nninit/tfjs ${name}: shape[1] must be a non-negative integer, got -1`));
+    expect(() => init.apply("4x4" as never)).toThrow(new TypeError(`nninit/tfjs ${name}: shape must be an array of non-negative integers, got "4x4"`));
+    expect(init.generator.position).toBe(position);
+  });
+
   it("seed 0 is a seed like any other; no seed means nninit's default generator", () => {
     const a = new nt.HeNormal({ seed: 0 }), b = new nt.HeNormal({ seed: 0 });
     expect(bits(applied(a, [16, 16]))).toEqual(bits(applied(b, [16, 16])));
