@@ -51,7 +51,8 @@ const cases: Case[] = [
   ["manualSeed NaN", () => manualSeed(NaN), RangeError, /manualSeed: seed must be an integer/],
   ["setState bad position", (g) => g.setState({ seed: 1n, position: -1 }), RangeError, /Generator.setState: state.position must be an integer in \[0, 2\^53\], got -1/],
   ["setState bad seed", (g) => g.setState({ seed: "x" as never, position: 0 }), TypeError, /Generator.setState: seed must be an integer number or a bigint/],
-  ["advance past 2^53", (g) => g.advance(2 ** 53), RangeError, /Generator.advance: n must be an integer >= 0, got 9007199254740992/],
+  ["advance past 2^53", (g) => g.advance(2 ** 53 + 2), RangeError, /Generator.advance: n must be an integer in \[0, 2\^53\], got 9007199254740994/],
+  ["advance by a fraction", (g) => g.advance(1.5), RangeError, /Generator.advance: n must be an integer in \[0, 2\^53\], got 1.5/],
   ["fill past 2^53", (g) => normal(100, { generator: g.setState({ seed: 3n, position: 2 ** 53 - 50 }) }), RangeError, /normal: the generator is at position 9007199254740942; 100 more words would pass the tape.s end at 2\^53/],
   ["useBuild unknown", () => useBuild("gpu" as never), RangeError, /useBuild: build must be one of "auto", "simd", "scalar", got "gpu"/],
 ];

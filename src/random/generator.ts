@@ -10,7 +10,7 @@
 // generator that both use. The state is plain JS (seed, position) read through the class's own
 // methods; each copy runs its own kernels on it.
 
-import { typeError, rangeError, integer, show } from "../validate.js";
+import { typeError, rangeError, show } from "../validate.js";
 
 /** A seed: an integer in [-2^63, 2^64), as a number (safe integer) or a bigint. */
 export type Seed = number | bigint;
@@ -115,7 +115,8 @@ class TapeGenerator {
 
   /** Skips n tape words, as if a fill of n elements had run. */
   advance(n: number): this {
-    integer("Generator.advance", "n", n, 0);
+    if (typeof n !== "number") throw typeError("Generator.advance", "n", "an integer in [0, 2^53]", n);
+    if (!Number.isInteger(n) || n < 0 || n > TAPE_END) throw rangeError("Generator.advance", "n", "an integer in [0, 2^53]", n);
     this.checkRoom("Generator.advance", n);
     this.#position += n;
     return this;
