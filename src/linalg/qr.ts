@@ -34,7 +34,7 @@ export function orthogonalFits(rows: number, cols: number, k: Kernels = linalgMo
 }
 
 /** Bytes of wasm memory the factorization of a rows x cols matrix uses: A, Q and the work area. */
-export function orthogonalWorkBytes(rows: number, cols: number, k: Kernels = kernels()): number {
+export function orthogonalWorkBytes(rows: number, cols: number, k: Kernels = linalgModule.current()): number {
   const lay = layoutOf(k, ...factorShape(rows, cols));
   return lay.end - lay.a;
 }
