@@ -55,7 +55,7 @@ describe("truncated normal inverse CDF", () => {
     return (lo + hi) / 2;
   }
 
-  it.each([[-2, 2], [3, 5], [0, 0.01], [-9, -7]])("on [%d, %d] every sample is within 4e-7 relative (+1e-7) of the exact float64 quantile", (alpha, beta) => {
+  it.each([[-2, 2], [3, 5], [0, 0.01], [-9, -7], [-3, 3], [2.2, 2.4], [-100, 100]])("on [%d, %d] every sample is within 4e-7 relative (+1e-7) of the exact float64 quantile", (alpha, beta) => {
     const k = kernelsOf(BUILDS[0]);
     const n = 4096;
     const gen = new Generator(5);

@@ -15,6 +15,10 @@ const DISTS: Dist[] = [
   { kind: "truncNormal", mean: 0, std: 1, a: -2, b: 2 },
   { kind: "truncNormal", mean: 1, std: 0.5, a: 2.5, b: 3.5 },
   { kind: "truncNormal", mean: 0, std: 1, a: -12, b: -4 },
+  // the edge of the central branch (|z| = 2.3) inside the interval: vectors mix both branches
+  { kind: "truncNormal", mean: 0, std: 1, a: 2.2, b: 2.4 },
+  // timm's trunc_normal_(std=0.02) keeps torch's absolute [-2, 2]: +-100 sigma, tails in a few lanes
+  { kind: "truncNormal", mean: 0, std: 0.02, a: -2, b: 2 },
 ];
 
 function reference(dist: Dist, position: number, n: number): Uint32Array {
