@@ -27,6 +27,18 @@ const truncatedLaw = (std, corrected) => {
   const sigma = corrected ? std / TRUNC2_STD : std; // the underlying normal's sigma
   return { mean: 0, std: sigma * TRUNC2_STD, lo: -2 * sigma, hi: 2 * sigma };
 };
+/** Standard normal CDF tail 1 - Phi(x) for x >= 0, by the continued fraction phi(x) / (x + 1/(x + 2/(x + ...))). */
+const upperTail = (x) => { let f = x; for (let k = 120; k >= 1; k--) f = x + k / f; return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) / f; };
+/** N(0, 1) conditioned on [a, b] with 0 <= a < b: its mean, std and bounds. */
+const tailLaw = (a, b) => {
+  const pdf = (x) => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
+  const z = upperTail(a) - upperTail(b);
+  const mean = (pdf(a) - pdf(b)) / z;
+  return { mean, std: Math.sqrt(1 + (a * pdf(a) - b * pdf(b)) / z - mean * mean), lo: a, hi: b };
+};
+/** The plain normal N(0, 1) in the SIMD build, shown beside a truncated normal for the throughput ratio. */
+const normalBeside = () => ({ ...nninitCandidate("normal", "simd", { mean: 0, std: 1 }, { note: true }), expect: () => ({ mean: 0, std: 1 }) });
+
 const xavierStd = ({ side }) => 1 / Math.sqrt(side); // gain·√(2/(fan_in+fan_out))
 const kaimingStd = ({ side }) => Math.sqrt(2 / side); // √2·√(1/fan_in): torch's default leaky_relu(0) gain
 
@@ -71,7 +83,12 @@ export function buildWorkloads(numpy) {
     {
       id: "truncNormal", title: "truncated normal N(0, 1) on [-2, 2]", specs: SIZES.map(flat),
       expect: () => truncatedLaw(1, false),
-      candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), tfjsTruncNormal()],
+      candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), normalBeside(), tfjsTruncNormal()],
+    },
+    {
+      id: "truncNormalTail", title: "truncated normal N(0, 1) on [3, 5] (a tail interval)", specs: SIZES.map(flat),
+      expect: () => tailLaw(3, 5),
+      candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: 3, b: 5 }, { primary: true }), normalBeside()],
     },
     uniformPreset("xavierUniform", "glorotUniform", xavierStd),
     normalPreset("glorotNormal", "xavierNormal", xavierStd),
