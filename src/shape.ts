@@ -25,3 +25,33 @@ export function dimsOf(fn: string, shape: unknown): number[] {
 export function numel(dims: readonly number[]): number {
   return dims.reduce((a, b) => a * b, 1);
 }
+
+/** Row-major strides of a shape: how far apart in the flat array consecutive indices of each axis are. */
+export function stridesOf(dims: readonly number[]): number[] {
+  const strides = new Array<number>(dims.length);
+  for (let i = dims.length - 1, s = 1; i >= 0; s *= dims[i], i--) strides[i] = s;
+  return strides;
+}
+
+/**
+ * Where a convolution kernel's centre tap sits along a kernel dimension of size k. The two
+ * conventions differ only for even k (k = 4: torch picks 2, JAX picks 1):
+ * - torch `dirac_` writes at `k // 2` (the later of the two middle taps);
+ * - JAX `delta_orthogonal` writes at `(k - 1) // 2` (the earlier one).
+ */
+export type KernelCentre = "torch" | "jax";
+
+/** The centre tap's index along a kernel dimension of size k, by convention (see {@link KernelCentre}). */
+export function centreIndex(k: number, convention: KernelCentre): number {
+  return convention === "torch" ? Math.floor(k / 2) : Math.floor((k - 1) / 2);
+}
+
+/**
+ * Flat index of the kernel centre of a weight: the centre tap on every axis other than the input
+ * and output axes, index 0 on those two.
+ */
+export function kernelCentreOffset(dims: readonly number[], strides: readonly number[], inAxis: number, outAxis: number, convention: KernelCentre): number {
+  let centre = 0;
+  for (let i = 0; i < dims.length; i++) if (i !== inAxis && i !== outAxis) centre += centreIndex(dims[i], convention) * strides[i];
+  return centre;
+}

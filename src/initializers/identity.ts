@@ -1,17 +1,10 @@
 // Identity-like weights that draw nothing: torch's eye and dirac, Keras's identity. A layer
 // initialized this way passes its input through unchanged (at the kernel centre for dirac).
 
-import type { Shape } from "../shape.js";
+import { stridesOf, kernelCentreOffset, type Shape } from "../shape.js";
 import { axesOf, type Layout } from "../fan.js";
 import { integer, numberOption, rangeError, show } from "../validate.js";
 import { request, target, type Request, type TensorOptions } from "./tensor-options.js";
-
-/** Row-major strides of a shape. */
-export function stridesOf(dims: readonly number[]): number[] {
-  const strides = new Array<number>(dims.length);
-  for (let i = dims.length - 1, s = 1; i >= 0; s *= dims[i], i--) strides[i] = s;
-  return strides;
-}
 
 /** Zeros, with `value` at the given flat indices that fall in the request's range. */
 export function placeValues(req: Request, value: number, indices: Iterable<number>): Float32Array {
@@ -55,11 +48,17 @@ export interface IdentityOptions extends TensorOptions {
  * const w = identity([4, 4], { gain: 0.5 });
  */
 export function identity(shape: Shape, options?: IdentityOptions): Float32Array {
+  const { req, gain } = identityPlan(shape, options);
+  return placeValues(req, gain, diagonal(req.dims[0], req.dims[1]));
+}
+
+/** identity's checked request and diagonal value (also the catalog's law). */
+export function identityPlan(shape: Shape, options: unknown): { req: Request; gain: number } {
   const fn = "identity";
   const { req, own } = request<IdentityOptions>(fn, shape, options, ["gain"]);
   const gain = numberOption(fn, "gain", own.gain, 1);
   checkMatrix(fn, shape, req.dims);
-  return placeValues(req, gain, diagonal(req.dims[0], req.dims[1]));
+  return { req, gain };
 }
 
 export interface DiracOptions extends TensorOptions {
@@ -80,6 +79,12 @@ export interface DiracOptions extends TensorOptions {
  * const g = dirac([32, 8, 3], { groups: 4 });   // grouped conv1d
  */
 export function dirac(shape: Shape, options?: DiracOptions): Float32Array {
+  const { req, inAxis, outAxis, groups } = diracPlan(shape, options);
+  return placeValues(req, 1, diracIndices(req.dims, inAxis, outAxis, groups));
+}
+
+/** dirac's checked request, axes and groups; it places groups * min(out / groups, in) ones. */
+export function diracPlan(shape: Shape, options: unknown): { req: Request; inAxis: number; outAxis: number; groups: number } {
   const fn = "dirac";
   const { req, own } = request<DiracOptions>(fn, shape, options, ["groups", "layout"]);
   const groups = own.groups === undefined ? 1 : integer(fn, "groups", own.groups, 1);
@@ -89,14 +94,13 @@ export function dirac(shape: Shape, options?: DiracOptions): Float32Array {
   if (dims[outAxis] % groups !== 0) {
     throw new RangeError(`${fn}: the output dimension (shape[${outAxis}] = ${dims[outAxis]}) must be divisible by groups, got groups = ${show(groups)}`);
   }
-  return placeValues(req, 1, diracIndices(dims, inAxis, outAxis, groups));
+  return { req, inAxis, outAxis, groups };
 }
 
 /** Flat indices of dirac's ones. */
 function* diracIndices(dims: readonly number[], inAxis: number, outAxis: number, groups: number): Generator<number> {
   const strides = stridesOf(dims);
-  let centre = 0;
-  for (let i = 0; i < dims.length; i++) if (i !== inAxis && i !== outAxis) centre += Math.floor(dims[i] / 2) * strides[i];
+  const centre = kernelCentreOffset(dims, strides, inAxis, outAxis, "torch");
   const perGroup = dims[outAxis] / groups;
   const count = Math.min(perGroup, dims[inAxis]);
   for (let g = 0; g < groups; g++) {

@@ -1,14 +1,13 @@
 // Orthogonal weights: torch's orthogonal (a Haar-random orthogonal matrix from the QR of a
 // Gaussian one) and JAX's delta orthogonal (such a matrix at the centre of a convolution kernel).
 
-import type { Shape } from "../shape.js";
+import { stridesOf, kernelCentreOffset, type Shape } from "../shape.js";
 import type { Generator } from "../random/generator.js";
 import { sampleNormal } from "../random/sample.js";
 import { orthogonalize, orthogonalFits } from "../linalg/qr.js";
 import { axesOf, type Layout } from "../fan.js";
 import { numberOption, rangeError, show } from "../validate.js";
 import { request, target, type Request, type TensorOptions } from "./tensor-options.js";
-import { stridesOf } from "./identity.js";
 
 /**
  * The rows x cols orthogonal matrix of the next rows * cols tape words: those words as a
@@ -97,8 +96,7 @@ export function deltaOrthogonal(shape: Shape, options?: DeltaOrthogonalOptions):
   checkFits(fn, shape, fanIn, fanOut, req);
   const m = orthogonalMatrix(req.generator, fanIn, fanOut, scale);
   const strides = stridesOf(dims);
-  let centre = 0;
-  for (let i = 0; i < dims.length; i++) if (i !== inAxis && i !== outAxis) centre += Math.floor((dims[i] - 1) / 2) * strides[i];
+  const centre = kernelCentreOffset(dims, strides, inAxis, outAxis, "jax");
   const out = target(req).fill(0);
   for (let i = 0; i < fanIn; i++) {
     for (let o = 0; o < fanOut; o++) {
