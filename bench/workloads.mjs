@@ -3,7 +3,7 @@
 // group is the reference every ratio is computed against.
 
 import { SIZES, ORTHO_SIDES, TFJS_ORTHO_MAX_SIDE, quick, only } from "./config.mjs";
-import { nninitBoth, nninitCandidate } from "./peers/nninit.mjs";
+import { nninit, nninitBoth, nninitCandidate } from "./peers/nninit.mjs";
 import { tfjsUniform, tfjsNormal, tfjsTruncNormal, tfjsInitializer } from "./peers/tfjs.mjs";
 import { stdlibNormal } from "./peers/stdlib.mjs";
 import { pureRandUniform, pureRandNormal } from "./peers/pure-rand.mjs";
@@ -15,7 +15,7 @@ import { nninitModel, tfjsModel } from "./models/whole-model.mjs";
 import { formatCount } from "./format.mjs";
 
 /** Std of N(0, 1) cut at ±2: Keras divides by it so truncated initializers keep their variance. */
-export const TRUNC2_STD = 0.87962566103423978;
+const TRUNC2_STD = nninit.TRUNCATED_STD;
 
 const flat = (n) => ({ n, shape: [n], label: formatCount(n) });
 const square = (n) => { const side = Math.round(Math.sqrt(n)); return { n, side, shape: [side, side], label: `${formatCount(n)} (${side}²)` }; };

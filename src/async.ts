@@ -10,8 +10,7 @@ import type { Shape } from "./shape.js";
 import { request, optionsOf, type TensorOptions } from "./initializers/tensor-options.js";
 import { allocateFloat32 } from "./typed-array.js";
 import type { Generator, GeneratorState } from "./random/generator.js";
-import { orthogonal, deltaOrthogonal } from "./initializers/orthogonal.js";
-import { sparse } from "./initializers/sparse.js";
+import { catalog, type CatalogEntry } from "./initializers/catalog.js";
 import { typeError, integer, show, isPlainObject } from "./validate.js";
 
 /** Any initializer of this package: `f(shape, options) -> Float32Array`, honouring `range` and `out`. */
@@ -31,15 +30,26 @@ export interface FillAsyncOptions {
 export const DEFAULT_CHUNK_SIZE = 1 << 20;
 
 /**
- * Initializers whose values are not an elementwise function of the tape (each value depends on
- * the whole tensor: a QR factorization, a per-column choice of zeros). Filling them in chunks
- * would redo the whole work for every chunk, so `fillAsync` rejects them. They are recognized by
- * identity (minifiers rename functions) and by name (wrappers).
+ * The catalog's whole-tensor initializers: their values are not an elementwise function of the
+ * tape (each value depends on the whole tensor: a QR factorization, a per-column choice of
+ * zeros). Filling them in chunks would redo the whole work for every chunk, so `fillAsync`
+ * rejects them.
  */
-const WHOLE_TENSOR = new Map<unknown, string>([[orthogonal, "orthogonal"], [deltaOrthogonal, "deltaOrthogonal"], [sparse, "sparse"]]);
+function wholeTensorEntries(): CatalogEntry<never>[] {
+  return (catalog as readonly CatalogEntry<never>[]).filter((e) => e.kind === "whole-tensor");
+}
+
+function wholeTensorNames(): string[] {
+  return wholeTensorEntries().map((e) => e.name);
+}
 
 /** The names of the initializers `fillAsync` rejects: orthogonal, deltaOrthogonal, sparse. */
-export const WHOLE_TENSOR_INITIALIZERS: readonly string[] = [...WHOLE_TENSOR.values()];
+export const WHOLE_TENSOR_INITIALIZERS: readonly string[] = /* @__PURE__ */ wholeTensorNames();
+
+/** The whole-tensor initializer `f` is, by identity (minifiers rename functions) or by name (wrappers). */
+function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
+  return wholeTensorEntries().find((e) => e.fn === f || e.name === f.name)?.name;
+}
 
 /**
  * Fills a tensor like `initializer(shape, options)`, bit for bit, without blocking the event loop:
@@ -70,7 +80,7 @@ export async function fillAsync<O extends TensorOptions>(
   if (typeof initializer !== "function") {
     throw typeError(fn, "initializer", "an initializer function such as normal or kaimingUniform", initializer);
   }
-  const whole = WHOLE_TENSOR.get(initializer) ?? WHOLE_TENSOR_INITIALIZERS.find((name) => name === initializer.name);
+  const whole = wholeTensorName(initializer);
   if (whole) {
     throw new TypeError(`${fn}: ${whole} is not elementwise (each value depends on the whole tensor), so it cannot ` +
       `be filled in chunks; call ${whole}(shape, options) directly (in a Worker to keep a page responsive)`);

@@ -20,5 +20,9 @@ export { orthogonal, deltaOrthogonal, type OrthogonalOptions, type DeltaOrthogon
 export { sparse, type SparseOptions } from "./initializers/sparse.js";
 export {
   varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal,
-  type VarianceScalingOptions, type VarianceScalingMode, type VarianceScalingDistribution, type FanOptions,
+  TRUNCATED_STD, type VarianceScalingOptions, type VarianceScalingMode, type VarianceScalingDistribution, type FanOptions,
 } from "./initializers/keras.js";
+export {
+  catalog, catalogEntry, type CatalogEntry, type TfjsMapping, type InitializerName, type EntryOf, type OptionsOf,
+} from "./initializers/catalog.js";
+export type { Law, PointMass } from "./initializers/law.js";

@@ -1,8 +1,9 @@
-// The law each initializer's values should follow, worked out from the formulas (torch's and
-// Keras's), for the overlay on the histogram: a continuous density (weighted), point masses,
-// the support and the law's own mean and standard deviation.
+// The law each initializer's values should follow, for the overlay on the histogram: nninit's
+// catalog says which law and its parameters (from the initializer's own fan and gain code); this
+// file turns it into a continuous density (weighted), point masses, the support and the law's
+// own mean and standard deviation.
 
-import { calculateFanInAndFanOut, calculateGain, type Layout, type Nonlinearity } from "nninit";
+import type { CatalogEntry, Law as CatalogLaw } from "nninit";
 
 export interface Atom {
   value: number;
@@ -76,37 +77,6 @@ export function atomsLaw(atoms: Atom[]): Law {
   };
 }
 
-/** Keras variance scaling: variance = scale / max(1, fan). */
-function varianceScalingLaw(shape: number[], o: Options, preset?: [number, string, string]): Law {
-  const [scale, mode, distribution] = preset ?? [(o.scale as number) ?? 1, (o.mode as string) ?? "fan_in", (o.distribution as string) ?? "truncated_normal"];
-  const [fanIn, fanOut] = calculateFanInAndFanOut(shape, (o.layout as Layout) ?? "keras");
-  const fan = mode === "fan_in" ? fanIn : mode === "fan_out" ? fanOut : mode === "fan_avg" ? (fanIn + fanOut) / 2 : Math.sqrt(fanIn * fanOut);
-  const variance = scale / Math.max(1, fan);
-  if (distribution === "uniform") {
-    const l = Math.sqrt(3 * variance);
-    return uniformLaw(-l, l);
-  }
-  if (distribution === "untruncated_normal") return normalLaw(0, Math.sqrt(variance));
-  const s = Math.sqrt(variance) / 0.87962566103423978;
-  return truncatedLaw(0, s, -2 * s, 2 * s);
-}
-
-function torchFans(shape: number[], o: Options): [number, number] {
-  return calculateFanInAndFanOut(shape, (o.layout as Layout) ?? "torch");
-}
-
-function kaimingStd(shape: number[], o: Options): number {
-  const [fanIn, fanOut] = torchFans(shape, o);
-  const gain = calculateGain((o.nonlinearity as Nonlinearity) ?? "leaky_relu", (o.a as number) ?? 0);
-  return gain / Math.sqrt(o.mode === "fan_out" ? fanOut : fanIn);
-}
-
-/** [out, in] of a conv kernel in the torch or Keras layout; null for an explicit layout. */
-function outIn(shape: number[], layout: unknown): [number, number] | null {
-  if (layout === "torch") return [shape[0], shape[1]];
-  return layout === "keras" ? [shape[shape.length - 1], shape[shape.length - 2]] : null;
-}
-
 /** 0 with probability p0, else N(0, std^2): sparse and delta orthogonal. */
 function zeroOrNormal(p0: number, std: number): Law {
   return {
@@ -115,67 +85,14 @@ function zeroOrNormal(p0: number, std: number): Law {
   };
 }
 
-const numel = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
-
-/** ones / numel at 1 (times gain), the rest 0: eye, identity and dirac. */
-function onesLaw(count: number, total: number, value = 1): Law {
-  return atomsLaw([{ value, mass: count / total }, { value: 0, mass: 1 - count / total }]);
-}
-
-/** The law of `name(shape, options)`, or null when this page does not know it (an explicit layout). */
-export function lawOf(name: string, shape: number[], o: Options): Law | null {
-  const n = numel(shape);
-  switch (name) {
-    case "uniform": return uniformLaw((o.a as number) ?? 0, (o.b as number) ?? 1);
-    case "normal": return normalLaw((o.mean as number) ?? 0, (o.std as number) ?? 1);
-    case "truncNormal": return truncatedLaw((o.mean as number) ?? 0, (o.std as number) ?? 1, (o.a as number) ?? -2, (o.b as number) ?? 2);
-    case "constant": return atomsLaw([{ value: o.value as number, mass: 1 }]);
-    case "ones": return atomsLaw([{ value: 1, mass: 1 }]);
-    case "zeros": return atomsLaw([{ value: 0, mass: 1 }]);
-    case "eye": return onesLaw(Math.min(shape[0], shape[1]), n);
-    case "identity": return onesLaw(Math.min(shape[0], shape[1]), n, (o.gain as number) ?? 1);
-    case "dirac": {
-      const io = outIn(shape, o.layout ?? "torch");
-      const groups = (o.groups as number) ?? 1;
-      return io && onesLaw(groups * Math.min(io[0] / groups, io[1]), n);
-    }
-    case "xavierUniform": {
-      const [fanIn, fanOut] = torchFans(shape, o);
-      const b = ((o.gain as number) ?? 1) * Math.sqrt(6 / (fanIn + fanOut));
-      return uniformLaw(-b, b);
-    }
-    case "xavierNormal": {
-      const [fanIn, fanOut] = torchFans(shape, o);
-      return normalLaw(0, ((o.gain as number) ?? 1) * Math.sqrt(2 / (fanIn + fanOut)));
-    }
-    case "kaimingUniform": {
-      const b = Math.sqrt(3) * kaimingStd(shape, o);
-      return uniformLaw(-b, b);
-    }
-    case "kaimingNormal": return normalLaw(0, kaimingStd(shape, o));
-    case "varianceScaling": return varianceScalingLaw(shape, o);
-    case "glorotUniform": return varianceScalingLaw(shape, o, [1, "fan_avg", "uniform"]);
-    case "glorotNormal": return varianceScalingLaw(shape, o, [1, "fan_avg", "truncated_normal"]);
-    case "heUniform": return varianceScalingLaw(shape, o, [2, "fan_in", "uniform"]);
-    case "heNormal": return varianceScalingLaw(shape, o, [2, "fan_in", "truncated_normal"]);
-    case "lecunUniform": return varianceScalingLaw(shape, o, [1, "fan_in", "uniform"]);
-    case "lecunNormal": return varianceScalingLaw(shape, o, [1, "fan_in", "truncated_normal"]);
-    case "orthogonal": {
-      // Entries of a Haar-random orthonormal frame in dimension d = max(rows, cols) are close to
-      // N(0, 1/d) for d in the tens or more.
-      const rows = shape[0], cols = n / rows, gain = (o.gain as number) ?? 1;
-      return { ...normalLaw(0, gain / Math.sqrt(Math.max(rows, cols))), approximate: true };
-    }
-    case "deltaOrthogonal": {
-      // Zeros but at the kernel's centre, where an in x out matrix with orthonormal rows sits:
-      // its entries are close to N(0, scale^2 / out).
-      const io = outIn(shape, o.layout ?? "keras");
-      return io && { ...zeroOrNormal(1 - (io[0] * io[1]) / n, ((o.scale as number) ?? 1) / Math.sqrt(io[0])), approximate: true };
-    }
-    case "sparse": {
-      const rows = shape[0], std = (o.std as number) ?? 0.01;
-      return zeroOrNormal(Math.ceil((o.sparsity as number) * rows) / rows, std);
-    }
-    default: return null;
+/** The law of `entry.fn(shape, options)`, drawable. */
+export function lawOf(entry: CatalogEntry, shape: number[], options: Options): Law {
+  const law: CatalogLaw = entry.law(shape, options);
+  switch (law.kind) {
+    case "uniform": return uniformLaw(law.low, law.high);
+    case "normal": return { ...normalLaw(law.mean, law.std), approximate: law.approximate };
+    case "truncated": return truncatedLaw(law.mean, law.std, law.low, law.high);
+    case "points": return atomsLaw([...law.points]);
+    case "zero-or-normal": return { ...zeroOrNormal(law.zeros, law.std), approximate: law.approximate };
   }
 }

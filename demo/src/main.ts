@@ -9,31 +9,13 @@ import { timeRuns, rateText } from "./timing.js";
 
 type Init = (shape: number[], options: object) => Float32Array;
 
-/** Each initializer with a shape and options that suit it (torch names: torch layout [out, in, ...]; Keras names: [..., in, out]). */
-const PRESETS: Record<string, { shape: string; options: string }> = {
-  heNormal: { shape: "3, 3, 64, 128", options: "{}" },
-  glorotUniform: { shape: "784, 256", options: "{}" },
-  glorotNormal: { shape: "784, 256", options: "{}" },
-  heUniform: { shape: "3, 3, 64, 128", options: "{}" },
-  lecunNormal: { shape: "512, 512", options: "{}" },
-  lecunUniform: { shape: "512, 512", options: "{}" },
-  varianceScaling: { shape: "3, 3, 64, 128", options: '{ "scale": 2, "mode": "fan_out", "distribution": "untruncated_normal" }' },
-  kaimingNormal: { shape: "128, 64, 3, 3", options: '{ "mode": "fan_out", "nonlinearity": "relu" }' },
-  kaimingUniform: { shape: "256, 784", options: '{ "a": 2.23606797749979 }' },
-  xavierUniform: { shape: "256, 784", options: "{}" },
-  xavierNormal: { shape: "256, 784", options: '{ "gain": 1.6666666666666667 }' },
-  normal: { shape: "50257, 16", options: '{ "std": 0.02 }' },
-  truncNormal: { shape: "768, 768", options: '{ "std": 0.02, "a": -0.04, "b": 0.04 }' },
-  uniform: { shape: "256, 256", options: '{ "a": -0.1, "b": 0.1 }' },
-  orthogonal: { shape: "256, 256", options: "{}" },
-  sparse: { shape: "1000, 100", options: '{ "sparsity": 0.9, "std": 0.01 }' },
-  constant: { shape: "768", options: '{ "value": 0.5 }' },
-  ones: { shape: "768", options: "{}" },
-  zeros: { shape: "768", options: "{}" },
-  eye: { shape: "64, 64", options: "{}" },
-  identity: { shape: "64, 64", options: '{ "gain": 0.5 }' },
-  dirac: { shape: "16, 16, 3, 3", options: "{}" },
-  deltaOrthogonal: { shape: "3, 3, 64, 64", options: "{}" },
+/** The initializer shown first. */
+const FIRST = "heNormal";
+
+/** Each catalog entry's example call, as the form shows it. */
+const presetOf = (name: string) => {
+  const { shape, options } = nninit.catalogEntry(name).example;
+  return { shape: shape.join(", "), options: JSON.stringify(options) };
 };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -46,11 +28,12 @@ const canvas = $<HTMLCanvasElement>("histogram"), stats = $("stats"), error = $(
 
 const num = (x: number) => (x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e5 ? x.toPrecision(5) : x.toExponential(4));
 
-for (const name of Object.keys(PRESETS)) form.init.add(new Option(name, name));
+for (const { name } of nninit.catalog) form.init.add(new Option(name, name));
+form.init.value = FIRST;
 $("build").textContent = `${nninit.activeBuild()} build`;
 
 function applyPreset(): void {
-  const p = PRESETS[form.init.value];
+  const p = presetOf(form.init.value);
   form.shape.value = p.shape;
   form.options.value = p.options;
 }
@@ -67,7 +50,8 @@ function draw(): void {
     const shape = form.shape.value.split(/[\s,x×]+/).filter(Boolean).map(Number);
     const options = JSON.parse(form.options.value || "{}") as Record<string, unknown>;
     const generator = new nninit.Generator(BigInt(form.seed.value || "0"));
-    const fn = (nninit as unknown as Record<string, Init>)[name];
+    const entry = nninit.catalogEntry(name);
+    const fn = entry.fn as Init;
     const t0 = performance.now();
     const x = fn(shape, { ...options, generator });
     const firstMs = performance.now() - t0;
@@ -76,21 +60,21 @@ function draw(): void {
     const again = generator.clone();
     const timing = timeRuns(() => fn(shape, { ...options, generator: again.clone() }), { firstMs, minMs: 20, maxRuns: 1000 });
     const ms = timing.ms / timing.runs;
-    const law: Law | null = lawOf(name, shape, options);
+    const law: Law = lawOf(entry, shape, options);
     const s = summarize(x);
     drawHistogram(canvas, x, s, law);
     let fans = "";
-    try { fans = nninit.calculateFanInAndFanOut(shape, (options.layout as nninit.Layout) ?? (/^(xavier|kaiming|dirac|orthogonal|sparse|eye)/.test(name) ? "torch" : "keras")).join(" / "); } catch { fans = "n/a"; }
-    const bounds = law ? (law.bounded ? `[${num(law.support[0])}, ${num(law.support[1])}]` : "unbounded") : "";
+    try { fans = nninit.calculateFanInAndFanOut(shape, (options.layout as nninit.Layout) ?? entry.layout).join(" / "); } catch { fans = "n/a"; }
+    const bounds = law.bounded ? `[${num(law.support[0])}, ${num(law.support[1])}]` : "unbounded";
     stats.innerHTML = [
       row("n", "elements", s.n.toLocaleString("en-US"), `shape [${shape.join(", ")}]`),
       row("fans", "fan in / out", fans),
-      row("mean", "mean", num(s.mean), law ? `expected ${num(law.mean)}` : ""),
-      row("std", "std", num(s.std), law ? `expected ${law.approximate ? "≈ " : ""}${num(law.std)}` : ""),
+      row("mean", "mean", num(s.mean), `expected ${num(law.mean)}`),
+      row("std", "std", num(s.std), `expected ${law.approximate ? "≈ " : ""}${num(law.std)}`),
       row("min", "min", num(s.min)),
       row("max", "max", num(s.max)),
       row("bounds", "bounds", bounds),
-      row("law", "law", law ? `${law.approximate ? "≈ " : ""}${law.label}` : "structured: no simple law"),
+      row("law", "law", `${law.approximate ? "≈ " : ""}${law.label}`),
       row("time", "fill time", `${ms < 0.01 ? ms.toPrecision(2) : ms.toFixed(2)} ms`,
         `${rateText(s.n, timing)}, allocation included${timing.runs > 1 ? `, mean of ${timing.runs} fills` : ""}`),
     ].join("");

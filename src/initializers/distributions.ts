@@ -3,7 +3,7 @@
 import type { Shape } from "../shape.js";
 import { sampleUniform, sampleNormal, sampleTruncNormal, truncMass, MIN_TRUNC_MASS } from "../random/sample.js";
 import { numberOption, nonNegative, positive, rangeError, F32_MAX } from "../validate.js";
-import { request, sampleRequest, target, type TensorOptions } from "./tensor-options.js";
+import { request, sampleRequest, target, type Request, type TensorOptions } from "./tensor-options.js";
 
 export interface UniformOptions extends TensorOptions {
   /** Lower bound (default 0). */
@@ -19,12 +19,18 @@ export interface UniformOptions extends TensorOptions {
  * const bias = uniform([256], { a: -0.1, b: 0.1 });
  */
 export function uniform(shape: Shape, options?: UniformOptions): Float32Array {
+  const { req, a, b } = uniformPlan(shape, options);
+  return sampleRequest(req, (at) => sampleUniform(req.generator, at, a, b));
+}
+
+/** Checks uniform's arguments: the request and the bounds of U(a, b) (also the catalog's law). */
+export function uniformPlan(shape: Shape, options: unknown): { req: Request; a: number; b: number } {
   const fn = "uniform";
   const { req, own } = request<UniformOptions>(fn, shape, options, ["a", "b"]);
   const a = numberOption(fn, "a", own.a, 0);
   const b = numberOption(fn, "b", own.b, 1);
   checkUniformBounds(fn, a, b);
-  return sampleRequest(req, (at) => sampleUniform(req.generator, at, a, b));
+  return { req, a, b };
 }
 
 /** Checks a <= b with a width float32 can hold. */
@@ -47,12 +53,18 @@ export interface NormalOptions extends TensorOptions {
  * const embedding = normal([50257, 768], { std: 0.02 });
  */
 export function normal(shape: Shape, options?: NormalOptions): Float32Array {
+  const { req, mean, std } = normalPlan(shape, options);
+  return sampleRequest(req, (at) => sampleNormal(req.generator, at, mean, std));
+}
+
+/** Checks normal's arguments: the request and N(mean, std^2)'s parameters (also the catalog's law). */
+export function normalPlan(shape: Shape, options: unknown): { req: Request; mean: number; std: number } {
   const fn = "normal";
   const { req, own } = request<NormalOptions>(fn, shape, options, ["mean", "std"]);
   const mean = numberOption(fn, "mean", own.mean, 0);
   const std = own.std === undefined ? 1 : nonNegative(fn, "std", own.std);
   checkNormalRange(fn, mean, std);
-  return sampleRequest(req, (at) => sampleNormal(req.generator, at, mean, std));
+  return { req, mean, std };
 }
 
 /** Box-Muller outputs reach 5.8 standard deviations; all must stay finite in float32. */
@@ -79,6 +91,12 @@ export interface TruncNormalOptions extends TensorOptions {
  * const w = truncNormal([768, 768], { std: 0.02, a: -0.04, b: 0.04 });
  */
 export function truncNormal(shape: Shape, options?: TruncNormalOptions): Float32Array {
+  const { req, mean, std, a, b } = truncNormalPlan(shape, options);
+  return sampleRequest(req, (at) => sampleTruncNormal(req.generator, at, mean, std, a, b));
+}
+
+/** Checks truncNormal's arguments: the request and the truncated law's parameters (also the catalog's law). */
+export function truncNormalPlan(shape: Shape, options: unknown): { req: Request; mean: number; std: number; a: number; b: number } {
   const fn = "truncNormal";
   const { req, own } = request<TruncNormalOptions>(fn, shape, options, ["mean", "std", "a", "b"]);
   const mean = numberOption(fn, "mean", own.mean, 0);
@@ -86,7 +104,7 @@ export function truncNormal(shape: Shape, options?: TruncNormalOptions): Float32
   const a = numberOption(fn, "a", own.a, -2);
   const b = numberOption(fn, "b", own.b, 2);
   checkTruncBounds(fn, mean, std, a, b);
-  return sampleRequest(req, (at) => sampleTruncNormal(req.generator, at, mean, std, a, b));
+  return { req, mean, std, a, b };
 }
 
 /** a < b, and [a, b] must hold enough probability for float32 sampling. */
@@ -111,11 +129,16 @@ export interface ConstantOptions extends TensorOptions {
  * const gamma = constant([768], { value: 1 });
  */
 export function constant(shape: Shape, options?: ConstantOptions): Float32Array {
+  const { req, value } = constantPlan(shape, options);
+  return target(req).fill(value);
+}
+
+/** Checks constant's arguments: the request and the value (also the catalog's law). */
+export function constantPlan(shape: Shape, options: unknown): { req: Request; value: number } {
   const fn = "constant";
   const { req, own } = request<ConstantOptions>(fn, shape, options, ["value"]);
   if (own.value === undefined) throw new TypeError(`${fn}: value must be a number, got undefined`);
-  const value = numberOption(fn, "value", own.value, 0);
-  return target(req).fill(value);
+  return { req, value: numberOption(fn, "value", own.value, 0) };
 }
 
 /** Every element 1 (torch `ones_`). */

@@ -5,7 +5,7 @@
 import type { Shape } from "../shape.js";
 import { fansOf, type Layout } from "../fan.js";
 import { oneOf, positive } from "../validate.js";
-import { request, type TensorOptions } from "./tensor-options.js";
+import { request, type Request, type TensorOptions } from "./tensor-options.js";
 import { sampleScaled, type Scaled } from "./scaled.js";
 
 /** Which fan divides the scale: fan_in, fan_out, their mean, or their geometric mean (JAX). */
@@ -36,11 +36,20 @@ const DISTRIBUTIONS: readonly VarianceScalingDistribution[] = ["truncated_normal
  */
 export const TRUNCATED_STD = 0.87962566103423978;
 
-interface Preset {
+/** Variance scaling's three parameters: a preset fixes them all. */
+export interface Preset {
   scale: number;
   mode: VarianceScalingMode;
   distribution: VarianceScalingDistribution;
 }
+
+/** Keras's presets: variance scaling with these parameters. */
+export const GLOROT_UNIFORM: Preset = { scale: 1, mode: "fan_avg", distribution: "uniform" };
+export const GLOROT_NORMAL: Preset = { scale: 1, mode: "fan_avg", distribution: "truncated_normal" };
+export const HE_UNIFORM: Preset = { scale: 2, mode: "fan_in", distribution: "uniform" };
+export const HE_NORMAL: Preset = { scale: 2, mode: "fan_in", distribution: "truncated_normal" };
+export const LECUN_UNIFORM: Preset = { scale: 1, mode: "fan_in", distribution: "uniform" };
+export const LECUN_NORMAL: Preset = { scale: 1, mode: "fan_in", distribution: "truncated_normal" };
 
 /** The law of variance scaling: variance = scale / max(1, fan), spread per distribution. */
 export function varianceLaw(p: Preset, fanIn: number, fanOut: number): Scaled {
@@ -53,6 +62,15 @@ export function varianceLaw(p: Preset, fanIn: number, fanOut: number): Scaled {
 }
 
 function scaled(fn: string, shape: Shape, options: unknown, preset?: Preset): Float32Array {
+  const { req, law } = varianceScalingPlan(fn, shape, options, preset);
+  return sampleScaled(req, law);
+}
+
+/**
+ * The checked request and law of variance scaling (`preset` absent) or of one of its presets
+ * (`fn` names it; only `layout` is then an option). Also the catalog's law.
+ */
+export function varianceScalingPlan(fn: string, shape: Shape, options: unknown, preset?: Preset): { req: Request; law: Scaled } {
   const keys = preset ? ["layout"] : ["scale", "mode", "distribution", "layout"];
   const { req, own } = request<VarianceScalingOptions>(fn, shape, options, keys);
   const p: Preset = preset ?? {
@@ -62,7 +80,7 @@ function scaled(fn: string, shape: Shape, options: unknown, preset?: Preset): Fl
   };
   const [fanIn, fanOut] = fansOf(fn, req.dims, own.layout ?? "keras");
   // scale <= F32_MAX and fan >= 1 keep every spread far inside float32 (sqrt(3 F32_MAX) < 4e19).
-  return sampleScaled(req, varianceLaw(p, fanIn, fanOut));
+  return { req, law: varianceLaw(p, fanIn, fanOut) };
 }
 
 /**
@@ -85,7 +103,7 @@ export function varianceScaling(shape: Shape, options?: VarianceScalingOptions):
  * const kernel = glorotUniform([784, 256]); // Dense(256) on 784 inputs
  */
 export function glorotUniform(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("glorotUniform", shape, options, { scale: 1, mode: "fan_avg", distribution: "uniform" });
+  return scaled("glorotUniform", shape, options, GLOROT_UNIFORM);
 }
 
 /**
@@ -95,7 +113,7 @@ export function glorotUniform(shape: Shape, options?: FanOptions): Float32Array 
  * const kernel = glorotNormal([3, 3, 32, 64]);
  */
 export function glorotNormal(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("glorotNormal", shape, options, { scale: 1, mode: "fan_avg", distribution: "truncated_normal" });
+  return scaled("glorotNormal", shape, options, GLOROT_NORMAL);
 }
 
 /**
@@ -105,7 +123,7 @@ export function glorotNormal(shape: Shape, options?: FanOptions): Float32Array {
  * const kernel = heUniform([3, 3, 64, 64]);
  */
 export function heUniform(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("heUniform", shape, options, { scale: 2, mode: "fan_in", distribution: "uniform" });
+  return scaled("heUniform", shape, options, HE_UNIFORM);
 }
 
 /**
@@ -115,7 +133,7 @@ export function heUniform(shape: Shape, options?: FanOptions): Float32Array {
  * const kernel = heNormal([7, 7, 3, 64]);
  */
 export function heNormal(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("heNormal", shape, options, { scale: 2, mode: "fan_in", distribution: "truncated_normal" });
+  return scaled("heNormal", shape, options, HE_NORMAL);
 }
 
 /**
@@ -125,7 +143,7 @@ export function heNormal(shape: Shape, options?: FanOptions): Float32Array {
  * const kernel = lecunUniform([512, 512]);
  */
 export function lecunUniform(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("lecunUniform", shape, options, { scale: 1, mode: "fan_in", distribution: "uniform" });
+  return scaled("lecunUniform", shape, options, LECUN_UNIFORM);
 }
 
 /**
@@ -135,5 +153,5 @@ export function lecunUniform(shape: Shape, options?: FanOptions): Float32Array {
  * const kernel = lecunNormal([512, 512]);
  */
 export function lecunNormal(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("lecunNormal", shape, options, { scale: 1, mode: "fan_in", distribution: "truncated_normal" });
+  return scaled("lecunNormal", shape, options, LECUN_NORMAL);
 }

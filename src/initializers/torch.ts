@@ -23,10 +23,16 @@ function xavier(fn: string, shape: Shape, options: unknown): { req: Request; gai
   return { req, gain, std: gain * Math.sqrt(2.0 / (fanIn + fanOut)) };
 }
 
-/** Draws `s` after checking it stays in float32 range (blaming `name`). */
-function draw(fn: string, req: Request, name: string, value: number, s: Scaled): Float32Array {
-  if (req.numel > 0) checkScaled(fn, name, value, s);
-  return sampleScaled(req, s);
+/** A checked call: its request and the law it draws (what the catalog reports as its law). */
+export interface ScaledPlan {
+  req: Request;
+  law: Scaled;
+}
+
+/** Draws xavier's law after checking it stays in float32 range (blaming the gain). */
+function drawXavier({ req, law, gain }: ScaledPlan & { gain: number }): Float32Array {
+  if (req.numel > 0) checkScaled(req.fn, "gain", gain, law);
+  return sampleScaled(req, law);
 }
 
 /**
@@ -38,9 +44,13 @@ function draw(fn: string, req: Request, name: string, value: number, s: Scaled):
  * const c = xavierUniform([64, 3, 3, 3], { gain: calculateGain("relu") });
  */
 export function xavierUniform(shape: Shape, options?: XavierOptions): Float32Array {
-  const fn = "xavierUniform";
-  const { req, gain, std } = xavier(fn, shape, options);
-  return draw(fn, req, "gain", gain, { law: "uniform", bound: Math.sqrt(3.0) * std });
+  return drawXavier(xavierUniformPlan(shape, options));
+}
+
+/** xavierUniform's checked request and law. */
+export function xavierUniformPlan(shape: Shape, options: unknown): ScaledPlan & { gain: number } {
+  const { req, gain, std } = xavier("xavierUniform", shape, options);
+  return { req, gain, law: { law: "uniform", bound: Math.sqrt(3.0) * std } };
 }
 
 /**
@@ -51,9 +61,13 @@ export function xavierUniform(shape: Shape, options?: XavierOptions): Float32Arr
  * const w = xavierNormal([512, 512], { gain: calculateGain("tanh") });
  */
 export function xavierNormal(shape: Shape, options?: XavierOptions): Float32Array {
-  const fn = "xavierNormal";
-  const { req, gain, std } = xavier(fn, shape, options);
-  return draw(fn, req, "gain", gain, { law: "normal", std });
+  return drawXavier(xavierNormalPlan(shape, options));
+}
+
+/** xavierNormal's checked request and law. */
+export function xavierNormalPlan(shape: Shape, options: unknown): ScaledPlan & { gain: number } {
+  const { req, gain, std } = xavier("xavierNormal", shape, options);
+  return { req, gain, law: { law: "normal", std } };
 }
 
 export interface KaimingOptions extends TensorOptions {
@@ -86,10 +100,15 @@ function kaiming(fn: string, shape: Shape, options: unknown): { req: Request; st
  * const v = kaimingUniform([256, 784], { a: Math.sqrt(5) });          // nn.Linear's default
  */
 export function kaimingUniform(shape: Shape, options?: KaimingOptions): Float32Array {
-  const fn = "kaimingUniform";
-  const { req, std } = kaiming(fn, shape, options);
   // The gain is at most sqrt(2) and fans are >= 1, so the bound always fits in float32.
-  return sampleScaled(req, { law: "uniform", bound: Math.sqrt(3.0) * std });
+  const { req, law } = kaimingUniformPlan(shape, options);
+  return sampleScaled(req, law);
+}
+
+/** kaimingUniform's checked request and law. */
+export function kaimingUniformPlan(shape: Shape, options: unknown): ScaledPlan {
+  const { req, std } = kaiming("kaimingUniform", shape, options);
+  return { req, law: { law: "uniform", bound: Math.sqrt(3.0) * std } };
 }
 
 /**
@@ -100,7 +119,12 @@ export function kaimingUniform(shape: Shape, options?: KaimingOptions): Float32A
  * const w = kaimingNormal([64, 3, 7, 7], { mode: "fan_out", nonlinearity: "relu" }); // torchvision ResNet
  */
 export function kaimingNormal(shape: Shape, options?: KaimingOptions): Float32Array {
-  const fn = "kaimingNormal";
-  const { req, std } = kaiming(fn, shape, options);
-  return sampleScaled(req, { law: "normal", std });
+  const { req, law } = kaimingNormalPlan(shape, options);
+  return sampleScaled(req, law);
+}
+
+/** kaimingNormal's checked request and law. */
+export function kaimingNormalPlan(shape: Shape, options: unknown): ScaledPlan {
+  const { req, std } = kaiming("kaimingNormal", shape, options);
+  return { req, law: { law: "normal", std } };
 }

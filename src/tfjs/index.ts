@@ -6,6 +6,10 @@
 // [kh, kw, in, out], LSTM kernel [in, 4 units] and recurrent kernel [units, 4 units]), so every
 // fan is computed in that layout, including for the torch-named classes (override with `layout`).
 //
+// The classes come from nninit's catalog: one per entry, with the entry's tfjs mapping (class name,
+// Keras layout by default, how a tfjs shape maps onto the function). The exports below name them
+// one by one because ES modules need static names; a test checks that they cover the catalog.
+//
 // @example
 // import * as tf from "@tensorflow/tfjs";
 // import { HeNormal, Zeros } from "nninit/tfjs";
@@ -14,86 +18,101 @@
 //                     kernelInitializer: new HeNormal({ seed: 1 }), biasInitializer: new Zeros() }),
 // ] });
 
-import {
-  uniform, normal, truncNormal, constant, ones, zeros, eye, dirac, identity,
-  xavierUniform, xavierNormal, kaimingUniform, kaimingNormal, orthogonal, deltaOrthogonal, sparse,
-  varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal,
-  type UniformOptions, type NormalOptions, type TruncNormalOptions, type ConstantOptions, type TensorOptions,
-  type DiracOptions, type IdentityOptions, type XavierOptions, type KaimingOptions, type OrthogonalOptions,
-  type DeltaOrthogonalOptions, type SparseOptions, type VarianceScalingOptions, type FanOptions,
-} from "../index.js";
-import { define } from "./initializer.js";
+import { catalog, catalogEntry, type CatalogEntry, type InitializerName, type OptionsOf, type TensorOptions } from "../index.js";
+import { define, type ConfigOf, type Fill, type NninitInitializerClass } from "./initializer.js";
 
 export {
   NninitInitializer, register,
   type NninitInitializerClass, type SeedConfig, type ConfigOf, type Fill,
 } from "./initializer.js";
 
-// The torch-named initializers default to the torch layout; in tfjs, weights are Keras-shaped.
-const keras = <O extends { layout?: unknown }>(o: O): O => ({ layout: "keras", ...o });
+/** `[...a, n]` filled as the matrix `[prod(a), n]`, then reshaped back (Keras's orthogonal). */
+const flattenLeading = (fill: Fill<TensorOptions>): Fill<TensorOptions> => (s, o) =>
+  fill(s.length < 2 ? s : [s.slice(0, -1).reduce((a, b) => a * b, 1), s[s.length - 1]], o);
+
+/** A 2-D `[in, out]` weight as the transpose of the function's `[out, in]` (torch's sparse: zeros per input). */
+const transposed = (fill: Fill<TensorOptions>): Fill<TensorOptions> => (s, o) => {
+  if (s.length !== 2) return fill(s, o); // its own error
+  const [rows, cols] = s; // [in, out]
+  const w = fill([cols, rows], o);
+  const t = new Float32Array(w.length);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[i * cols + j] = w[j * rows + i];
+  return t;
+};
+
+/** The fill a class runs: the entry's function, with its tfjs mapping applied. */
+function fillOf(entry: CatalogEntry): Fill<TensorOptions> {
+  const { kerasLayout, adapt } = entry.tfjs;
+  // The torch-named initializers default to the torch layout; in tfjs, weights are Keras-shaped.
+  const fill: Fill<TensorOptions> = kerasLayout
+    ? (s, o) => entry.fn(s, { layout: "keras", ...o } as TensorOptions)
+    : (s, o) => entry.fn(s, o);
+  return adapt === "flatten-leading" ? flattenLeading(fill) : adapt === "transpose" ? transposed(fill) : fill;
+}
+
+/** One class per catalog entry, defined and registered here, by class name. */
+const CLASSES = new Map<string, NninitInitializerClass<never>>();
+for (const entry of catalog as readonly CatalogEntry<never>[]) {
+  const { className, probe } = entry.tfjs;
+  CLASSES.set(className, define(className, fillOf(entry as CatalogEntry), probe && [...probe]));
+}
+
+/** The class of the initializer `name`, typed with its function's options. */
+function classOf<N extends InitializerName>(name: N): NninitInitializerClass<ConfigOf<OptionsOf<N>>> {
+  return CLASSES.get(catalogEntry(name).tfjs.className) as NninitInitializerClass<ConfigOf<OptionsOf<N>>>;
+}
 
 /** U(a, b) (`uniform`). Config: `a`, `b`, `seed`. */
-export const Uniform = define<UniformOptions>("Uniform", uniform);
+export const Uniform = classOf("uniform");
 /** N(mean, std^2) (`normal`). Config: `mean`, `std`, `seed`. */
-export const Normal = define<NormalOptions>("Normal", normal);
+export const Normal = classOf("normal");
 /** N(mean, std^2) conditioned on [a, b] (`truncNormal`, torch's absolute bounds). */
-export const TruncNormal = define<TruncNormalOptions>("TruncNormal", truncNormal);
+export const TruncNormal = classOf("truncNormal");
 /** Every element `value` (`constant`). */
-export const Constant = define<ConstantOptions>("Constant", constant);
+export const Constant = classOf("constant");
 /** Ones (`ones`). */
-export const Ones = define<TensorOptions>("Ones", ones);
+export const Ones = classOf("ones");
 /** Zeros (`zeros`). */
-export const Zeros = define<TensorOptions>("Zeros", zeros);
+export const Zeros = classOf("zeros");
 /** The identity matrix (`eye`), 2-D. */
-export const Eye = define<TensorOptions>("Eye", eye);
+export const Eye = classOf("eye");
 /** `gain` times the identity matrix (`identity`, Keras `Identity`), rectangular allowed. */
-export const Identity = define<IdentityOptions>("Identity", identity);
+export const Identity = classOf("identity");
 /** The Dirac delta of a 3/4/5-D convolution kernel (`dirac`), Keras layout by default; `groups`. */
-export const Dirac = define<DiracOptions>("Dirac", (s, o) => dirac(s, keras(o)), [0, 0, 0]);
+export const Dirac = classOf("dirac");
 /** torch's Xavier uniform (`xavierUniform`), fans in the Keras layout by default; `gain`. */
-export const XavierUniform = define<XavierOptions>("XavierUniform", (s, o) => xavierUniform(s, keras(o)));
+export const XavierUniform = classOf("xavierUniform");
 /** torch's Xavier normal (`xavierNormal`, untruncated), fans in the Keras layout by default; `gain`. */
-export const XavierNormal = define<XavierOptions>("XavierNormal", (s, o) => xavierNormal(s, keras(o)));
+export const XavierNormal = classOf("xavierNormal");
 /** torch's Kaiming uniform (`kaimingUniform`), fans in the Keras layout by default; `a`, `mode`, `nonlinearity`. */
-export const KaimingUniform = define<KaimingOptions>("KaimingUniform", (s, o) => kaimingUniform(s, keras(o)));
+export const KaimingUniform = classOf("kaimingUniform");
 /** torch's Kaiming normal (`kaimingNormal`, untruncated), fans in the Keras layout by default. */
-export const KaimingNormal = define<KaimingOptions>("KaimingNormal", (s, o) => kaimingNormal(s, keras(o)));
+export const KaimingNormal = classOf("kaimingNormal");
 /** Keras/JAX variance scaling (`varianceScaling`): `scale`, `mode`, `distribution` with nninit's names. */
-export const VarianceScaling = define<VarianceScalingOptions>("VarianceScaling", varianceScaling);
+export const VarianceScaling = classOf("varianceScaling");
 /** Glorot uniform (`glorotUniform`): U(-l, l), l = sqrt(6 / (fan_in + fan_out)). */
-export const GlorotUniform = define<FanOptions>("GlorotUniform", glorotUniform);
+export const GlorotUniform = classOf("glorotUniform");
 /** Glorot normal (`glorotNormal`): truncated at 2 std with Keras's correction, std = sqrt(2 / (fan_in + fan_out)). */
-export const GlorotNormal = define<FanOptions>("GlorotNormal", glorotNormal);
+export const GlorotNormal = classOf("glorotNormal");
 /** He uniform (`heUniform`): U(-l, l), l = sqrt(6 / fan_in). */
-export const HeUniform = define<FanOptions>("HeUniform", heUniform);
+export const HeUniform = classOf("heUniform");
 /** He normal (`heNormal`): truncated at 2 std with Keras's correction, std = sqrt(2 / fan_in). */
-export const HeNormal = define<FanOptions>("HeNormal", heNormal);
+export const HeNormal = classOf("heNormal");
 /** LeCun uniform (`lecunUniform`): U(-l, l), l = sqrt(3 / fan_in). */
-export const LecunUniform = define<FanOptions>("LecunUniform", lecunUniform);
+export const LecunUniform = classOf("lecunUniform");
 /** LeCun normal (`lecunNormal`): truncated at 2 std with Keras's correction, std = sqrt(1 / fan_in). */
-export const LecunNormal = define<FanOptions>("LecunNormal", lecunNormal);
-
+export const LecunNormal = classOf("lecunNormal");
 /**
  * Orthogonal (`orthogonal`) the Keras way: the weight is flattened to
  * [product of all but the last dimension, last dimension] (so a conv kernel has orthonormal
  * output filters), then reshaped back. `gain`.
  */
-export const Orthogonal = define<OrthogonalOptions>("Orthogonal", (s, o) =>
-  orthogonal(s.length < 2 ? s : [s.slice(0, -1).reduce((a, b) => a * b, 1), s[s.length - 1]], o));
-
+export const Orthogonal = classOf("orthogonal");
 /** Delta orthogonal (`deltaOrthogonal`, JAX) of a 3/4/5-D convolution kernel, in <= out; `scale`. */
-export const DeltaOrthogonal = define<DeltaOrthogonalOptions>("DeltaOrthogonal", deltaOrthogonal, [0, 0, 0]);
-
+export const DeltaOrthogonal = classOf("deltaOrthogonal");
 /**
  * torch's sparse initializer (`sparse`) on a Keras [in, out] kernel: the transpose of
  * `sparse([out, in])`, so that, as in torch, ceil(sparsity * out) of each input's weights are
  * zero. `sparsity` (required), `std`.
  */
-export const Sparse = define<SparseOptions>("Sparse", (s, o) => {
-  if (s.length !== 2) return sparse(s, o); // its own error
-  const [rows, cols] = s; // [in, out]
-  const w = sparse([cols, rows], o);
-  const t = new Float32Array(w.length);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[i * cols + j] = w[j * rows + i];
-  return t;
-});
+export const Sparse = classOf("sparse");
