@@ -7,7 +7,7 @@ import {
   fillAsync, Generator, manualSeed, defaultGenerator, uniform, normal, truncNormal, constant, ones, zeros,
   orthogonal, deltaOrthogonal, sparse, xavierUniform, xavierNormal, kaimingUniform, kaimingNormal, varianceScaling,
   glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal, eye, identity, dirac,
-  DEFAULT_CHUNK_SIZE, WHOLE_TENSOR_INITIALIZERS, type Shape, type TensorOptions,
+  DEFAULT_CHUNK_SIZE, WHOLE_TENSOR_INITIALIZERS, catalog, type CatalogEntry, type Shape, type TensorOptions,
 } from "../src/index.js";
 
 const at = (seed: bigint | number, head: number) => new Generator(seed).advance(head);
@@ -45,8 +45,12 @@ describe.each(CASES)("fillAsync($name)", ({ f, options }) => {
   });
 });
 
-/** Every other elementwise initializer, on a shape it accepts, with some of its own options. */
-const OTHERS = [
+/** Every elementwise initializer of the catalog, on its example call. */
+const ELEMENTWISE = (catalog as readonly CatalogEntry[]).filter((e) => e.kind === "elementwise")
+  .map((e) => [e.fn, [...e.example.shape], { ...e.example.options }] as [(shape: Shape, o?: TensorOptions) => Float32Array, number[], object]);
+
+/** More of their own options, on other shapes. */
+const MORE_OPTIONS = [
   [xavierUniform, [300, 20, 3, 3], { gain: 2 }], [xavierNormal, [300, 200], { layout: "keras" }],
   [kaimingUniform, [300, 20, 3, 3], { a: 0.1, nonlinearity: "leaky_relu" }], [kaimingNormal, [400, 300], { mode: "fan_out" }],
   [varianceScaling, [3, 3, 64, 100], { scale: 2, mode: "fan_avg", distribution: "truncated_normal" }],
@@ -55,7 +59,7 @@ const OTHERS = [
   [eye, [300, 200], {}], [identity, [200, 300], { gain: 0.5 }], [dirac, [16, 8, 5, 5], { groups: 2 }],
 ] as [(shape: Shape, o?: TensorOptions) => Float32Array, number[], object][];
 
-it.each(OTHERS)("fillAsync(%o) equals the sync fill bit for bit", async (f, shape, options) => {
+it.each([...ELEMENTWISE, ...MORE_OPTIONS])("fillAsync(%o) equals the sync fill bit for bit", async (f, shape, options) => {
   const sync = at(77, 5);
   const expected = f(shape, { ...options, generator: sync });
   const g = at(77, 5);

@@ -40,6 +40,11 @@ describe("the catalog and the public index", () => {
     expect(() => catalogEntry(3 as never)).toThrow(new TypeError('catalogEntry: name must be an initializer name such as "normal", got 3'));
   });
 
+  it("TRUNCATED_STD is the standard deviation of N(0, 1) cut at +-2", () => {
+    const phi2 = Math.exp(-2) / Math.sqrt(2 * Math.PI), mass = intervalMass(-2, 2).w;
+    expect(nninit.TRUNCATED_STD).toBeCloseTo(Math.sqrt(1 - (4 * phi2) / mass), 15);
+  });
+
   it("fillAsync's whole-tensor rule is the catalog's", () => {
     expect([...WHOLE_TENSOR_INITIALIZERS]).toEqual(ENTRIES.filter((e) => e.kind === "whole-tensor").map((e) => e.name));
   });

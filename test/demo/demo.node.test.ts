@@ -1,6 +1,7 @@
 // The demo page (demo/): a Vite production build, served by `vite preview` on 127.0.0.1, opened
 // in headless Chromium. It draws one initializer (statistics next to their expected values),
-// runs the benchmark (three contestants with a rate each), and leaves a screenshot in
+// offers every catalog entry and draws each one's preset against its law, runs the benchmark
+// (three contestants with a rate each), and leaves a screenshot in
 // test-results/demo.png (docs/demo.png is a committed copy of one).
 
 import { afterAll, expect, it } from "vitest";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../browser/chromium.js";
 import { ROOT, requireBuilt } from "../bundlers/harness.js";
+import { TRUNCATED_STD, catalog } from "../../src/index.js";
 
 const configFile = join(ROOT, "demo/vite.config.js");
 const outDir = mkdtempSync(join(tmpdir(), "nninit-demo-"));
@@ -49,7 +51,7 @@ it("the demo page draws an initializer against its law and runs the benchmark", 
   expect(await cell("std", "e")).toBe(`expected ${expected.toPrecision(5)}`);
   expect(Math.abs(std / expected - 1)).toBeLessThan(0.02); // 73,728 values: sampling error ~0.3%
   expect(Math.abs(Number(await cell("mean")))).toBeLessThan(0.002);
-  const bound = (2 * expected) / 0.87962566103423978;
+  const bound = (2 * expected) / TRUNCATED_STD;
   expect(Number(await cell("max"))).toBeLessThanOrEqual(bound * (1 + 2 ** -23));
   expect(Number(await cell("min"))).toBeGreaterThanOrEqual(-bound * (1 + 2 ** -23));
   expect(await cell("bounds")).toBe(`[${(-bound).toPrecision(5)}, ${bound.toPrecision(5)}]`);
@@ -59,6 +61,15 @@ it("the demo page draws an initializer against its law and runs the benchmark", 
   await page.click("#draw");
   await page.waitForFunction(() => document.querySelector('#stats tr[data-k="n"] .v')?.textContent === "4");
   expect(await cell("time", "e")).toMatch(/^(> )?\d+(\.\d+)?(–\d+(\.\d+)?)? M elements\/s, allocation included, mean of \d+ fills$/);
+
+  // Every catalog entry is offered, and its preset draws against its law without an error.
+  expect(await page.$$eval("#init option", (os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(catalog.map((e) => e.name));
+  for (const { name } of catalog) {
+    await page.selectOption("#init", name);
+    expect(await page.textContent("#error"), name).toBe("");
+    expect(await cell("law"), name).toMatch(/\S/);
+    expect(Number((await cell("n"))!.replace(/,/g, "")), name).toBeGreaterThan(0);
+  }
 
   // One benchmark, on 2^20 elements.
   await page.selectOption("#bench-size", String(1 << 20));

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import {
   Generator, xavierUniform, xavierNormal, kaimingUniform, kaimingNormal, eye, dirac, orthogonal, sparse,
   varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal, identity, deltaOrthogonal,
+  catalog, type CatalogEntry,
 } from "../../src/index.js";
 
 type Init = (shape: unknown, options?: object) => Float32Array;
@@ -17,14 +18,11 @@ const FAN_SCALED: [string, Init][] = [
   ["heUniform", heUniform as Init], ["heNormal", heNormal as Init], ["lecunUniform", lecunUniform as Init], ["lecunNormal", lecunNormal as Init],
 ];
 
-const ALL: [string, Init, object][] = [
-  ...FAN_SCALED.map(([n, f]) => [n, f, {}] as [string, Init, object]),
-  ["eye", eye as Init, {}], ["identity", identity as Init, {}], ["dirac", dirac as Init, {}], ["orthogonal", orthogonal as Init, {}],
-  ["sparse", sparse as Init, { sparsity: 0.5 }], ["deltaOrthogonal", deltaOrthogonal as Init, {}],
-];
+/** Every initializer of the catalog, with its example's options. */
+const ALL: [string, Init, object][] = (catalog as readonly CatalogEntry[]).map((e) => [e.name, e.fn as unknown as Init, { ...e.example.options }]);
 
-/** A shape each initializer accepts, for the shared-option cases. */
-const GOOD_SHAPE: Record<string, number[]> = { dirac: [4, 4, 3], deltaOrthogonal: [3, 4, 4] };
+/** A shape each initializer accepts, for the shared-option cases: its example's. */
+const GOOD_SHAPE: Record<string, number[]> = Object.fromEntries((catalog as readonly CatalogEntry[]).map((e) => [e.name, [...e.example.shape]]));
 
 const CASES: Case[] = [
   // shared options and shapes, for every initializer

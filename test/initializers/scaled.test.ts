@@ -6,7 +6,8 @@ import {
   Generator, xavierUniform, xavierNormal, kaimingUniform, kaimingNormal, varianceScaling,
   glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal, uniform, normal, truncNormal,
 } from "../../src/index.js";
-import { varianceLaw, TRUNCATED_STD } from "../../src/initializers/keras.js";
+import { TRUNCATED_STD } from "../../src/index.js";
+import { varianceLaw } from "../../src/initializers/keras.js";
 import { SHAPES, EMPTY_SHAPES, collect, expectLaw, bitsOf, type Expected, type ShapeCase } from "./support.js";
 
 type Init = (shape: number[], options: object) => Float32Array;
@@ -42,7 +43,7 @@ function keras(scale: number, mode: string, distribution: string): (c: ShapeCase
     const variance = scale / Math.max(1, fan);
     if (distribution === "uniform") return { law: "uniform", bound: sqrt(3 * variance) };
     if (distribution === "untruncated_normal") return { law: "normal", std: sqrt(variance) };
-    return { law: "truncated", std: sqrt(variance) / 0.87962566103423978 };
+    return { law: "truncated", std: sqrt(variance) / TRUNCATED_STD };
   };
 }
 

@@ -2,7 +2,7 @@
 // hand, sample collection, and the statistics checks with their tolerances.
 
 import { expect } from "vitest";
-import { Generator } from "../../src/index.js";
+import { Generator, TRUNCATED_STD } from "../../src/index.js";
 import type { Layout } from "../../src/fan.js";
 import { moments } from "../stats.js";
 
@@ -66,9 +66,6 @@ export type Expected =
   | { law: "normal"; std: number }
   | { law: "truncated"; std: number };
 
-/** Standard deviation of N(0, 1) truncated to [-2, 2]: sqrt(1 - 4 phi(2) / (2 Phi(2) - 1)). */
-const TRUNC2_STD = 0.87962566103423978;
-
 /**
  * Checks a sample against its law:
  * - mean within 5 standard errors (sigma / sqrt(n)) of 0;
@@ -89,7 +86,7 @@ export function expectLaw(x: Float64Array, law: Expected): void {
   let max = 0;
   for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(x[i]));
   const s = Math.sqrt(m2);
-  const sigma = law.law === "uniform" ? law.bound / Math.sqrt(3) : law.law === "normal" ? law.std : law.std * TRUNC2_STD;
+  const sigma = law.law === "uniform" ? law.bound / Math.sqrt(3) : law.law === "normal" ? law.std : law.std * TRUNCATED_STD;
   expect(Math.abs(mean)).toBeLessThan(5 * sigma / Math.sqrt(n));
   const se = Math.sqrt(Math.max(m4 - m2 * m2, 0) / n) / (2 * s);
   expect(Math.abs(s - sigma)).toBeLessThan(5 * se);

@@ -29,8 +29,12 @@ const C = (cls: unknown) => cls as Cls;
 const call = (fn: unknown, shape: number[], options: object) => (fn as Fn)(shape, options);
 const KERNEL = [3, 3, 8, 16];
 
-/** One case per class; the torch-named ones get `layout: "keras"` unless their config says otherwise. */
-const CASES: Record<string, Case> = {
+/**
+ * Hand-written cases: the torch-named ones get `layout: "keras"` unless their config says
+ * otherwise, Orthogonal and Sparse map the tfjs shape. A catalog entry without one here gets
+ * `defaultCase`: its example options on its example shape, its function's bits.
+ */
+const WRITTEN: Record<string, Case> = {
   Uniform: { cls: C(nt.Uniform), config: { a: -0.5, b: 2 }, shape: [40, 30], expected: (generator) => nn.uniform([40, 30], { a: -0.5, b: 2, generator }) },
   Normal: { cls: C(nt.Normal), config: { mean: 1, std: 0.02 }, shape: [40, 30], expected: (generator) => nn.normal([40, 30], { mean: 1, std: 0.02, generator }) },
   TruncNormal: { cls: C(nt.TruncNormal), config: { std: 0.02, a: -0.04, b: 0.04 }, shape: [40, 30], expected: (generator) => nn.truncNormal([40, 30], { std: 0.02, a: -0.04, b: 0.04, generator }) },
@@ -58,6 +62,19 @@ const CASES: Record<string, Case> = {
   Sparse: { cls: C(nt.Sparse), config: { sparsity: 0.3, std: 0.1 }, shape: [12, 20], expected: (generator) => transpose(nn.sparse([20, 12], { sparsity: 0.3, std: 0.1, generator }), 20, 12) },
 };
 
+/** A catalog entry's example, through its class (a plain entry: no layout default, no shape mapping). */
+function defaultCase(entry: nn.CatalogEntry): Case {
+  const { shape, options } = entry.example;
+  return {
+    cls: C((nt as Record<string, unknown>)[entry.tfjs.className]), config: { ...options }, shape: [...shape],
+    expected: (generator) => call(entry.fn, [...shape], { ...options, generator }),
+  };
+}
+
+/** One case per catalog entry, by tfjs class name. */
+const CASES: Record<string, Case> = Object.fromEntries((nn.catalog as readonly nn.CatalogEntry[]).map((e) =>
+  [e.tfjs.className, WRITTEN[e.tfjs.className] ?? defaultCase(e)]));
+
 function transpose(x: Float32Array, rows: number, cols: number): Float32Array {
   const t = new Float32Array(x.length);
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) t[j * rows + i] = x[i * cols + j];
@@ -67,12 +84,14 @@ function transpose(x: Float32Array, rows: number, cols: number): Float32Array {
 const applied = (init: nt.NninitInitializer, shape: number[]) => init.apply(shape).dataSync() as Float32Array;
 
 describe("every nninit/tfjs class", () => {
-  it("covers every nninit initializer", () => {
-    const functions = ["uniform", "normal", "truncNormal", "constant", "ones", "zeros", "eye", "identity", "dirac",
-      "xavierUniform", "xavierNormal", "kaimingUniform", "kaimingNormal", "varianceScaling", "glorotUniform", "glorotNormal",
-      "heUniform", "heNormal", "lecunUniform", "lecunNormal", "orthogonal", "deltaOrthogonal", "sparse"];
-    for (const f of functions) expect(typeof (nn as Record<string, unknown>)[f]).toBe("function");
-    expect(Object.keys(CASES).map((k) => k[0].toLowerCase() + k.slice(1)).sort()).toEqual([...functions].sort());
+  it("covers every nninit initializer: one class per catalog entry, exported under its class name", () => {
+    const names = (nn.catalog as readonly nn.CatalogEntry[]).map((e) => e.tfjs.className);
+    for (const name of names) expect(typeof (nt as Record<string, unknown>)[name]).toBe("function");
+    // the hand-written cases are each for a class of the catalog
+    for (const name of Object.keys(WRITTEN)) expect(names).toContain(name);
+    // nothing else: the exports are the classes plus the base class, register() and types
+    const exported = Object.keys(nt).filter((k) => !["NninitInitializer", "register"].includes(k));
+    expect(exported.sort()).toEqual([...names].sort());
   });
 
   it.each(Object.entries(CASES))("%s: the nninit function's bits, from a Generator of the seed", (name, c) => {

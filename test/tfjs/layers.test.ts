@@ -7,7 +7,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import * as tfl from "@tensorflow/tfjs-layers";
 import {
-  Generator, manualSeed, heNormal, glorotUniform, kaimingNormal, varianceScaling, orthogonal, uniform,
+  Generator, manualSeed, TRUNCATED_STD, heNormal, glorotUniform, kaimingNormal, varianceScaling, orthogonal, uniform,
 } from "../../src/index.js";
 import {
   HeNormal, GlorotUniform, Orthogonal, KaimingNormal, VarianceScaling, Zeros, Constant, NninitInitializer,
@@ -52,7 +52,7 @@ describe("nninit/tfjs in a tfjs-layers model", () => {
     expect([conv, lstmKernel, lstmRecurrent, dense, head].map((w) => w.shape)).toEqual(Object.values(SHAPES));
     const f64 = (t: tf.Tensor) => Float64Array.from(t.dataSync());
     // HeNormal: truncated at 2 std, std sqrt(2 / fan_in), fan_in = 3 * 3 * 16.
-    expectLaw(f64(conv), { law: "truncated", std: sqrt(2 / 144) / 0.87962566103423978 });
+    expectLaw(f64(conv), { law: "truncated", std: sqrt(2 / 144) / TRUNCATED_STD });
     // GlorotUniform on the LSTM kernel [in, 4 units]: fans 64 and 256.
     expectLaw(f64(lstmKernel), { law: "uniform", bound: sqrt(6 / (64 + 256)) });
     // Orthogonal recurrent kernel [64, 256]: orthonormal rows.
