@@ -62,12 +62,14 @@ const WRITTEN: Record<string, Case> = {
   Sparse: { cls: C(nt.Sparse), config: { sparsity: 0.3, std: 0.1 }, shape: [12, 20], expected: (generator) => transpose(nn.sparse([20, 12], { sparsity: 0.3, std: 0.1, generator }), 20, 12) },
 };
 
-/** A catalog entry's example, through its class (a plain entry: no layout default, no shape mapping). */
+/** A catalog entry's example, through its class (Keras layout by default where the mapping says so). */
 function defaultCase(entry: nn.CatalogEntry): Case {
   const { shape, options } = entry.example;
+  if (entry.tfjs.adapt) throw new Error(`${entry.tfjs.className} maps shapes (${entry.tfjs.adapt}): write its case in WRITTEN`);
+  const layout = entry.tfjs.kerasLayout ? { layout: "keras" } : {};
   return {
     cls: C((nt as Record<string, unknown>)[entry.tfjs.className]), config: { ...options }, shape: [...shape],
-    expected: (generator) => call(entry.fn, [...shape], { ...options, generator }),
+    expected: (generator) => call(entry.fn, [...shape], { ...layout, ...options, generator }),
   };
 }
 
