@@ -7,7 +7,7 @@ import * as nninit from "../src/index.js";
 import { catalog, catalogEntry, Generator, WHOLE_TENSOR_INITIALIZERS, type CatalogEntry, type Law } from "../src/index.js";
 import { intervalMass } from "../src/random/normal-cdf.js";
 import { stridesOf, centreIndex, kernelCentreOffset } from "../src/shape.js";
-import { moments } from "./stats.js";
+import { moments, F32_EPSILON } from "./stats.js";
 import { expectSameBits } from "./browser/compare.js";
 
 const ENTRIES = catalog as readonly CatalogEntry[];
@@ -131,7 +131,7 @@ function expectFollows(x: Float64Array, law: Law): void {
   expect(Math.abs(m.mean - mean)).toBeLessThan((5 * std) / Math.sqrt(n));
   expect(Math.abs(s - std)).toBeLessThan((5 * Math.sqrt(Math.max(m4 - m.variance ** 2, 0) / n)) / (2 * s));
   if (law.kind !== "normal") {
-    const slack = 2 ** -23 * Math.max(Math.abs(law.low), Math.abs(law.high));
+    const slack = F32_EPSILON * Math.max(Math.abs(law.low), Math.abs(law.high));
     let lo = Infinity, hi = -Infinity;
     for (const v of x) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
     expect(lo).toBeGreaterThanOrEqual(law.low - slack);

@@ -1,5 +1,8 @@
 // Statistics for the distribution tests, in float64.
 
+/** float32's machine epsilon, 2^-23: the relative slack of one rounding to float32 (a bound passed to a kernel). */
+export const F32_EPSILON = 2 ** -23;
+
 export interface Moments { n: number; mean: number; variance: number; skewness: number; kurtosis: number }
 
 /** Sample mean, variance, skewness and excess kurtosis (two-pass). */

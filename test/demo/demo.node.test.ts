@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../browser/chromium.js";
 import { ROOT, requireBuilt } from "../bundlers/harness.js";
+import { F32_EPSILON } from "../stats.js";
 import { TRUNCATED_STD, catalog } from "../../src/index.js";
 
 const configFile = join(ROOT, "demo/vite.config.js");
@@ -52,8 +53,8 @@ it("the demo page draws an initializer against its law and runs the benchmark", 
   expect(Math.abs(std / expected - 1)).toBeLessThan(0.02); // 73,728 values: sampling error ~0.3%
   expect(Math.abs(Number(await cell("mean")))).toBeLessThan(0.002);
   const bound = (2 * expected) / TRUNCATED_STD;
-  expect(Number(await cell("max"))).toBeLessThanOrEqual(bound * (1 + 2 ** -23));
-  expect(Number(await cell("min"))).toBeGreaterThanOrEqual(-bound * (1 + 2 ** -23));
+  expect(Number(await cell("max"))).toBeLessThanOrEqual(bound * (1 + F32_EPSILON));
+  expect(Number(await cell("min"))).toBeGreaterThanOrEqual(-bound * (1 + F32_EPSILON));
   expect(await cell("bounds")).toBe(`[${(-bound).toPrecision(5)}, ${bound.toPrecision(5)}]`);
   expect(await page.textContent("#error")).toBe("");
   // a fill too fast for the clock is repeated until measurable: a rate or a range, never Infinity

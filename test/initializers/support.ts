@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import { Generator, TRUNCATED_STD } from "../../src/index.js";
 import type { Layout } from "../../src/fan.js";
-import { moments } from "../stats.js";
+import { moments, F32_EPSILON } from "../stats.js";
 
 export interface ShapeCase {
   name: string;
@@ -90,7 +90,7 @@ export function expectLaw(x: Float64Array, law: Expected): void {
   expect(Math.abs(mean)).toBeLessThan(5 * sigma / Math.sqrt(n));
   const se = Math.sqrt(Math.max(m4 - m2 * m2, 0) / n) / (2 * s);
   expect(Math.abs(s - sigma)).toBeLessThan(5 * se);
-  const f32Slack = 1 + 2 ** -23;
+  const f32Slack = 1 + F32_EPSILON;
   if (law.law === "uniform") {
     expect(max).toBeLessThanOrEqual(law.bound * f32Slack);
     expect(max).toBeGreaterThan(law.bound * (1 - 20 / n));
