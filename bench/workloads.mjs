@@ -21,11 +21,20 @@ const flat = (n) => ({ n, shape: [n], label: formatCount(n) });
 const square = (n) => { const side = Math.round(Math.sqrt(n)); return { n, side, shape: [side, side], label: `${formatCount(n)} (${side}²)` }; };
 const matrix = (side) => ({ n: side * side, side, shape: [side, side], label: `${side}²` });
 
-// Laws on a side×side matrix, where fan_in = fan_out = side.
-const uniformLaw = (std) => ({ mean: 0, std, lo: -std * Math.sqrt(3), hi: std * Math.sqrt(3) });
-const truncatedLaw = (std, corrected) => {
-  const sigma = corrected ? std / TRUNC2_STD : std; // the underlying normal's sigma
-  return { mean: 0, std: sigma * TRUNC2_STD, lo: -2 * sigma, hi: 2 * sigma };
+/**
+ * What nninit's `fn(spec.shape, params)` must give, as the check's { mean, std, lo, hi }: the
+ * law nninit's catalog states for that call (computed by the function's own fan and gain code).
+ */
+const catalogExpect = (fn, params = {}) => (spec) => {
+  const law = nninit.catalogEntry(fn).law(spec.shape, params);
+  switch (law.kind) {
+    case "uniform": return { mean: (law.low + law.high) / 2, std: (law.high - law.low) / Math.sqrt(12), lo: law.low, hi: law.high };
+    case "normal": return { mean: law.mean, std: law.std };
+    case "truncated":
+      if (law.low !== law.mean - 2 * law.std || law.high !== law.mean + 2 * law.std) throw new Error(`${fn}: only a cut at ±2σ is checked here`);
+      return { mean: law.mean, std: law.std * TRUNC2_STD, lo: law.low, hi: law.high };
+    default: throw new Error(`${fn}: the bench checks continuous laws, not ${law.kind}`);
+  }
 };
 /** Standard normal CDF tail 1 - Phi(x) for x >= 0, by the continued fraction phi(x) / (x + 1/(x + 2/(x + ...))). */
 const upperTail = (x) => { let f = x; for (let k = 120; k >= 1; k--) f = x + k / f; return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI) / f; };
@@ -39,16 +48,20 @@ const tailLaw = (a, b) => {
 /** The plain normal N(0, 1) in the SIMD build, shown beside a truncated normal for the throughput ratio. */
 const normalBeside = () => ({ ...nninitCandidate("normal", "simd", { mean: 0, std: 1 }, { note: true }), expect: () => ({ mean: 0, std: 1 }) });
 
+// tfjs's own laws on a side×side matrix (fan_in = fan_out = side), worked out by hand.
 const xavierStd = ({ side }) => 1 / Math.sqrt(side); // gain·√(2/(fan_in+fan_out))
 const kaimingStd = ({ side }) => Math.sqrt(2 / side); // √2·√(1/fan_in): torch's default leaky_relu(0) gain
 
 /** tfjs's glorotNormal/heNormal cut at 2σ without Keras's 0.8796 correction: std is 0.88× the target. */
-const tfjsTruncated = (stdOf) => ({ expect: (spec) => truncatedLaw(stdOf(spec), false), note: "tfjs truncates at 2σ without the 0.88 correction (std 0.88× the target)" });
+const tfjsTruncated = (stdOf) => ({
+  expect: (spec) => ({ mean: 0, std: stdOf(spec) * TRUNC2_STD, lo: -2 * stdOf(spec), hi: 2 * stdOf(spec) }),
+  note: "tfjs truncates at 2σ without the 0.88 correction (std 0.88× the target)",
+});
 
 /** torch's uniform preset (xavierUniform, kaimingUniform) against tfjs's same law (glorotUniform, heUniform). */
-const uniformPreset = (fn, tfjsName, stdOf) => ({
+const uniformPreset = (fn, tfjsName) => ({
   id: fn, title: `${fn} / ${tfjsName} (square matrix)`, specs: SIZES.map(square),
-  expect: (spec) => uniformLaw(stdOf(spec)),
+  expect: catalogExpect(fn),
   candidates: [...nninitBoth(fn, {}, { primary: true }), tfjsInitializer(tfjsName)],
 });
 
@@ -58,10 +71,10 @@ const uniformPreset = (fn, tfjsName, stdOf) => ({
  */
 const normalPreset = (fn, torchFn, stdOf) => ({
   id: fn, title: `${fn} (Keras, truncated) / ${torchFn} (torch)`, specs: SIZES.map(square),
-  expect: (spec) => truncatedLaw(stdOf(spec), true),
+  expect: catalogExpect(fn),
   candidates: [
     ...nninitBoth(fn, {}, { primary: true }),
-    { ...nninitCandidate(torchFn, "simd", {}, { note: true }), expect: (spec) => ({ mean: 0, std: stdOf(spec) }) },
+    { ...nninitCandidate(torchFn, "simd", {}, { note: true }), expect: catalogExpect(torchFn) },
     tfjsInitializer(fn, {}, tfjsTruncated(stdOf)),
   ],
 });
@@ -72,17 +85,17 @@ export function buildWorkloads(numpy) {
   const all = [
     {
       id: "uniform", title: "uniform U(0, 1)", specs: SIZES.map(flat),
-      expect: () => ({ mean: 0.5, std: Math.sqrt(1 / 12), lo: 0, hi: 1 }),
+      expect: catalogExpect("uniform", { a: 0, b: 1 }),
       candidates: [...nninitBoth("uniform", { a: 0, b: 1 }, { primary: true }), tfjsUniform(), pureRandUniform(), mathRandomUniform(), numpyCandidate(numpy, "uniform"), ...memoryBaselines()],
     },
     {
       id: "normal", title: "normal N(0, 1)", specs: SIZES.map(flat),
-      expect: () => ({ mean: 0, std: 1 }),
+      expect: catalogExpect("normal", { mean: 0, std: 1 }),
       candidates: [...nninitBoth("normal", { mean: 0, std: 1 }, { primary: true }), tfjsNormal(), stdlibNormal(), pureRandNormal(), mathRandomNormal(), numpyCandidate(numpy, "normal"), ...memoryBaselines()],
     },
     {
       id: "truncNormal", title: "truncated normal N(0, 1) on [-2, 2]", specs: SIZES.map(flat),
-      expect: () => truncatedLaw(1, false),
+      expect: catalogExpect("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }),
       candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), normalBeside(), tfjsTruncNormal()],
     },
     {
@@ -90,13 +103,13 @@ export function buildWorkloads(numpy) {
       expect: () => tailLaw(3, 5),
       candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: 3, b: 5 }, { primary: true }), normalBeside()],
     },
-    uniformPreset("xavierUniform", "glorotUniform", xavierStd),
+    uniformPreset("xavierUniform", "glorotUniform"),
     normalPreset("glorotNormal", "xavierNormal", xavierStd),
-    uniformPreset("kaimingUniform", "heUniform", kaimingStd),
+    uniformPreset("kaimingUniform", "heUniform"),
     normalPreset("heNormal", "kaimingNormal", kaimingStd),
     {
       id: "orthogonal", title: "orthogonal (gain 1)", specs: ORTHO_SIDES.map(matrix), orthogonal: true,
-      expect: ({ side }) => ({ mean: 0, std: 1 / Math.sqrt(side) }),
+      expect: catalogExpect("orthogonal", { gain: 1 }),
       candidates: [
         ...nninitBoth("orthogonal", { gain: 1 }, { primary: true }),
         { ...tfjsInitializer("orthogonal", { gain: 1 }), skip: ({ side }) => side > TFJS_ORTHO_MAX_SIDE && `tfjs skipped above ${TFJS_ORTHO_MAX_SIDE}² (minutes per call)` },
