@@ -45,12 +45,12 @@ export interface Preset {
 }
 
 /** Keras's presets: variance scaling with these parameters. */
-export const GLOROT_UNIFORM: Preset = { scale: 1, mode: "fan_avg", distribution: "uniform" };
-export const GLOROT_NORMAL: Preset = { scale: 1, mode: "fan_avg", distribution: "truncated_normal" };
-export const HE_UNIFORM: Preset = { scale: 2, mode: "fan_in", distribution: "uniform" };
-export const HE_NORMAL: Preset = { scale: 2, mode: "fan_in", distribution: "truncated_normal" };
-export const LECUN_UNIFORM: Preset = { scale: 1, mode: "fan_in", distribution: "uniform" };
-export const LECUN_NORMAL: Preset = { scale: 1, mode: "fan_in", distribution: "truncated_normal" };
+export const GLOROT_UNIFORM: Readonly<Preset> = { scale: 1, mode: "fan_avg", distribution: "uniform" };
+export const GLOROT_NORMAL: Readonly<Preset> = { scale: 1, mode: "fan_avg", distribution: "truncated_normal" };
+export const HE_UNIFORM: Readonly<Preset> = { scale: 2, mode: "fan_in", distribution: "uniform" };
+export const HE_NORMAL: Readonly<Preset> = { scale: 2, mode: "fan_in", distribution: "truncated_normal" };
+export const LECUN_UNIFORM: Readonly<Preset> = { scale: 1, mode: "fan_in", distribution: "uniform" };
+export const LECUN_NORMAL: Readonly<Preset> = { scale: 1, mode: "fan_in", distribution: "truncated_normal" };
 
 /** The law of variance scaling: variance = scale / max(1, fan), spread per distribution. */
 export function varianceLaw(p: Preset, fanIn: number, fanOut: number): Scaled {
