@@ -15,6 +15,7 @@ import { dirname, join } from "node:path";
 const MODULES = [
   { name: "core", entry: "assembly/index.ts", file: "nninit", debug: true },
   { name: "linalg", entry: "assembly/linalg.entry.ts", file: "linalg", debug: false },
+  { name: "gemm", entry: "assembly/gemm.entry.ts", file: "gemm", debug: false },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
