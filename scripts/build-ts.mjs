@@ -21,6 +21,7 @@ import { dirname, join } from "node:path";
 export const ENTRIES = [
   { subpath: ".", source: "src/index.ts", name: "index" },
   { subpath: "./tfjs", source: "src/tfjs/index.ts", name: "tfjs" },
+  { subpath: "./probe", source: "src/probe/index.ts", name: "probe" },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
