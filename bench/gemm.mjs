@@ -72,7 +72,8 @@ for (const n of SIZES) {
   const medians = [];
   for (const [label, make] of candidates) {
     const job = make(n);
-    job.run();
+    // Warm up (the JIT's tiers for the JS loops) outside the timed samples.
+    for (let w = 0; w < 3; w++) job.run();
     const bench = new Benchmark(label, job.run, { minSamples: 5, maxTime: 2, initCount: 1 });
     bench.run();
     const t = median(bench.stats.sample);

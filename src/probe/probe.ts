@@ -143,7 +143,7 @@ export function probe(spec?: ProbeSpec): ProbeReport {
   const dOut = new Float32Array(B * n);
   for (let i = 0; i < dOut.length; i++) dOut[i] = readout[i]! / B;
   const backward = (): void => {
-    let dx = dOut;
+    let dx: Float32Array = dOut;
     const dpreT = new Float32Array(n * B);
     for (let l = L - 1; l >= 0; l--) {
       const pre = pres[l]!;
