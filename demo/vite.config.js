@@ -4,7 +4,14 @@ import { fileURLToPath } from "node:url";
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
-  resolve: { alias: [{ find: /^nninit$/, replacement: fileURLToPath(new URL("../dist/esm/index.js", import.meta.url)) }] },
+  resolve: {
+    alias: [
+      { find: /^nninit$/, replacement: fileURLToPath(new URL("../dist/esm/index.js", import.meta.url)) },
+      { find: /^nninit\/probe$/, replacement: fileURLToPath(new URL("../dist/esm/probe.js", import.meta.url)) },
+    ],
+  },
+  // The probe worker imports nninit/probe, which shares a chunk with nninit: ES workers split chunks.
+  worker: { format: "es" },
   server: { host: "127.0.0.1" },
   preview: { host: "127.0.0.1" },
   build: { target: "es2022" },

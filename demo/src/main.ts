@@ -6,6 +6,7 @@ import { lawOf, type Law } from "./laws.js";
 import { drawHistogram, summarize } from "./histogram.js";
 import { runBenchmark, type Result } from "./bench.js";
 import { timeRuns, rateText } from "./timing.js";
+import { setupProbePanel } from "./probe-panel.js";
 
 type Init = (shape: number[], options: object) => Float32Array;
 
@@ -119,3 +120,4 @@ form.bench.addEventListener("click", () => void bench());
 window.addEventListener("resize", draw);
 applyPreset();
 draw();
+setupProbePanel();
