@@ -10,7 +10,7 @@
 
 import { Generator, type Seed } from "../random/generator.js";
 import { normal } from "../initializers/distributions.js";
-import { integer, oneOf, numberOption, rangeError, ownEntries } from "../validate.js";
+import { integer, oneOf, numberOption, rangeError, typeError, ownEntries } from "../validate.js";
 import { activationOf, saturationOf, ACTIVATIONS, type Activation } from "./activations.js";
 import { resolveInit, type InitSpec } from "./initializer.js";
 import { matmul, transpose } from "./matmul.js";
@@ -90,7 +90,7 @@ function check(spec: unknown): Checked {
   const known = ["layers", "width", "activation", "negativeSlope", "init", "batch", "seed", "bins", "steps", "learningRate"];
   for (const key of Object.keys(own)) if (!known.includes(key)) throw rangeError(FN, "spec", `one of ${known.join(", ")}`, key);
   const seed = own.seed ?? 0;
-  if (typeof seed !== "number" && typeof seed !== "bigint") throw rangeError(FN, "seed", "a number or bigint", seed);
+  if (typeof seed !== "number" && typeof seed !== "bigint") throw typeError(FN, "seed", "a number or bigint", seed);
   return {
     layers: integer(FN, "layers", own.layers ?? 10, 1, 1000),
     width: integer(FN, "width", own.width ?? 256, 1, 8192),

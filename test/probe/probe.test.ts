@@ -73,5 +73,6 @@ describe("probe", () => {
     expect(() => probe({ init: { name: "normal", options: { generator: 1 } } })).toThrow(/probe: init.options.generator must be absent/);
     expect(() => probe({ depth: 3 } as never)).toThrow(/probe: spec must be one of/);
     expect(() => probe("x" as never)).toThrow(TypeError);
+    expect(() => probe({ seed: "1" as never })).toThrow(/^probe: seed must be a number or bigint, got "1"$/);
   });
 });
