@@ -5,24 +5,16 @@
 import type { Shape } from "../shape.js";
 import type { Generator } from "../random/generator.js";
 import { typeError, rangeError, isPlainObject } from "../validate.js";
-import { uniform, normal, truncNormal, constant, ones, zeros } from "../initializers/distributions.js";
-import { xavierUniform, xavierNormal, kaimingUniform, kaimingNormal } from "../initializers/torch.js";
-import { varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal } from "../initializers/keras.js";
-import { eye, identity } from "../initializers/identity.js";
-import { orthogonal } from "../initializers/orthogonal.js";
-import { sparse } from "../initializers/sparse.js";
+import { catalog } from "../initializers/catalog.js";
 
 type Fill = (shape: Shape, options?: object) => Float32Array;
 
-/** The initializers that can fill a 2-D [out, in] weight. */
-const BY_NAME: Readonly<Record<string, Fill>> = {
-  uniform, normal, truncNormal, constant, ones, zeros, eye, identity, orthogonal, sparse,
-  xavierUniform, xavierNormal, kaimingUniform, kaimingNormal,
-  varianceScaling, glorotUniform, glorotNormal, heUniform, heNormal, lecunUniform, lecunNormal,
-} as Record<string, Fill>;
+/** Names `probe` and `compareTraining` accept: every initializer of the catalog (those that need more than 2 dimensions, such as dirac, refuse the [out, in] weight with their own message). */
+export const PROBE_INITIALIZERS: readonly string[] = catalog.map((e) => e.name);
 
-/** Names `probe` and `compareTraining` accept. */
-export const PROBE_INITIALIZERS: readonly string[] = Object.keys(BY_NAME);
+function fillOf(name: string): Fill | undefined {
+  return (catalog as readonly { name: string; fn: unknown }[]).find((e) => e.name === name)?.fn as Fill | undefined;
+}
 
 /** An initializer as the probe takes it: a name, or a name with its options. */
 export type InitSpec = string | { readonly name: string; readonly options?: Readonly<Record<string, unknown>> };
@@ -43,7 +35,7 @@ export function resolveInit(fn: string, arg: string, spec: unknown): ResolvedIni
   else if (isPlainObject(spec)) ({ name, options } = spec as { name?: unknown; options?: unknown });
   else throw typeError(fn, arg, "an initializer name or { name, options }", spec);
   if (typeof name !== "string") throw typeError(fn, `${arg}.name`, "a string", name);
-  const fill = Object.hasOwn(BY_NAME, name) ? BY_NAME[name] : undefined;
+  const fill = fillOf(name);
   if (fill === undefined) throw rangeError(fn, `${arg}.name`, `one of ${PROBE_INITIALIZERS.join(", ")}`, name);
   if (options !== undefined && options !== null && !isPlainObject(options)) {
     throw typeError(fn, `${arg}.options`, "a plain object or undefined", options);
