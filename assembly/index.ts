@@ -6,6 +6,7 @@
 
 import { fillBlocks } from "./fill";
 import { KIND_BITS, KIND_UNIFORM, KIND_NORMAL, KIND_TRUNC_NORMAL } from "./samplers";
+import { convertHalves, HALF_FLOAT16, HALF_BFLOAT16 } from "./convert";
 
 export { heap_base, is_simd } from "./module";
 
@@ -32,4 +33,14 @@ export function fill_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block:
 export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64,
   mean: f32, std: f32, lo: f32, hi: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): void {
   fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, mean, std, lo, hi, cLo, pLo, qHi, w);
+}
+
+/** n float32 at src -> n float16 bits (u16) at dst, round to nearest even; dst == src allowed. */
+export function to_float16(src: usize, dst: usize, n: i32): void {
+  convertHalves(HALF_FLOAT16, src, dst, n);
+}
+
+/** n float32 at src -> n bfloat16 bits (u16) at dst, round to nearest even; dst == src allowed. */
+export function to_bfloat16(src: usize, dst: usize, n: i32): void {
+  convertHalves(HALF_BFLOAT16, src, dst, n);
 }

@@ -7,14 +7,17 @@
 // fill. So each chunk is one synchronous call with `range: [s, e]` into `out.subarray(...)`.
 
 import type { Shape } from "./shape.js";
-import { request, optionsOf, type TensorOptions } from "./initializers/tensor-options.js";
+import { request, optionsOf, type TensorOptions, type Output, type HalfArray } from "./initializers/tensor-options.js";
 import { allocateFloat32 } from "./typed-array.js";
 import type { Generator, GeneratorState } from "./random/generator.js";
 import { catalog, type CatalogEntry } from "./initializers/catalog.js";
 import { typeError, integer, show, isPlainObject } from "./validate.js";
 
-/** Any initializer of this package: `f(shape, options) -> Float32Array`, honouring `range` and `out`. */
-export type Initializer<O extends TensorOptions> = (shape: Shape, options?: O) => Float32Array;
+/**
+ * Any initializer of this package: `f(shape, options) -> Float32Array` (or the half bits when
+ * `options.dtype` asks for them), honouring `range`, `out` and `dtype`.
+ */
+export type Initializer<O extends TensorOptions> = (shape: Shape, options?: O) => Float32Array | Uint16Array | HalfArray;
 
 /** What `fillAsync` adds to the initializer's own options. */
 export interface FillAsyncOptions {
@@ -66,6 +69,9 @@ function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
  * Rejects (and writes nothing, moves nothing) on the same bad input as the synchronous call, and
  * with a TypeError for the initializers of {@link WHOLE_TENSOR_INITIALIZERS}.
  *
+ * `dtype` works as in the synchronous call: each chunk is rounded by the kernels and the
+ * promise resolves to a Uint16Array of bits (or the caller's `out`) for "float16"/"bfloat16".
+ *
  * @example
  * const w = await fillAsync(normal, [50257, 768], {
  *   std: 0.02,
@@ -75,7 +81,7 @@ function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
  */
 export async function fillAsync<O extends TensorOptions>(
   initializer: Initializer<O>, shape: Shape, options?: O & FillAsyncOptions,
-): Promise<Float32Array> {
+): Promise<Output<O>> {
   const fn = "fillAsync";
   if (typeof initializer !== "function") {
     throw typeError(fn, "initializer", "an initializer function such as normal or kaimingUniform", initializer);
@@ -88,7 +94,7 @@ export async function fillAsync<O extends TensorOptions>(
   // Everything is read and copied now, at the call: the shape (req.dims below), the options and
   // any object or array inside them (a layout), so that changing them during the fill changes
   // nothing. `out` and `generator` stay the caller's, as in the synchronous call.
-  const { chunkSize: size, onProgress, signal, generator, out, range, ...rest } = optionsOf<O & FillAsyncOptions>(fn, options);
+  const { chunkSize: size, onProgress, signal, generator, out, range, dtype, ...rest } = optionsOf<O & FillAsyncOptions>(fn, options);
   const own = snapshot(rest) as Record<string, unknown>;
   const chunkSize = size === undefined ? DEFAULT_CHUNK_SIZE : integer(fn, "chunkSize", size, 1);
   if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);
@@ -97,24 +103,26 @@ export async function fillAsync<O extends TensorOptions>(
   }
   if (signal?.aborted) throw abortReason(signal);
 
-  const { req } = request(fn, shape, { generator, out, range }, []);
+  const { req } = request(fn, shape, { generator, out, range, dtype }, []);
+  const half = req.dtype !== "float32";
   const total = req.end - req.start;
   // One chunk of the initializer, written into `target`, from a fresh copy of the start state.
   const base = req.generator.clone();
-  const chunk = (start: number, target: Float32Array): Generator => {
+  const chunk = (start: number, target: Float32Array | Uint16Array): Generator => {
     const g = base.clone();
-    const got = initializer(typeof shape === "number" ? shape : [...req.dims], { ...own, generator: g, range: [start, start + target.length], out: target } as unknown as O);
+    const chunkOptions = { ...own, generator: g, range: [start, start + target.length], out: target, ...(half ? { dtype: req.dtype } : {}) };
+    const got = initializer(typeof shape === "number" ? shape : [...req.dims], chunkOptions as unknown as O);
     if (got !== target) {
       throw new TypeError(`${fn}: ${initializer.name || "the initializer"} must fill options.out and return it, got ${show(got)}`);
     }
     return g;
   };
   // An empty chunk checks the initializer's own options and tells where the sync call leaves the generator.
-  const after = chunk(req.start, new Float32Array(0)).getState();
+  const after = chunk(req.start, half ? new Uint16Array(0) : new Float32Array(0)).getState();
   const before = req.generator.getState();
   req.generator.setState(after);
 
-  const result = req.out ?? allocateFloat32(fn, req.dims, total);
+  const result = half ? req.halfOut ?? new Uint16Array(total) : req.out ?? allocateFloat32(fn, req.dims, total);
   try {
     for (let done = 0; done < total;) {
       if (signal?.aborted) throw abortReason(signal);
@@ -128,7 +136,7 @@ export async function fillAsync<O extends TensorOptions>(
     if (sameState(req.generator.getState(), after)) req.generator.setState(before);
     throw error;
   }
-  return result;
+  return (half ? req.halfResult ?? result : result) as Output<O>;
 }
 
 /** A copy of plain objects and arrays, to any depth (other values, such as functions, as they are). */

@@ -2,7 +2,8 @@
 
 export { Generator, defaultGenerator, manualSeed, DEFAULT_SEED, type Seed, type GeneratorState } from "./random/generator.js";
 export type { Shape } from "./shape.js";
-export type { TensorOptions } from "./initializers/tensor-options.js";
+export type { TensorOptions, Output, HalfArray } from "./initializers/tensor-options.js";
+export { DTYPES, float16Bits, bfloat16Bits, float16Value, bfloat16Value, type Dtype } from "./dtype.js";
 export {
   uniform, normal, truncNormal, constant, ones, zeros,
   type UniformOptions, type NormalOptions, type TruncNormalOptions, type ConstantOptions,

@@ -32,7 +32,7 @@ const cases: Case[] = [
   ["constant without value", (g) => constant(4, { generator: g } as never), TypeError, /constant: value must be a number, got undefined/],
   ["constant NaN", (g) => constant(4, { value: NaN, generator: g }), RangeError, /constant: value must be a finite number/],
   // shared options
-  ["unknown option", (g) => normal(4, { sdt: 1, generator: g } as never), TypeError, /normal: unknown option "sdt"; known options are generator, out, range, mean, std/],
+  ["unknown option", (g) => normal(4, { sdt: 1, generator: g } as never), TypeError, /normal: unknown option "sdt"; known options are generator, out, range, dtype, mean, std/],
   ["options not an object", (g) => (void g, normal(4, 0.02 as never)), TypeError, /normal: options must be a plain object or undefined, got 0\.02/],
   ["generator not a Generator", (g) => (void g, normal(4, { generator: { seed: 1 } as never })), TypeError, /normal: generator must be a Generator, got an object/],
   ["out of the wrong type", (g) => normal(4, { generator: g, out: new Float64Array(4) as never }), TypeError, /normal: out must be a Float32Array, got Float64Array\(4\)/],

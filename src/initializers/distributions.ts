@@ -3,7 +3,7 @@
 import type { Shape } from "../shape.js";
 import { sampleUniform, sampleNormal, sampleTruncNormal, truncMass, MIN_TRUNC_MASS } from "../random/sample.js";
 import { numberOption, nonNegative, positive, rangeError, F32_MAX } from "../validate.js";
-import { request, sampleRequest, target, type Request, type TensorOptions } from "./tensor-options.js";
+import { request, sampleRequest, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 
 export interface UniformOptions extends TensorOptions {
   /** Lower bound (default 0). */
@@ -18,9 +18,9 @@ export interface UniformOptions extends TensorOptions {
  * @example
  * const bias = uniform([256], { a: -0.1, b: 0.1 });
  */
-export function uniform(shape: Shape, options?: UniformOptions): Float32Array {
+export function uniform<O extends UniformOptions = UniformOptions>(shape: Shape, options?: O): Output<O> {
   const { req, a, b } = uniformPlan(shape, options);
-  return sampleRequest(req, (at) => sampleUniform(req.generator, at, a, b));
+  return sampleRequest<O>(req, (at) => sampleUniform(req.generator, at, a, b));
 }
 
 /** Checks uniform's arguments: the request and the bounds of U(a, b) (also the catalog's law). */
@@ -30,6 +30,7 @@ export function uniformPlan(shape: Shape, options: unknown): { req: Request; a: 
   const a = numberOption(fn, "a", own.a, 0);
   const b = numberOption(fn, "b", own.b, 1);
   checkUniformBounds(fn, a, b);
+  checkDtypeReach(req, Math.abs(a) > Math.abs(b) ? "a" : "b", Math.abs(a) > Math.abs(b) ? a : b, Math.max(Math.abs(a), Math.abs(b)));
   return { req, a, b };
 }
 
@@ -52,9 +53,9 @@ export interface NormalOptions extends TensorOptions {
  * @example
  * const embedding = normal([50257, 768], { std: 0.02 });
  */
-export function normal(shape: Shape, options?: NormalOptions): Float32Array {
+export function normal<O extends NormalOptions = NormalOptions>(shape: Shape, options?: O): Output<O> {
   const { req, mean, std } = normalPlan(shape, options);
-  return sampleRequest(req, (at) => sampleNormal(req.generator, at, mean, std));
+  return sampleRequest<O>(req, (at) => sampleNormal(req.generator, at, mean, std));
 }
 
 /** Checks normal's arguments: the request and N(mean, std^2)'s parameters (also the catalog's law). */
@@ -64,6 +65,8 @@ export function normalPlan(shape: Shape, options: unknown): { req: Request; mean
   const mean = numberOption(fn, "mean", own.mean, 0);
   const std = own.std === undefined ? 1 : nonNegative(fn, "std", own.std);
   checkNormalRange(fn, mean, std);
+  // Box-Muller in float32 never leaves mean +- 5.8 std, so the normal's reach is bounded.
+  checkDtypeReach(req, Math.abs(mean) > 6 * std ? "mean" : "std", Math.abs(mean) > 6 * std ? mean : std, Math.abs(mean) + 6 * std);
   return { req, mean, std };
 }
 
@@ -90,9 +93,9 @@ export interface TruncNormalOptions extends TensorOptions {
  * @example
  * const w = truncNormal([768, 768], { std: 0.02, a: -0.04, b: 0.04 });
  */
-export function truncNormal(shape: Shape, options?: TruncNormalOptions): Float32Array {
+export function truncNormal<O extends TruncNormalOptions = TruncNormalOptions>(shape: Shape, options?: O): Output<O> {
   const { req, mean, std, a, b } = truncNormalPlan(shape, options);
-  return sampleRequest(req, (at) => sampleTruncNormal(req.generator, at, mean, std, a, b));
+  return sampleRequest<O>(req, (at) => sampleTruncNormal(req.generator, at, mean, std, a, b));
 }
 
 /** Checks truncNormal's arguments: the request and the truncated law's parameters (also the catalog's law). */
@@ -104,6 +107,7 @@ export function truncNormalPlan(shape: Shape, options: unknown): { req: Request;
   const a = numberOption(fn, "a", own.a, -2);
   const b = numberOption(fn, "b", own.b, 2);
   checkTruncBounds(fn, mean, std, a, b);
+  checkDtypeReach(req, Math.abs(a) > Math.abs(b) ? "a" : "b", Math.abs(a) > Math.abs(b) ? a : b, Math.max(Math.abs(a), Math.abs(b)));
   return { req, mean, std, a, b };
 }
 
@@ -128,9 +132,9 @@ export interface ConstantOptions extends TensorOptions {
  * @example
  * const gamma = constant([768], { value: 1 });
  */
-export function constant(shape: Shape, options?: ConstantOptions): Float32Array {
+export function constant<O extends ConstantOptions = ConstantOptions>(shape: Shape, options?: O): Output<O> {
   const { req, value } = constantPlan(shape, options);
-  return target(req).fill(value);
+  return output<O>(req, target(req).fill(value));
 }
 
 /** Checks constant's arguments: the request and the value (also the catalog's law). */
@@ -138,17 +142,19 @@ export function constantPlan(shape: Shape, options: unknown): { req: Request; va
   const fn = "constant";
   const { req, own } = request<ConstantOptions>(fn, shape, options, ["value"]);
   if (own.value === undefined) throw new TypeError(`${fn}: value must be a number, got undefined`);
-  return { req, value: numberOption(fn, "value", own.value, 0) };
+  const value = numberOption(fn, "value", own.value, 0);
+  checkDtypeReach(req, "value", value, Math.abs(value));
+  return { req, value };
 }
 
 /** Every element 1 (torch `ones_`). */
-export function ones(shape: Shape, options?: TensorOptions): Float32Array {
+export function ones<O extends TensorOptions = TensorOptions>(shape: Shape, options?: O): Output<O> {
   const { req } = request<TensorOptions>("ones", shape, options, []);
-  return target(req).fill(1);
+  return output<O>(req, target(req).fill(1));
 }
 
 /** Every element 0 (torch `zeros_`). */
-export function zeros(shape: Shape, options?: TensorOptions): Float32Array {
+export function zeros<O extends TensorOptions = TensorOptions>(shape: Shape, options?: O): Output<O> {
   const { req } = request<TensorOptions>("zeros", shape, options, []);
-  return target(req).fill(0);
+  return output<O>(req, target(req).fill(0));
 }

@@ -4,7 +4,7 @@
 import { stridesOf, kernelCentreOffset, type Shape } from "../shape.js";
 import { axesOf, type Layout } from "../fan.js";
 import { integer, numberOption, rangeError, show } from "../validate.js";
-import { request, target, type Request, type TensorOptions } from "./tensor-options.js";
+import { request, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 
 /** Zeros, with `value` at the given flat indices that fall in the request's range. */
 export function placeValues(req: Request, value: number, indices: Iterable<number>): Float32Array {
@@ -29,11 +29,11 @@ function checkMatrix(fn: string, shape: Shape, dims: readonly number[]): void {
  * @example
  * const w = eye([3, 5]); // [1,0,0,0,0, 0,1,0,0,0, 0,0,1,0,0]
  */
-export function eye(shape: Shape, options?: TensorOptions): Float32Array {
+export function eye<O extends TensorOptions = TensorOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "eye";
   const { req } = request<TensorOptions>(fn, shape, options, []);
   checkMatrix(fn, shape, req.dims);
-  return placeValues(req, 1, diagonal(req.dims[0], req.dims[1]));
+  return output<O>(req, placeValues(req, 1, diagonal(req.dims[0], req.dims[1])));
 }
 
 export interface IdentityOptions extends TensorOptions {
@@ -47,9 +47,9 @@ export interface IdentityOptions extends TensorOptions {
  * @example
  * const w = identity([4, 4], { gain: 0.5 });
  */
-export function identity(shape: Shape, options?: IdentityOptions): Float32Array {
+export function identity<O extends IdentityOptions = IdentityOptions>(shape: Shape, options?: O): Output<O> {
   const { req, gain } = identityPlan(shape, options);
-  return placeValues(req, gain, diagonal(req.dims[0], req.dims[1]));
+  return output<O>(req, placeValues(req, gain, diagonal(req.dims[0], req.dims[1])));
 }
 
 /** identity's checked request and diagonal value (also the catalog's law). */
@@ -58,6 +58,7 @@ export function identityPlan(shape: Shape, options: unknown): { req: Request; ga
   const { req, own } = request<IdentityOptions>(fn, shape, options, ["gain"]);
   const gain = numberOption(fn, "gain", own.gain, 1);
   checkMatrix(fn, shape, req.dims);
+  checkDtypeReach(req, "gain", gain, Math.abs(gain));
   return { req, gain };
 }
 
@@ -78,9 +79,9 @@ export interface DiracOptions extends TensorOptions {
  * const w = dirac([16, 16, 3, 3]);              // an identity 3x3 convolution
  * const g = dirac([32, 8, 3], { groups: 4 });   // grouped conv1d
  */
-export function dirac(shape: Shape, options?: DiracOptions): Float32Array {
+export function dirac<O extends DiracOptions = DiracOptions>(shape: Shape, options?: O): Output<O> {
   const { req, inAxis, outAxis, groups } = diracPlan(shape, options);
-  return placeValues(req, 1, diracIndices(req.dims, inAxis, outAxis, groups));
+  return output<O>(req, placeValues(req, 1, diracIndices(req.dims, inAxis, outAxis, groups)));
 }
 
 /** dirac's checked request, axes and groups; it places groups * min(out / groups, in) ones. */

@@ -5,7 +5,7 @@
 import type { Shape } from "../shape.js";
 import { fansOf, type Layout } from "../fan.js";
 import { oneOf, positive } from "../validate.js";
-import { request, type Request, type TensorOptions } from "./tensor-options.js";
+import { request, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 import { sampleScaled, type Scaled } from "./scaled.js";
 
 /** Which fan divides the scale: fan_in, fan_out, their mean, or their geometric mean (JAX). */
@@ -62,16 +62,16 @@ export function varianceLaw(p: Preset, fanIn: number, fanOut: number): Scaled {
   return { law: "uniform", bound: Math.sqrt(3.0 * variance) };
 }
 
-function scaled(fn: string, shape: Shape, options: unknown, preset?: Preset): Float32Array {
-  const { req, law } = varianceScalingPlan(fn, shape, options, preset);
-  return sampleScaled(req, law);
+function scaled<O>(fn: string, shape: Shape, options: unknown, preset?: Preset): Output<O> {
+  const { req, law, scale } = varianceScalingPlan(fn, shape, options, preset);
+  return sampleScaled<O>(req, law, ["scale", scale]);
 }
 
 /**
  * The checked request and law of variance scaling (`preset` absent) or of one of its presets
  * (`fn` names it; only `layout` is then an option). Also the catalog's law.
  */
-export function varianceScalingPlan(fn: string, shape: Shape, options: unknown, preset?: Preset): { req: Request; law: Scaled } {
+export function varianceScalingPlan(fn: string, shape: Shape, options: unknown, preset?: Preset): { req: Request; law: Scaled; scale: number } {
   const keys = preset ? ["layout"] : ["scale", "mode", "distribution", "layout"];
   const { req, own } = request<VarianceScalingOptions>(fn, shape, options, keys);
   const p: Preset = preset ?? {
@@ -81,7 +81,7 @@ export function varianceScalingPlan(fn: string, shape: Shape, options: unknown, 
   };
   const [fanIn, fanOut] = fansOf(fn, req.dims, own.layout ?? "keras");
   // scale <= F32_MAX and fan >= 1 keep every spread far inside float32 (sqrt(3 F32_MAX) < 4e19).
-  return { req, law: varianceLaw(p, fanIn, fanOut) };
+  return { req, law: varianceLaw(p, fanIn, fanOut), scale: p.scale };
 }
 
 /**
@@ -93,8 +93,8 @@ export function varianceScalingPlan(fn: string, shape: Shape, options: unknown, 
  * @example
  * const w = varianceScaling([3, 3, 64, 128], { scale: 2, mode: "fan_out", distribution: "untruncated_normal" });
  */
-export function varianceScaling(shape: Shape, options?: VarianceScalingOptions): Float32Array {
-  return scaled("varianceScaling", shape, options);
+export function varianceScaling<O extends VarianceScalingOptions = VarianceScalingOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("varianceScaling", shape, options);
 }
 
 /**
@@ -103,8 +103,8 @@ export function varianceScaling(shape: Shape, options?: VarianceScalingOptions):
  * @example
  * const kernel = glorotUniform([784, 256]); // Dense(256) on 784 inputs
  */
-export function glorotUniform(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("glorotUniform", shape, options, GLOROT_UNIFORM);
+export function glorotUniform<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("glorotUniform", shape, options, GLOROT_UNIFORM);
 }
 
 /**
@@ -113,8 +113,8 @@ export function glorotUniform(shape: Shape, options?: FanOptions): Float32Array 
  * @example
  * const kernel = glorotNormal([3, 3, 32, 64]);
  */
-export function glorotNormal(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("glorotNormal", shape, options, GLOROT_NORMAL);
+export function glorotNormal<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("glorotNormal", shape, options, GLOROT_NORMAL);
 }
 
 /**
@@ -123,8 +123,8 @@ export function glorotNormal(shape: Shape, options?: FanOptions): Float32Array {
  * @example
  * const kernel = heUniform([3, 3, 64, 64]);
  */
-export function heUniform(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("heUniform", shape, options, HE_UNIFORM);
+export function heUniform<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("heUniform", shape, options, HE_UNIFORM);
 }
 
 /**
@@ -133,8 +133,8 @@ export function heUniform(shape: Shape, options?: FanOptions): Float32Array {
  * @example
  * const kernel = heNormal([7, 7, 3, 64]);
  */
-export function heNormal(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("heNormal", shape, options, HE_NORMAL);
+export function heNormal<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("heNormal", shape, options, HE_NORMAL);
 }
 
 /**
@@ -143,8 +143,8 @@ export function heNormal(shape: Shape, options?: FanOptions): Float32Array {
  * @example
  * const kernel = lecunUniform([512, 512]);
  */
-export function lecunUniform(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("lecunUniform", shape, options, LECUN_UNIFORM);
+export function lecunUniform<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("lecunUniform", shape, options, LECUN_UNIFORM);
 }
 
 /**
@@ -153,6 +153,6 @@ export function lecunUniform(shape: Shape, options?: FanOptions): Float32Array {
  * @example
  * const kernel = lecunNormal([512, 512]);
  */
-export function lecunNormal(shape: Shape, options?: FanOptions): Float32Array {
-  return scaled("lecunNormal", shape, options, LECUN_NORMAL);
+export function lecunNormal<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
+  return scaled<O>("lecunNormal", shape, options, LECUN_NORMAL);
 }

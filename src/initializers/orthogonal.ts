@@ -7,7 +7,7 @@ import { sampleNormal } from "../random/sample.js";
 import { orthogonalize, orthogonalFits } from "../linalg/qr.js";
 import { axesOf, type Layout } from "../fan.js";
 import { numberOption, rangeError, show } from "../validate.js";
-import { request, target, type Request, type TensorOptions } from "./tensor-options.js";
+import { request, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 
 /**
  * The rows x cols orthogonal matrix of the next rows * cols tape words: those words as a
@@ -49,18 +49,20 @@ export interface OrthogonalOptions extends TensorOptions {
  * const w = orthogonal([512, 512]);                     // recurrent weight
  * const c = orthogonal([64, 32, 3, 3], { gain: Math.SQRT2 }); // 64 orthonormal 288-vectors
  */
-export function orthogonal(shape: Shape, options?: OrthogonalOptions): Float32Array {
+export function orthogonal<O extends OrthogonalOptions = OrthogonalOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "orthogonal";
   const { req, own } = request<OrthogonalOptions>(fn, shape, options, ["gain"]);
   const gain = numberOption(fn, "gain", own.gain, 1);
   if (req.dims.length < 2) throw rangeError(fn, "shape", "at least 2-D", shape);
-  if (req.numel === 0) return target(req);
+  if (req.numel === 0) return output<O>(req, target(req));
   const rows = req.dims[0], cols = req.numel / rows;
   checkFits(fn, shape, rows, cols, req);
-  if (req.start === 0 && req.end === req.numel) return orthogonalMatrix(req.generator, rows, cols, gain, target(req));
+  // Orthonormal rows or columns: every entry lies in [-1, 1] before the gain.
+  checkDtypeReach(req, "gain", gain, Math.abs(gain));
+  if (req.start === 0 && req.end === req.numel) return output<O>(req, orthogonalMatrix(req.generator, rows, cols, gain, target(req)));
   const out = target(req);
   out.set(orthogonalMatrix(req.generator, rows, cols, gain).subarray(req.start, req.end));
-  return out;
+  return output<O>(req, out);
 }
 
 export interface DeltaOrthogonalOptions extends TensorOptions {
@@ -80,7 +82,7 @@ export interface DeltaOrthogonalOptions extends TensorOptions {
  * const w = deltaOrthogonal([3, 3, 64, 64]);                      // Keras/JAX Conv2D kernel
  * const t = deltaOrthogonal([128, 64, 3, 3], { layout: "torch" }); // torch Conv2d weight
  */
-export function deltaOrthogonal(shape: Shape, options?: DeltaOrthogonalOptions): Float32Array {
+export function deltaOrthogonal<O extends DeltaOrthogonalOptions = DeltaOrthogonalOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "deltaOrthogonal";
   const { req, own } = request<DeltaOrthogonalOptions>(fn, shape, options, ["scale", "layout"]);
   const scale = numberOption(fn, "scale", own.scale, 1);
@@ -92,8 +94,9 @@ export function deltaOrthogonal(shape: Shape, options?: DeltaOrthogonalOptions):
     throw new RangeError(`${fn}: the input dimension (shape[${inAxis}] = ${fanIn}) must be <= the output dimension ` +
       `(shape[${outAxis}] = ${fanOut}) for the kernel centre to be orthogonal, got shape ${show(shape)}`);
   }
-  if (req.numel === 0) return target(req);
+  if (req.numel === 0) return output<O>(req, target(req));
   checkFits(fn, shape, fanIn, fanOut, req);
+  checkDtypeReach(req, "scale", scale, Math.abs(scale));
   const m = orthogonalMatrix(req.generator, fanIn, fanOut, scale);
   const strides = stridesOf(dims);
   const centre = kernelCentreOffset(dims, strides, inAxis, outAxis, "jax");
@@ -104,5 +107,5 @@ export function deltaOrthogonal(shape: Shape, options?: DeltaOrthogonalOptions):
       if (at >= req.start && at < req.end) out[at - req.start] = m[i * fanOut + o];
     }
   }
-  return out;
+  return output<O>(req, out);
 }

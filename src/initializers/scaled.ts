@@ -4,7 +4,7 @@
 
 import { sampleUniform, sampleNormal, sampleTruncNormal } from "../random/sample.js";
 import { rangeError, F32_MAX } from "../validate.js";
-import { sampleRequest, target, type Request } from "./tensor-options.js";
+import { sampleRequest, target, output, checkDtypeReach, type Output, type Request } from "./tensor-options.js";
 
 /** A zero-mean law and its spread. */
 export type Scaled =
@@ -26,13 +26,17 @@ export function checkScaled(fn: string, name: string, value: number, s: Scaled):
   if (!(reach(s) <= F32_MAX)) throw rangeError(fn, name, "small enough that the values stay within float32 range", value);
 }
 
-/** Fills the request from the law; zero-element tensors come back empty without a draw. */
-export function sampleScaled(req: Request, s: Scaled): Float32Array {
-  if (req.numel === 0) return target(req);
+/**
+ * Fills the request from the law; zero-element tensors come back empty without a draw. `blame`
+ * names the option that set the spread, for the RangeError of a half dtype the values overflow.
+ */
+export function sampleScaled<O>(req: Request, s: Scaled, blame: [name: string, value: number] = ["the spread", reach(s)]): Output<O> {
+  if (req.numel === 0) return output<O>(req, target(req));
+  checkDtypeReach(req, blame[0], blame[1], s.law === "uniform" ? s.bound : reach(s));
   const gen = req.generator;
   switch (s.law) {
-    case "uniform": return sampleRequest(req, (at) => sampleUniform(gen, at, -s.bound, s.bound));
-    case "normal": return sampleRequest(req, (at) => sampleNormal(gen, at, 0, s.std));
-    case "truncated": return sampleRequest(req, (at) => sampleTruncNormal(gen, at, 0, s.std, -2 * s.std, 2 * s.std));
+    case "uniform": return sampleRequest<O>(req, (at) => sampleUniform(gen, at, -s.bound, s.bound));
+    case "normal": return sampleRequest<O>(req, (at) => sampleNormal(gen, at, 0, s.std));
+    case "truncated": return sampleRequest<O>(req, (at) => sampleTruncNormal(gen, at, 0, s.std, -2 * s.std, 2 * s.std));
   }
 }

@@ -5,7 +5,7 @@ import type { Shape } from "../shape.js";
 import type { Generator } from "../random/generator.js";
 import { sampleNormal, sampleBits } from "../random/sample.js";
 import { finiteNumber, nonNegative, rangeError } from "../validate.js";
-import { request, target, type TensorOptions } from "./tensor-options.js";
+import { request, target, output, checkDtypeReach, type Output, type TensorOptions } from "./tensor-options.js";
 import { checkNormalRange } from "./distributions.js";
 
 export interface SparseOptions extends TensorOptions {
@@ -34,7 +34,7 @@ const TWO_M32 = 2 ** -32;
  * @example
  * const w = sparse([1000, 100], { sparsity: 0.9 }); // 900 zeros in every column
  */
-export function sparse(shape: Shape, options?: SparseOptions): Float32Array {
+export function sparse<O extends SparseOptions = SparseOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "sparse";
   const { req, own } = request<SparseOptions>(fn, shape, options, ["sparsity", "std"]);
   const sparsity = finiteNumber(fn, "sparsity", own.sparsity);
@@ -46,13 +46,14 @@ export function sparse(shape: Shape, options?: SparseOptions): Float32Array {
   const z = Math.ceil(sparsity * rows);
   const gen = req.generator;
   gen.checkRoom(fn, req.numel + cols * z);
+  checkDtypeReach(req, "std", std, 6 * std);
 
   const out = target(req);
   const count = req.end - req.start;
   sampleNormal(gen, { target: out, offset: 0, count, position: gen.position + req.start }, 0, std);
   if (z > 0 && count > 0) zeroRows(gen, out, req.start, req.end, rows, cols, z, gen.position + req.numel);
   gen.advance(req.numel + cols * z);
-  return out;
+  return output<O>(req, out);
 }
 
 /** Tape words read per sampleBits call while shuffling: bounded memory whatever the matrix. */

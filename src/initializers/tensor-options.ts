@@ -2,26 +2,54 @@
 // checked and applied, so that each initializer only adds its own parameters.
 
 import { Generator, defaultGenerator, isGenerator } from "../random/generator.js";
-import type { Placement } from "../random/sample.js";
+import { convertToHalf, type Placement } from "../random/sample.js";
+import { DTYPES, fitsDtype, type Dtype } from "../dtype.js";
 import { dimsOf, numel, type Shape } from "../shape.js";
 import { allocateFloat32 } from "../typed-array.js";
-import { options as checkOptions, ownEntries, typeError, rangeError, integer, isDetached } from "../validate.js";
+import { options as checkOptions, ownEntries, typeError, rangeError, integer, isDetached, oneOf } from "../validate.js";
 
 /** Options that every initializer accepts. */
 export interface TensorOptions {
   /** The generator to draw from (default: the default generator, see `manualSeed`). */
   generator?: Generator;
-  /** Fill this array instead of allocating one; its length must be the tensor's (or the range's). */
-  out?: Float32Array;
+  /**
+   * Fill this array instead of allocating one; its length must be the tensor's (or the range's).
+   * A Float32Array for "float32"; for "float16" and "bfloat16" a Uint16Array (the bits), or for
+   * "float16" a Float16Array where the engine has one (Node 24, current browsers).
+   */
+  out?: Float32Array | Uint16Array | HalfArray;
   /**
    * Return only elements [start, end) of the flat tensor, exactly as they are in the full fill.
    * The generator still advances by the whole tensor, so shards computed on different machines
    * agree with one full fill.
    */
   range?: readonly [number, number];
+  /**
+   * The element type (default "float32"). "float16" and "bfloat16" give the float32 values of the
+   * same call rounded to nearest, ties to even (the same tape words are drawn), returned as their
+   * bits in a Uint16Array (or in `out`). A value that would round to infinity is a RangeError.
+   */
+  dtype?: Dtype;
 }
 
-export const TENSOR_OPTION_KEYS = ["generator", "out", "range"] as const;
+/** A Float16Array where the engine has one (typed structurally: older TypeScript libs lack it). */
+export interface HalfArray extends ArrayBufferView {
+  readonly length: number;
+  readonly BYTES_PER_ELEMENT: 2;
+}
+
+/**
+ * What a call with options O returns: a Float32Array, unless O sets `dtype` to "float16" or
+ * "bfloat16" (then the Uint16Array of bits, or the caller's `out`); a dtype known only as `Dtype`
+ * gives the union. Options typed by the interfaces (`dtype?: Dtype`) give Float32Array, as before
+ * dtypes existed: pass the dtype as a literal to get the half type.
+ */
+export type Output<O> = O extends { dtype: infer D }
+  ? [D] extends ["float32"] ? Float32Array : [D] extends ["float16" | "bfloat16"] ? HalfOut<O> : Float32Array | HalfOut<O>
+  : Float32Array;
+type HalfOut<O> = O extends { out: infer A extends Uint16Array | HalfArray } ? A : Uint16Array;
+
+export const TENSOR_OPTION_KEYS = ["generator", "out", "range", "dtype"] as const;
 
 /** A checked request: the shape, the slice to produce and where it goes. */
 export interface Request {
@@ -31,7 +59,13 @@ export interface Request {
   start: number;
   end: number;
   generator: Generator;
+  /** The caller's float32 `out` (only when dtype is "float32"). */
   out: Float32Array | undefined;
+  dtype: Dtype;
+  /** For half dtypes: where the bits go (the caller's `out`, or a view of its Float16Array). */
+  halfOut: Uint16Array | undefined;
+  /** For half dtypes: what to return (the caller's `out` as given). */
+  halfResult: Uint16Array | HalfArray | undefined;
 }
 
 /**
@@ -74,6 +108,11 @@ export function request<T extends TensorOptions>(fn: string, shape: Shape, opts:
     end = integer(fn, "range[1]", r1, 0, total);
     if (start > end) throw rangeError(fn, "range", `a pair [start, end] with 0 <= start <= end <= ${total}`, [r0, r1]);
   }
+  const dtype = own.dtype === undefined ? "float32" : oneOf(fn, "dtype", own.dtype, DTYPES);
+  if (dtype !== "float32") {
+    const { halfOut, halfResult } = checkHalfOut(fn, own.out, dtype, end - start);
+    return { req: { fn, dims, numel: total, start, end, generator, out: undefined, dtype, halfOut, halfResult }, own };
+  }
   const out = own.out;
   if (out !== undefined) {
     if (!(out instanceof Float32Array)) throw typeError(fn, "out", "a Float32Array", out);
@@ -83,22 +122,73 @@ export function request<T extends TensorOptions>(fn: string, shape: Shape, opts:
     }
     if (out.length !== end - start) throw rangeError(fn, "out", `a Float32Array of length ${end - start}`, out);
   }
-  return { req: { fn, dims, numel: total, start, end, generator, out }, own };
+  return { req: { fn, dims, numel: total, start, end, generator, out, dtype, halfOut: undefined, halfResult: undefined }, own };
 }
 
-/** The array to write: the caller's `out` or a new one. */
+/** The `out` of a half dtype: a Uint16Array, or (float16 only) a Float16Array, of the right length. */
+function checkHalfOut(fn: string, out: unknown, dtype: Dtype, length: number): { halfOut?: Uint16Array; halfResult?: Uint16Array | HalfArray } {
+  if (out === undefined) return {};
+  const F16 = (globalThis as { Float16Array?: new (...args: never[]) => HalfArray }).Float16Array;
+  const isF16 = F16 !== undefined && out instanceof F16;
+  const expected = dtype === "float16" ? `a Uint16Array${F16 ? " or a Float16Array" : ""} (the dtype is "float16")` : `a Uint16Array (the dtype is "bfloat16")`;
+  if (!(out instanceof Uint16Array) && !(isF16 && dtype === "float16")) throw typeError(fn, "out", expected, out);
+  const view = out as Uint16Array | HalfArray;
+  if (isDetached(view.buffer)) {
+    throw new TypeError(`${fn}: out must be ${expected} of length ${length}, got an array whose buffer is detached ` +
+      `(transferred to a worker or structuredClone, or a wasm memory that grew); pass a live array`);
+  }
+  if (view.length !== length) throw rangeError(fn, "out", `${expected.split(" (")[0]} of length ${length}`, out);
+  const bits = view instanceof Uint16Array ? view : new Uint16Array(view.buffer, view.byteOffset, view.length);
+  return { halfOut: bits, halfResult: view };
+}
+
+/**
+ * The float32 array to compute into: the caller's `out` or a new one. For a half dtype it is a
+ * scratch array that {@link output} converts.
+ */
 export function target(req: Request): Float32Array {
   return req.out ?? allocateFloat32(req.fn, req.dims, req.end - req.start);
+}
+
+/**
+ * What the initializer returns for values computed into `values` (from {@link target}): the
+ * array itself for float32; for half dtypes, the values rounded by the conversion kernel into
+ * the caller's `out` or a new Uint16Array.
+ */
+export function output<O>(req: Request, values: Float32Array): Output<O> {
+  if (req.dtype === "float32") return values as Output<O>;
+  const bits = req.halfOut ?? new Uint16Array(values.length);
+  convertToHalf(values, bits, 0, req.dtype);
+  return (req.halfResult ?? bits) as Output<O>;
+}
+
+/**
+ * Throws a RangeError, before anything is drawn or written, when values of magnitude up to
+ * `reach` would round to infinity in the request's dtype (blaming option `name` = `value`).
+ */
+export function checkDtypeReach(req: Request, name: string, value: number, reach: number): void {
+  if (req.dtype !== "float32" && req.numel > 0 && !fitsDtype(req.dtype, reach)) {
+    throw rangeError(req.fn, name, `small enough that the values (up to ${reach.toPrecision(6)} in magnitude) stay finite ` +
+      `in ${req.dtype}`, value);
+  }
 }
 
 /**
  * Runs a random fill of the requested slice, then advances the generator by the whole tensor.
  * `fill` receives where to write: the slice's tape position is the generator's head + start.
  */
-export function sampleRequest(req: Request, fill: (at: Placement) => void): Float32Array {
+export function sampleRequest<O>(req: Request, fill: (at: Placement) => void): Output<O> {
   req.generator.checkRoom(req.fn, req.numel);
-  const out = target(req);
-  fill({ target: out, offset: 0, count: req.end - req.start, position: req.generator.position + req.start });
+  const count = req.end - req.start, position = req.generator.position + req.start;
+  let result: Float32Array | Uint16Array | HalfArray;
+  if (req.dtype === "float32") {
+    result = target(req);
+    fill({ target: result, offset: 0, count, position });
+  } else {
+    const bits = req.halfOut ?? new Uint16Array(count);
+    fill({ target: bits, offset: 0, count, position, dtype: req.dtype });
+    result = req.halfResult ?? bits;
+  }
   req.generator.advance(req.numel);
-  return out;
+  return result as Output<O>;
 }

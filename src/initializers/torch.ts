@@ -5,7 +5,7 @@
 import type { Shape } from "../shape.js";
 import { fansOf, gainOf, type Layout, type Nonlinearity } from "../fan.js";
 import { numberOption, nonNegative, oneOf } from "../validate.js";
-import { request, type Request, type TensorOptions } from "./tensor-options.js";
+import { request, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 import { checkScaled, sampleScaled, type Scaled } from "./scaled.js";
 
 export interface XavierOptions extends TensorOptions {
@@ -30,9 +30,9 @@ export interface ScaledPlan {
 }
 
 /** Draws xavier's law after checking it stays in float32 range (blaming the gain). */
-function drawXavier({ req, law, gain }: ScaledPlan & { gain: number }): Float32Array {
+function drawXavier<O>({ req, law, gain }: ScaledPlan & { gain: number }): Output<O> {
   if (req.numel > 0) checkScaled(req.fn, "gain", gain, law);
-  return sampleScaled(req, law);
+  return sampleScaled<O>(req, law, ["gain", gain]);
 }
 
 /**
@@ -43,8 +43,8 @@ function drawXavier({ req, law, gain }: ScaledPlan & { gain: number }): Float32A
  * const w = xavierUniform([256, 784]);                  // nn.Linear(784, 256).weight
  * const c = xavierUniform([64, 3, 3, 3], { gain: calculateGain("relu") });
  */
-export function xavierUniform(shape: Shape, options?: XavierOptions): Float32Array {
-  return drawXavier(xavierUniformPlan(shape, options));
+export function xavierUniform<O extends XavierOptions = XavierOptions>(shape: Shape, options?: O): Output<O> {
+  return drawXavier<O>(xavierUniformPlan(shape, options));
 }
 
 /** xavierUniform's checked request and law. */
@@ -60,8 +60,8 @@ export function xavierUniformPlan(shape: Shape, options: unknown): ScaledPlan & 
  * @example
  * const w = xavierNormal([512, 512], { gain: calculateGain("tanh") });
  */
-export function xavierNormal(shape: Shape, options?: XavierOptions): Float32Array {
-  return drawXavier(xavierNormalPlan(shape, options));
+export function xavierNormal<O extends XavierOptions = XavierOptions>(shape: Shape, options?: O): Output<O> {
+  return drawXavier<O>(xavierNormalPlan(shape, options));
 }
 
 /** xavierNormal's checked request and law. */
@@ -99,10 +99,10 @@ function kaiming(fn: string, shape: Shape, options: unknown): { req: Request; st
  * const w = kaimingUniform([64, 3, 7, 7], { nonlinearity: "relu" });   // ResNet stem
  * const v = kaimingUniform([256, 784], { a: Math.sqrt(5) });          // nn.Linear's default
  */
-export function kaimingUniform(shape: Shape, options?: KaimingOptions): Float32Array {
+export function kaimingUniform<O extends KaimingOptions = KaimingOptions>(shape: Shape, options?: O): Output<O> {
   // The gain is at most sqrt(2) and fans are >= 1, so the bound always fits in float32.
   const { req, law } = kaimingUniformPlan(shape, options);
-  return sampleScaled(req, law);
+  return sampleScaled<O>(req, law);
 }
 
 /** kaimingUniform's checked request and law. */
@@ -118,9 +118,9 @@ export function kaimingUniformPlan(shape: Shape, options: unknown): ScaledPlan {
  * @example
  * const w = kaimingNormal([64, 3, 7, 7], { mode: "fan_out", nonlinearity: "relu" }); // torchvision ResNet
  */
-export function kaimingNormal(shape: Shape, options?: KaimingOptions): Float32Array {
+export function kaimingNormal<O extends KaimingOptions = KaimingOptions>(shape: Shape, options?: O): Output<O> {
   const { req, law } = kaimingNormalPlan(shape, options);
-  return sampleScaled(req, law);
+  return sampleScaled<O>(req, law);
 }
 
 /** kaimingNormal's checked request and law. */

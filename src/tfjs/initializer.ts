@@ -37,7 +37,7 @@ export interface SeedConfig {
 export type ConfigOf<O extends TensorOptions> = Omit<O, keyof TensorOptions> & SeedConfig;
 
 /** A fill with a generator: what each initializer runs in `apply`. */
-export type Fill<O extends TensorOptions> = (shape: number[], options: O & { generator: Generator }) => Float32Array;
+export type Fill<O extends TensorOptions> = (shape: number[], options: O & { generator: Generator; dtype?: "float32" }) => Float32Array;
 
 /** Options tfjs spells in camelCase when it loads a model (it camel-cases every config string). */
 const ENUM_OPTIONS = ["mode", "distribution", "nonlinearity"];
@@ -103,6 +103,10 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
     const { seed = null, ...options } = config as Record<string, unknown>;
     for (const key of NOT_JSON) {
       if (key in options) throw new TypeError(`${fn}: config.${key} is not accepted (a config is saved as JSON); pass seed instead`);
+    }
+    if ("dtype" in options) {
+      throw new TypeError(`${fn}: config.dtype is not accepted: tfjs has no float16 or bfloat16 tensors, and a layer's ` +
+        `weights take the layer's dtype (float32) through apply(shape, dtype)`);
     }
     if (seed !== null && !Number.isSafeInteger(seed)) {
       const Err = typeof seed === "number" ? RangeError : TypeError;
@@ -171,7 +175,7 @@ export function define<O extends TensorOptions>(name: string, fill: Fill<O>, pro
   const cls = class extends NninitInitializer<O> {
     static className = `nninit>${name}`;
     protected override fill(shape: number[], options: O & { generator: Generator }): Float32Array {
-      return fill(shape, options);
+      return fill(shape, options as O & { generator: Generator; dtype?: "float32" }); // the constructor refused config.dtype
     }
     protected override probeShape(): number[] {
       return probe;

@@ -16,11 +16,16 @@ export interface KernelExports extends BaseExports {
   fill_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number, mean: number, std: number): void;
   fill_trunc_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number,
     mean: number, std: number, lo: number, hi: number, cLo: number, pLo: number, qHi: number, w: number): void;
+  /** n float32 at src -> n float16 bits at dst (round to nearest even); dst == src allowed. */
+  to_float16(src: number, dst: number, n: number): void;
+  /** n float32 at src -> n bfloat16 bits at dst (round to nearest even); dst == src allowed. */
+  to_bfloat16(src: number, dst: number, n: number): void;
 }
 
 /** The names of {@link KernelExports}, for the test that checks them against the binary. */
 export const KERNEL_EXPORT_NAMES = [
   "memory", "heap_base", "is_simd", "fill_bits", "fill_uniform", "fill_normal", "fill_trunc_normal",
+  "to_float16", "to_bfloat16",
 ] as const satisfies readonly (keyof KernelExports)[];
 
 /** Elements in the window: 64 Ki floats = 256 KiB, small enough to stay in L2; a whole number of tape blocks. */

@@ -37,6 +37,7 @@ export class Instance<E extends BaseExports> {
   #buffer: ArrayBuffer | null = null;
   #f32: Float32Array = new Float32Array(0);
   #u32: Uint32Array = new Uint32Array(0);
+  #u16: Uint16Array = new Uint16Array(0);
 
   constructor(build: BuildName, module: WebAssembly.Module, windowBytes: number) {
     this.build = build;
@@ -64,6 +65,12 @@ export class Instance<E extends BaseExports> {
     return this.#u32;
   }
 
+  /** Uint16 view of the window (twice as many elements): where half conversions leave their bits. */
+  windowU16(): Uint16Array {
+    this.#refreshViews();
+    return this.#u16;
+  }
+
   /** Current byte size of wasm memory. */
   memoryBytes(): number {
     return this.exports.memory.buffer.byteLength;
@@ -75,6 +82,7 @@ export class Instance<E extends BaseExports> {
       this.#buffer = buffer as ArrayBuffer;
       this.#f32 = new Float32Array(buffer, this.window, this.windowBytes >>> 2);
       this.#u32 = new Uint32Array(buffer, this.window, this.windowBytes >>> 2);
+      this.#u16 = new Uint16Array(buffer, this.window, this.windowBytes >>> 1);
     }
   }
 }

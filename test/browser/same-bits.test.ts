@@ -19,7 +19,8 @@ function digest(x: Float32Array): string {
   return (h >>> 0).toString(16).padStart(8, "0");
 }
 
-const fns = { uniform, normal, truncNormal };
+// One call type for the table (each initializer is generic in its options, so a union of them is not callable).
+const fns: Record<"uniform" | "normal" | "truncNormal", (shape: number | number[], options: object) => Float32Array> = { uniform, normal, truncNormal };
 
 /** Large fills and their digests, frozen from Node (SIMD and scalar builds agreed) when this file was written. */
 const LARGE: { fn: keyof typeof fns; seed: bigint; head: number; shape: number[]; options: Record<string, number>; range?: [number, number]; digest: string }[] = [
