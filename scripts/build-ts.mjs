@@ -22,6 +22,9 @@ export const ENTRIES = [
   { subpath: ".", source: "src/index.ts", name: "index" },
   { subpath: "./tfjs", source: "src/tfjs/index.ts", name: "tfjs" },
   { subpath: "./probe", source: "src/probe/index.ts", name: "probe" },
+  { subpath: "./checkpoint", source: "src/checkpoint.ts", name: "checkpoint" },
+  { subpath: "./checkpoint/node", source: "src/checkpoint-node.ts", name: "checkpoint-node" },
+  { subpath: null, source: "src/cli/bin.ts", name: "cli" },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

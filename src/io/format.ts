@@ -1,0 +1,167 @@
+// The safetensors layout (https://github.com/huggingface/safetensors, "Format"): an 8-byte
+// little-endian header length N, N bytes of UTF-8 JSON
+//   { "__metadata__": { string: string }, name: { "dtype", "shape", "data_offsets": [begin, end] } }
+// padded with spaces, then the tensors' bytes, offsets relative to the end of the header, with no
+// gaps and no overlaps. This file builds and checks headers; it does no I/O.
+
+import type { Dtype } from "../dtype.js";
+
+/** Every dtype the format defines, with its element size in bytes. */
+export const SAFETENSORS_DTYPE_BYTES = {
+  BOOL: 1, U8: 1, I8: 1, F8_E5M2: 1, F8_E4M3: 1, I16: 2, U16: 2, F16: 2, BF16: 2,
+  I32: 4, U32: 4, F32: 4, F64: 8, I64: 8, U64: 8,
+} as const;
+export type SafetensorsDtype = keyof typeof SAFETENSORS_DTYPE_BYTES;
+
+/** The safetensors name of each nninit dtype. */
+export const SAFETENSORS_DTYPE: Record<Dtype, "F32" | "F16" | "BF16"> = { float32: "F32", float16: "F16", bfloat16: "BF16" };
+
+/** The largest header the reader accepts (the reference implementation's limit). */
+export const MAX_HEADER_BYTES = 100_000_000;
+
+/** One tensor of a header, offsets relative to the start of the data. */
+export interface HeaderEntry {
+  name: string;
+  dtype: SafetensorsDtype;
+  shape: number[];
+  begin: number;
+  end: number;
+}
+
+/** A parsed header: entries in data order, the metadata, and where the data starts in the file. */
+export interface SafetensorsHeader {
+  entries: HeaderEntry[];
+  metadata: Record<string, string>;
+  /** 8 + the JSON's length: the byte offset of the data in the file. */
+  dataStart: number;
+  /** Bytes of tensor data. */
+  dataBytes: number;
+}
+
+/** What the writer needs to know of a tensor to place it. */
+export interface TensorLayout {
+  name: string;
+  dtype: SafetensorsDtype;
+  shape: readonly number[];
+}
+
+/** An error in a file's structure: the file is not a valid safetensors file. */
+export class SafetensorsFormatError extends Error {
+  override name = "SafetensorsFormatError";
+}
+
+function elements(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Bytes of a tensor's data. */
+export function tensorBytes(t: TensorLayout): number {
+  return elements(t.shape) * SAFETENSORS_DTYPE_BYTES[t.dtype];
+}
+
+/**
+ * The header bytes (length prefix + JSON padded with spaces to a multiple of 8, so the data
+ * starts 8-aligned) for tensors stored back to back in the given order, and their entries.
+ */
+export function encodeHeader(tensors: readonly TensorLayout[], metadata: Record<string, string> = {}): { bytes: Uint8Array; entries: HeaderEntry[] } {
+  const names = new Set<string>();
+  const json: Record<string, unknown> = {};
+  if (Object.keys(metadata).length > 0) json.__metadata__ = metadata;
+  const entries: HeaderEntry[] = [];
+  let at = 0;
+  for (const t of tensors) {
+    if (t.name === "__metadata__" || names.has(t.name)) throw new RangeError(`writeSafetensors: tensor name ${JSON.stringify(t.name)} is used twice or reserved`);
+    names.add(t.name);
+    const end = at + tensorBytes(t);
+    json[t.name] = { dtype: t.dtype, shape: [...t.shape], data_offsets: [at, end] };
+    entries.push({ name: t.name, dtype: t.dtype, shape: [...t.shape], begin: at, end });
+    at = end;
+  }
+  const text = new TextEncoder().encode(JSON.stringify(json));
+  const padded = Math.ceil(text.length / 8) * 8;
+  const bytes = new Uint8Array(8 + padded).fill(0x20, 8 + text.length);
+  new DataView(bytes.buffer).setBigUint64(0, BigInt(padded), true);
+  bytes.set(text, 8);
+  return { bytes, entries };
+}
+
+/** Reads the 8-byte header length, checking it against the file size and the limit. */
+export function headerLength(prefix: Uint8Array, fileSize: number): number {
+  if (fileSize < 8) throw new SafetensorsFormatError(`not a safetensors file: ${fileSize} bytes, fewer than the 8-byte header length`);
+  const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
+  if (n > BigInt(MAX_HEADER_BYTES)) throw new SafetensorsFormatError(`header length ${n} is over the ${MAX_HEADER_BYTES}-byte limit`);
+  if (8n + n > BigInt(fileSize)) throw new SafetensorsFormatError(`header length ${n} runs past the end of the ${fileSize}-byte file`);
+  return Number(n);
+}
+
+/**
+ * Parses and checks a header: valid UTF-8 JSON object, known dtypes, integer shapes, offsets that
+ * match each shape and tile [0, file size - data start) exactly (no gap, overlap or disorder).
+ */
+export function parseHeader(json: Uint8Array, fileSize: number): SafetensorsHeader {
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(json);
+  } catch {
+    throw new SafetensorsFormatError("the header is not valid UTF-8");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (e) {
+    throw new SafetensorsFormatError(`the header is not valid JSON (${(e as Error).message})`);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new SafetensorsFormatError("the header is not a JSON object");
+  const dataStart = 8 + json.length;
+  const metadata: Record<string, string> = {};
+  const entries: HeaderEntry[] = [];
+  for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
+    if (name === "__metadata__") {
+      if (value === null || typeof value !== "object" || Array.isArray(value)) throw new SafetensorsFormatError("__metadata__ is not an object");
+      for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof v !== "string") throw new SafetensorsFormatError(`__metadata__.${k} is not a string`);
+        metadata[k] = v;
+      }
+      continue;
+    }
+    entries.push(parseEntry(name, value));
+  }
+  entries.sort((a, b) => a.begin - b.begin || a.end - b.end);
+  let at = 0;
+  for (const e of entries) {
+    if (e.begin !== at) {
+      throw new SafetensorsFormatError(e.begin < at
+        ? `tensor ${JSON.stringify(e.name)} at bytes [${e.begin}, ${e.end}) overlaps the previous tensor (which ends at ${at})`
+        : `tensor ${JSON.stringify(e.name)} starts at byte ${e.begin}, leaving a gap after byte ${at}`);
+    }
+    at = e.end;
+  }
+  const dataBytes = fileSize - dataStart;
+  if (at !== dataBytes) {
+    throw new SafetensorsFormatError(at > dataBytes
+      ? `the tensors need ${at} bytes of data but the file holds ${dataBytes} after its header (truncated file?)`
+      : `the file has ${dataBytes - at} bytes after the last tensor`);
+  }
+  return { entries, metadata, dataStart, dataBytes };
+}
+
+function parseEntry(name: string, value: unknown): HeaderEntry {
+  const where = `tensor ${JSON.stringify(name)}`;
+  if (value === null || typeof value !== "object") throw new SafetensorsFormatError(`${where} is not an object`);
+  const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
+  if (typeof dtype !== "string" || !(dtype in SAFETENSORS_DTYPE_BYTES)) {
+    throw new SafetensorsFormatError(`${where} has dtype ${JSON.stringify(dtype)}; expected one of ${Object.keys(SAFETENSORS_DTYPE_BYTES).join(", ")}`);
+  }
+  if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    throw new SafetensorsFormatError(`${where} has shape ${JSON.stringify(shape)}; expected an array of non-negative integers`);
+  }
+  if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((d) => Number.isSafeInteger(d) && d >= 0) || offsets[0] > offsets[1]) {
+    throw new SafetensorsFormatError(`${where} has data_offsets ${JSON.stringify(offsets)}; expected [begin, end] with 0 <= begin <= end`);
+  }
+  const entry: HeaderEntry = { name, dtype: dtype as SafetensorsDtype, shape: shape as number[], begin: offsets[0], end: offsets[1] };
+  const want = tensorBytes(entry);
+  if (entry.end - entry.begin !== want) {
+    throw new SafetensorsFormatError(`${where}: data_offsets [${entry.begin}, ${entry.end}] hold ${entry.end - entry.begin} bytes, but ${dtype} ${JSON.stringify(shape)} needs ${want}`);
+  }
+  return entry;
+}

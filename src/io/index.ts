@@ -1,0 +1,13 @@
+// Files: safetensors writing (streamed, sharded) and reading (bounded memory), for Node and
+// browsers. Node's file paths and streams are in ./node.ts.
+
+export {
+  SAFETENSORS_DTYPE_BYTES, SAFETENSORS_DTYPE, MAX_HEADER_BYTES, SafetensorsFormatError, encodeHeader, tensorBytes,
+  type SafetensorsDtype, type HeaderEntry, type SafetensorsHeader, type TensorLayout,
+} from "./format.js";
+export {
+  writeSafetensors, safetensorsBlob, safetensorsLayout, DEFAULT_CHUNK_BYTES,
+  type TensorSource, type ByteSink, type WriteOptions, type WriteProgress,
+} from "./write.js";
+export { readSafetensorsHeader, readTensorValues, tensorStats, blobSource, FLOAT_DTYPES, type ByteSource, type TensorStats } from "./read.js";
+export { planShards, shardFileName, shardIndexJson, parseSize, INDEX_FILE_NAME } from "./shards.js";

@@ -1,0 +1,92 @@
+// Node's side of the file API: write a safetensors file to a path (through a temporary name and a
+// rename, so that an interrupted write never leaves a partial file under the final name) or to a
+// Writable stream, and read one from a path without loading it.
+
+import { open, rename, unlink, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { Writable } from "node:stream";
+import { writeSafetensors, type ByteSink, type TensorSource, type WriteOptions } from "./write.js";
+import type { ByteSource } from "./read.js";
+
+/** The temporary name a file is written under before its rename: hidden, beside it, unique per process. */
+export function temporaryName(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.partial`);
+}
+
+/**
+ * Writes a file through its temporary name: `produce` gets a sink; on success the file is renamed
+ * to `path`, on any failure (or abort) the temporary file is removed and the error rethrown.
+ */
+export async function writeFileAtomically(path: string, produce: (sink: ByteSink) => Promise<void>): Promise<void> {
+  const temp = temporaryName(path);
+  const handle = await open(temp, "w");
+  let ok = false;
+  try {
+    await produce(fileHandleSink(handle));
+    await handle.close();
+    await rename(temp, path);
+    ok = true;
+  } finally {
+    if (!ok) {
+      await handle.close().catch(() => undefined);
+      await unlink(temp).catch(() => undefined);
+    }
+  }
+}
+
+/** Sequential writes to an open file; each resolves when the bytes are in the kernel's page cache. */
+export function fileHandleSink(handle: FileHandle): ByteSink {
+  return {
+    async write(bytes) {
+      for (let done = 0; done < bytes.length;) {
+        const { bytesWritten } = await handle.write(bytes, done, bytes.length - done);
+        done += bytesWritten;
+      }
+    },
+  };
+}
+
+/** A Node Writable as a sink: copies each chunk (the writer reuses its buffers) and waits for 'drain'. */
+export function writableSink(stream: Writable): ByteSink {
+  return {
+    write(bytes) {
+      if (stream.write(Buffer.from(bytes))) return;
+      return new Promise<void>((resolve, reject) => {
+        const done = (error?: Error) => { stream.off("drain", done); stream.off("error", done); if (error) reject(error); else resolve(); };
+        stream.on("drain", done);
+        stream.on("error", done);
+      });
+    },
+  };
+}
+
+/**
+ * Writes a safetensors file to a path (atomically: temporary name, then rename) or to a Node
+ * Writable stream (not ended: the caller owns it). Resolves to the bytes written.
+ */
+export async function writeSafetensorsFile(target: string | Writable, tensors: readonly TensorSource[], options?: WriteOptions): Promise<number> {
+  if (typeof target !== "string") return writeSafetensors(writableSink(target), tensors, options);
+  let bytes = 0;
+  await writeFileAtomically(target, async (sink) => { bytes = await writeSafetensors(sink, tensors, options); });
+  return bytes;
+}
+
+/** A file as a ByteSource; close it when done. Reads past the end are refused, not attempted. */
+export async function fileSource(path: string): Promise<ByteSource & { close(): Promise<void> }> {
+  const handle = await open(path, "r");
+  const { size } = await handle.stat();
+  return {
+    size,
+    async read(offset, length) {
+      if (offset < 0 || length < 0 || offset + length > size) throw new RangeError(`read of [${offset}, ${offset + length}) past the end of the ${size}-byte file ${path}`);
+      const out = new Uint8Array(length);
+      for (let done = 0; done < length;) {
+        const { bytesRead } = await handle.read(out, done, length - done, offset + done);
+        if (bytesRead === 0) throw new Error(`${path} shrank while being read`);
+        done += bytesRead;
+      }
+      return out;
+    },
+    close: () => handle.close(),
+  };
+}

@@ -1,0 +1,151 @@
+// Streaming safetensors writer: the header, then each tensor's bytes generated chunk by chunk
+// into one of two reusable buffers and handed to a sink, so memory stays at two chunks whatever
+// the file size. While the sink writes one buffer (asynchronously: a file write runs on libuv's
+// thread pool), the next chunk is generated into the other.
+
+import { bytesOf, type Dtype } from "../dtype.js";
+import { encodeHeader, tensorBytes, SAFETENSORS_DTYPE, type HeaderEntry } from "./format.js";
+
+/**
+ * A tensor to write: its name, shape and dtype, and how to produce elements [start, end) of its
+ * flat data into `out` (a Float32Array for float32, a Uint16Array of bits for the half dtypes).
+ */
+export interface TensorSource {
+  name: string;
+  shape: readonly number[];
+  dtype: Dtype;
+  fill(out: Float32Array | Uint16Array, start: number, end: number): void | Promise<void>;
+}
+
+/**
+ * Where the bytes go. `write` may keep `bytes` only until its promise resolves (or, if it returns
+ * nothing, until it returns): the writer then reuses the buffer.
+ */
+export interface ByteSink {
+  write(bytes: Uint8Array): void | Promise<void>;
+}
+
+export interface WriteProgress {
+  bytesDone: number;
+  bytesTotal: number;
+  tensorsDone: number;
+  tensorsTotal: number;
+}
+
+export interface WriteOptions {
+  /** `__metadata__`: string keys to string values. */
+  metadata?: Record<string, string>;
+  /** Bytes per chunk (default 8 MiB): the writer holds two. */
+  chunkBytes?: number;
+  onProgress?: (p: WriteProgress) => void;
+  /** Stops between chunks; the promise rejects with `signal.reason`. */
+  signal?: AbortSignal;
+}
+
+/** 8 MiB: large enough that per-chunk overheads vanish, small enough to stay out of the way. */
+export const DEFAULT_CHUNK_BYTES = 8 << 20;
+
+/** The header bytes and the layout of the file `writeSafetensors` would write. */
+export function safetensorsLayout(tensors: readonly TensorSource[], metadata?: Record<string, string>): { header: Uint8Array; entries: HeaderEntry[]; totalBytes: number } {
+  const { bytes, entries } = encodeHeader(tensors.map((t) => ({ name: t.name, dtype: SAFETENSORS_DTYPE[t.dtype], shape: t.shape })), metadata);
+  const data = entries.length ? entries[entries.length - 1].end : 0;
+  return { header: bytes, entries, totalBytes: bytes.length + data };
+}
+
+/**
+ * Writes a safetensors file to `sink`: header, then the tensors' data in order, generated chunk by
+ * chunk. Resolves to the number of bytes written.
+ *
+ * @example
+ * const chunks: Uint8Array[] = [];
+ * await writeSafetensors({ write: (b) => { chunks.push(b.slice()); } }, [
+ *   { name: "w", shape: [4, 4], dtype: "bfloat16", fill: (out, s, e) => { normal([4, 4], { range: [s, e], dtype: "bfloat16", out: out as Uint16Array }); } },
+ * ]);
+ */
+export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Array>, tensors: readonly TensorSource[], options: WriteOptions = {}): Promise<number> {
+  const { header, totalBytes } = safetensorsLayout(tensors, options.metadata);
+  const chunkBytes = Math.max(64, Math.floor((options.chunkBytes ?? DEFAULT_CHUNK_BYTES) / 8) * 8);
+  const streamWriter = isWritableStream(sink) ? sink.getWriter() : null;
+  // A WritableStream may queue chunks past the write's promise: give it copies.
+  const write = streamWriter ? (b: Uint8Array) => streamWriter.write(b.slice()) : (b: Uint8Array) => (sink as ByteSink).write(b);
+  const progress: WriteProgress = { bytesDone: 0, bytesTotal: totalBytes, tensorsDone: 0, tensorsTotal: tensors.length };
+  try {
+    await write(header);
+    progress.bytesDone = header.length;
+    options.onProgress?.({ ...progress });
+    const buffers = [new ArrayBuffer(chunkBytes), new ArrayBuffer(chunkBytes)];
+    let pending: void | Promise<void> = undefined;
+    let which = 0;
+    const cursor = { tensor: 0, element: 0 };
+    while (cursor.tensor < tensors.length) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new DOMException("writeSafetensors was aborted", "AbortError");
+      const buffer = buffers[which];
+      const used = await fillChunk(buffer, tensors, cursor);
+      await pending;
+      pending = write(new Uint8Array(buffer, 0, used));
+      which ^= 1;
+      progress.bytesDone += used;
+      progress.tensorsDone = cursor.tensor;
+      options.onProgress?.({ ...progress });
+    }
+    await pending;
+    if (streamWriter) await streamWriter.close();
+  } catch (error) {
+    if (streamWriter) await streamWriter.abort(error).catch(() => undefined);
+    throw error;
+  } finally {
+    streamWriter?.releaseLock();
+  }
+  return totalBytes;
+}
+
+/**
+ * Generates whole elements into `buffer` from the cursor on, across tensors, until the next
+ * element would not fit; advances the cursor and returns the bytes used. Elements land at their
+ * file offsets' alignment when they can; a tensor whose bytes sit at an odd offset for its element
+ * size (mixed dtypes) goes through an aligned scratch copy.
+ */
+async function fillChunk(buffer: ArrayBuffer, tensors: readonly TensorSource[], cursor: { tensor: number; element: number }): Promise<number> {
+  let used = 0;
+  while (cursor.tensor < tensors.length) {
+    const t = tensors[cursor.tensor];
+    const size = bytesOf(t.dtype);
+    const total = tensorBytes({ name: t.name, dtype: SAFETENSORS_DTYPE[t.dtype], shape: t.shape }) / size;
+    const room = Math.floor((buffer.byteLength - used) / size);
+    const n = Math.min(room, total - cursor.element);
+    if (n <= 0 && total > cursor.element) break;
+    if (n > 0) {
+      const start = cursor.element, end = start + n;
+      const Ctor = size === 4 ? Float32Array : Uint16Array;
+      if (used % size === 0) {
+        await t.fill(new Ctor(buffer, used, n), start, end);
+      } else {
+        const scratch = new Ctor(n);
+        await t.fill(scratch, start, end);
+        new Uint8Array(buffer, used, n * size).set(new Uint8Array(scratch.buffer));
+      }
+      used += n * size;
+      cursor.element = end;
+    }
+    if (cursor.element === total) {
+      cursor.tensor++;
+      cursor.element = 0;
+    }
+  }
+  return used;
+}
+
+function isWritableStream(x: unknown): x is WritableStream<Uint8Array> {
+  return typeof WritableStream === "function" && x instanceof WritableStream;
+}
+
+/**
+ * The whole file as a Blob, e.g. for a download link in a browser. The Blob holds the file's bytes
+ * (browsers may keep large Blobs on disk); write to a `WritableStream` from the File System Access
+ * API to stream a file larger than memory instead.
+ */
+export async function safetensorsBlob(tensors: readonly TensorSource[], options: WriteOptions = {}): Promise<Blob> {
+  const parts: Uint8Array<ArrayBuffer>[] = [];
+  await writeSafetensors({ write: (b) => { parts.push(b.slice()); } }, tensors, options);
+  return new Blob(parts, { type: "application/octet-stream" });
+}

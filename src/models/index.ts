@@ -1,0 +1,83 @@
+// The built-in recipes, by name, and how a config (defaults, a config.json, --set overrides)
+// becomes a recipe. A Hugging Face config.json picks its recipe by `model_type`.
+
+import { gpt2, GPT2_DEFAULTS, GPT2_PRESETS } from "./gpt2.js";
+import { llama, LLAMA_DEFAULTS, LLAMA_PRESETS } from "./llama.js";
+import { nanogpt, NANOGPT_DEFAULTS } from "./nanogpt.js";
+import { resnet, RESNET_DEFAULTS, RESNET_LAYERS } from "./resnet.js";
+import type { ModelRecipe } from "./recipe.js";
+
+export { parameterCount, tensorSources, numelOf, type ModelRecipe, type TensorRecipe, type Law } from "./recipe.js";
+
+type Build = (config: Record<string, unknown>, int: (key: string) => number, num: (key: string) => number) => ModelRecipe;
+
+interface Family {
+  defaults: Record<string, unknown>;
+  build: Build;
+  /** Whether the torch-exact generator (--torch) can build it. */
+  torch: boolean;
+  description: string;
+}
+
+const FAMILIES: Record<string, Family> = {
+  gpt2: { defaults: GPT2_DEFAULTS, build: gpt2, torch: false, description: "Hugging Face GPT2LMHeadModel" },
+  llama: { defaults: LLAMA_DEFAULTS, build: llama, torch: false, description: "Hugging Face LlamaForCausalLM" },
+  nanogpt: { defaults: NANOGPT_DEFAULTS, build: nanogpt, torch: true, description: "karpathy/nanoGPT GPT" },
+  resnet: { defaults: RESNET_DEFAULTS, build: resnet, torch: true, description: "torchvision ResNet" },
+};
+
+/** Every model name `nninit init` accepts: family, preset overrides. */
+export const MODELS: Record<string, { family: string; overrides: Record<string, unknown> }> = {
+  ...Object.fromEntries(Object.entries(GPT2_PRESETS).map(([name, o]) => [name, { family: "gpt2", overrides: o }])),
+  ...Object.fromEntries(Object.entries(LLAMA_PRESETS).map(([name, o]) => [name, { family: "llama", overrides: o }])),
+  nanogpt: { family: "nanogpt", overrides: {} },
+  ...Object.fromEntries(Object.keys(RESNET_LAYERS).map((name) => [name, { family: "resnet", overrides: { depth: Number(name.slice(6)) } }])),
+};
+
+/** The family of a model name or model_type. */
+export function familyOf(name: string): Family & { name: string } {
+  const model = MODELS[name];
+  const family = model ? model.family : name;
+  const f = FAMILIES[family];
+  if (!f) throw new RangeError(`unknown model ${JSON.stringify(name)}; known models: ${Object.keys(MODELS).join(", ")} (nninit models lists them)`);
+  return { ...f, name: family };
+}
+
+/**
+ * The config of model `name` (or, when `name` is undefined, of `file`'s model_type): the family's
+ * defaults, then the preset, then `file` (a parsed config.json), then `overrides` (--set).
+ */
+export function resolveConfig(name: string | undefined, file?: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const key = name ?? (typeof file?.model_type === "string" ? file.model_type : undefined);
+  if (key === undefined) throw new RangeError("the config has no model_type; name the model (nninit init gpt2 --config config.json)");
+  const family = familyOf(key);
+  if (file && typeof file.model_type === "string" && file.model_type !== family.name) {
+    throw new RangeError(`the config's model_type is ${JSON.stringify(file.model_type)}, but the model asked for is ${JSON.stringify(key)} (a ${family.name})`);
+  }
+  return { ...family.defaults, ...(MODELS[key]?.overrides ?? {}), ...(file ?? {}), ...overrides, model_type: family.name };
+}
+
+/** The recipe of a resolved config. */
+export function buildRecipe(config: Record<string, unknown>): ModelRecipe {
+  const family = familyOf(String(config.model_type));
+  const num = (key: string): number => {
+    const v = config[key];
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new TypeError(`${family.name} config: ${key} must be a number, got ${JSON.stringify(v)}`);
+    return v;
+  };
+  const int = (key: string): number => {
+    const v = num(key);
+    if (!Number.isSafeInteger(v) || v < 0) throw new RangeError(`${family.name} config: ${key} must be a non-negative integer, got ${v}`);
+    return v;
+  };
+  return family.build(config, int, num);
+}
+
+/** Whether a model family can be built with the torch-exact generator. */
+export function supportsTorch(config: Record<string, unknown>): boolean {
+  return familyOf(String(config.model_type)).torch;
+}
+
+export function modelDescription(name: string): string {
+  return familyOf(name).description;
+}

@@ -1,0 +1,44 @@
+// Does a tensor's summary match its law? The per-layer check of the old demo, for any dtype:
+// mean and std within 6 standard errors (fixed seeds make this a regression check, not a
+// coin flip: a wrong spread or a wrong fan fails by far more), uniform values inside the bounds
+// as rounded to the dtype, constants exact.
+
+import { roundTo, type Dtype } from "../dtype.js";
+import type { Law } from "./recipe.js";
+import type { TensorStats } from "../io/read.js";
+
+export interface LawCheck {
+  /** The law, for people: "N(0, 0.02^2)", "U(-0.0442, 0.0442)", "= 1". */
+  expected: string;
+  ok: boolean;
+}
+
+const fmt = (x: number) => Number(x.toPrecision(4)).toString();
+
+export function describeLaw(law: Law): string {
+  switch (law.kind) {
+    case "normal": return `N(${fmt(law.mean)}, ${fmt(law.std)}^2)`;
+    case "uniform": return `U(${fmt(law.a)}, ${fmt(law.b)})`;
+    case "constant": return `= ${fmt(law.value)}`;
+  }
+}
+
+export function checkLaw(law: Law, s: TensorStats, dtype: Dtype): LawCheck {
+  const expected = describeLaw(law);
+  const n = s.count;
+  if (n === 0) return { expected, ok: true };
+  if (law.kind === "constant") {
+    const v = roundTo(dtype, law.value);
+    return { expected, ok: s.min === v && s.max === v };
+  }
+  const mean = law.kind === "normal" ? law.mean : (law.a + law.b) / 2;
+  const sigma = law.kind === "normal" ? law.std : (law.b - law.a) / Math.sqrt(12);
+  if (sigma === 0) return { expected, ok: s.min === roundTo(dtype, mean) && s.max === s.min };
+  // SE of the mean sigma / sqrt(n); of the sample std sigma / sqrt(2n) for a normal (smaller for a
+  // uniform); the dtype's rounding adds a relative error below 2^-8 (bfloat16) to each value.
+  const rounding = dtype === "bfloat16" ? 2 ** -8 : dtype === "float16" ? 2 ** -11 : 2 ** -24;
+  const meanOk = Math.abs(s.mean - mean) <= 6 * sigma / Math.sqrt(n) + rounding * (Math.abs(mean) + sigma);
+  const stdOk = Math.abs(s.std / sigma - 1) <= 6 / Math.sqrt(2 * n) + rounding;
+  const boundsOk = law.kind !== "uniform" || (s.min >= roundTo(dtype, law.a) && s.max <= roundTo(dtype, law.b));
+  return { expected, ok: meanOk && stdOk && boundsOk };
+}

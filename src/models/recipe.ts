@@ -1,0 +1,82 @@
+// A model recipe is a list of named tensors, each with the initializer call that makes it and
+// the law its values follow (what `nninit inspect` checks). Recipes only call the public API.
+// Tensors are drawn from one generator in list order: tensor i starts where tensor i - 1 left
+// the tape, so any tensor (or any chunk of one) can be computed without the ones before it.
+
+import { Generator, normal, uniform, ones, zeros, kaimingNormal, kaimingUniform, type Dtype } from "../index.js";
+import type { TensorSource } from "../io/write.js";
+
+/** The initializers recipes use, by name (the name is stored with each tensor). */
+export const RECIPE_INITIALIZERS = { normal, uniform, ones, zeros, kaimingNormal, kaimingUniform } as const;
+export type RecipeInitializer = keyof typeof RECIPE_INITIALIZERS;
+
+/** The law of a tensor's values. */
+export type Law =
+  | { kind: "normal"; mean: number; std: number }
+  | { kind: "uniform"; a: number; b: number }
+  | { kind: "constant"; value: number };
+
+export interface TensorRecipe {
+  name: string;
+  shape: number[];
+  fn: RecipeInitializer;
+  options: Record<string, number | string>;
+  law: Law;
+  /**
+   * Flat element ranges set to zero after the draw (an embedding's padding row, as
+   * `nn.Embedding(padding_idx=...)` and transformers' `_init_weights` do); the draw is unchanged.
+   */
+  zeroRanges?: [number, number][];
+}
+
+/** A model's tensors, and the config it was built from (written as config.json for HF models). */
+export interface ModelRecipe {
+  recipe: string;
+  config: Record<string, unknown>;
+  tensors: TensorRecipe[];
+  /** Whether the recipe is a Hugging Face transformers model (then config.json is written beside it). */
+  huggingFace: boolean;
+}
+
+export const normalT = (name: string, shape: number[], std: number, mean = 0): TensorRecipe =>
+  ({ name, shape, fn: "normal", options: { mean, std }, law: { kind: "normal", mean, std } });
+export const onesT = (name: string, shape: number[]): TensorRecipe => ({ name, shape, fn: "ones", options: {}, law: { kind: "constant", value: 1 } });
+export const zerosT = (name: string, shape: number[]): TensorRecipe => ({ name, shape, fn: "zeros", options: {}, law: { kind: "constant", value: 0 } });
+export const uniformT = (name: string, shape: number[], bound: number): TensorRecipe =>
+  ({ name, shape, fn: "uniform", options: { a: -bound, b: bound }, law: { kind: "uniform", a: -bound, b: bound } });
+
+/** Elements of a shape. */
+export function numelOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+/** Parameter count of a recipe (every tensor written). */
+export function parameterCount(recipe: ModelRecipe): number {
+  return recipe.tensors.reduce((a, t) => a + numelOf(t.shape), 0);
+}
+
+/**
+ * The recipe's tensors as writer sources, in `dtype`, drawn from `seed`: tensor i's generator
+ * state is found by advancing past tensors 0..i-1 without computing them (a zero-length range
+ * moves the generator exactly as the full call would), so shards and chunks need nothing else.
+ */
+export function tensorSources(recipe: ModelRecipe, seed: number | bigint, dtype: Dtype): TensorSource[] {
+  const generator = new Generator(seed);
+  return recipe.tensors.map((t) => {
+    const init = RECIPE_INITIALIZERS[t.fn] as (shape: number[], options: object) => Float32Array | Uint16Array;
+    const start = generator.clone();
+    init(t.shape, { ...t.options, generator, range: [0, 0] });
+    return {
+      name: t.name,
+      shape: t.shape,
+      dtype,
+      fill(out: Float32Array | Uint16Array, s: number, e: number) {
+        init(t.shape, { ...t.options, generator: start.clone(), range: [s, e], dtype, out });
+        for (const [zs, ze] of t.zeroRanges ?? []) {
+          const a = Math.max(zs, s), b = Math.min(ze, e);
+          if (a < b) out.fill(0, a - s, b - s);
+        }
+      },
+    };
+  });
+}
