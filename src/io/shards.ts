@@ -3,7 +3,7 @@
 // "weight_map": { tensor name: shard file } }. Tensors are split in order, greedily, as
 // huggingface_hub's split_state_dict_into_shards_factory does: a tensor starts a new shard when
 // it would take the current one past the maximum size; a tensor larger than the maximum gets a
-// shard of its own. Shard k depends only on the tensor list and the maximum, so each shard can be
+// shard of its own, appended when it is met (the open shard keeps filling after it, as there). Shard k depends only on the tensor list and the maximum, so each shard can be
 // written by a different process.
 
 /** The file name of shard k (1-based) of n. */

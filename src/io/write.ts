@@ -89,6 +89,8 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
       options.onProgress?.({ ...progress });
     }
     await pending;
+    // an abort during the last chunk still fails the write (the file must not be completed)
+    if (options.signal?.aborted) throw options.signal.reason ?? new DOMException("writeSafetensors was aborted", "AbortError");
     if (streamWriter) await streamWriter.close();
   } catch (error) {
     if (streamWriter) await streamWriter.abort(error).catch(() => undefined);
