@@ -1,0 +1,35 @@
+// Checkpoint write throughput: `nninit init`'s writer (generate + convert + write, chunk by chunk)
+// against writing the same number of bytes from a preallocated buffer with fs.writeSync, both to
+// /dev/shm (RAM-backed, so the writer and not a disk is measured), each in a fresh process whose
+// peak RSS is reported. Medians of --runs=N (default 3) alternating runs.
+//   node bench/checkpoint.mjs [--runs=3] [--big]   (--big adds llama-1b in float32: a 4.4 GB file)
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
+import { join, dirname } from "node:path";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
+const dir = "/dev/shm/nninit-bench";
+mkdirSync(dir, { recursive: true });
+const cases = [["gpt2", "bfloat16"], ["llama-1b", "bfloat16"], ...(process.argv.includes("--big") ? [["llama-1b", "float32"]] : [])];
+const child = (...args) => JSON.parse(execFileSync(process.execPath, [join(here, "checkpoint-child.mjs"), ...args], { encoding: "utf8", maxBuffer: 1 << 20 }));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (x) => (x / 1e6).toFixed(0);
+
+console.log(`checkpoint write, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}, ${runs} runs (median)`);
+console.log("| model | dtype | file | nninit | writeSync baseline | ratio | nninit peak RSS | baseline peak RSS |");
+console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+for (const [model, dtype] of cases) {
+  const ours = [], raw = [];
+  for (let r = 0; r < runs; r++) {
+    const path = join(dir, `${model}-${dtype}.safetensors`);
+    ours.push(child("nninit", model, dtype, path));
+    raw.push(child("raw", String(ours[ours.length - 1].bytes), path));
+  }
+  const bytes = ours[0].bytes;
+  const a = bytes / median(ours.map((o) => o.seconds)), b = bytes / median(raw.map((o) => o.seconds));
+  console.log(`| ${model} | ${dtype} | ${mb(bytes)} MB | ${mb(a)} MB/s | ${mb(b)} MB/s | ${(a / b).toFixed(2)}x | ${mb(Math.max(...ours.map((o) => o.peakRssBytes)))} MB | ${mb(Math.max(...raw.map((o) => o.peakRssBytes)))} MB |`);
+}
+rmSync(dir, { recursive: true, force: true });
