@@ -68,7 +68,6 @@ const HALF_MANT_V = memory.data<u32>([HALF_MANT, HALF_MANT, HALF_MANT, HALF_MANT
 const HALF_NAN: u32 = 0x00007e00;
 const HALF_NAN_V = memory.data<u32>([HALF_NAN, HALF_NAN, HALF_NAN, HALF_NAN], 16);
 const SIGN: u32 = 0x80000000;
-const SIGN_V = memory.data<u32>([SIGN, SIGN, SIGN, SIGN], 16);
 
 /** float16 bits of the float32 with bits w. */
 // @ts-ignore: decorator
@@ -82,16 +81,21 @@ const SIGN_V = memory.data<u32>([SIGN, SIGN, SIGN, SIGN], 16);
   return ((w & SIGN) >>> 16) | ((w & ABS_MASK) > INF_BITS ? HALF_NAN : nonsign);
 }
 
-/** float16f on 4 lanes; results in the low 16 bits of each lane. */
+/**
+ * float16f on 4 lanes; results in the low 16 bits of each lane. The constants come in as
+ * arguments, loaded from the pool once per call by the driver, outside its loop.
+ */
 // @ts-ignore: decorator
-@inline function float16x(w: v128): v128 {
-  let base = f32x4.mul(f32x4.mul(f32x4.abs(w), vec(SCALE_TO_INF_V)), vec(SCALE_TO_ZERO_V));
+@inline function float16x(w: v128, toInf: v128, toZero: v128, expMask2: v128, minBias: v128, biasAdd: v128,
+  halfExp: v128, halfMant: v128, absMask: v128, infBits: v128, halfNan: v128): v128 {
+  let base = f32x4.mul(f32x4.mul(f32x4.abs(w), toInf), toZero);
   let shl1 = i32x4.add(w, w);
-  let bias = i32x4.max_u(v128.and(shl1, vec(EXP_MASK2_V)), vec(MIN_BIAS_V));
-  base = f32x4.add(i32x4.add(i32x4.shr_u(bias, 1), vec(BIAS_ADD_V)), base);
-  let nonsign = i32x4.add(v128.and(i32x4.shr_u(base, 13), vec(HALF_EXP_V)), v128.and(base, vec(HALF_MANT_V)));
-  let nan = i32x4.gt_s(v128.and(w, vec(ABS_MASK_V)), vec(INF_BITS_V));
-  return v128.or(i32x4.shr_u(v128.and(w, vec(SIGN_V)), 16), v128.bitselect(vec(HALF_NAN_V), nonsign, nan));
+  let bias = i32x4.max_u(v128.and(shl1, expMask2), minBias);
+  base = f32x4.add(i32x4.add(i32x4.shr_u(bias, 1), biasAdd), base);
+  let nonsign = i32x4.add(v128.and(i32x4.shr_u(base, 13), halfExp), v128.and(base, halfMant));
+  let nan = i32x4.gt_s(v128.and(w, absMask), infBits);
+  // the sign: bit 31 of w to bit 15
+  return v128.or(i32x4.shl(i32x4.shr_u(w, 31), 15), v128.bitselect(halfNan, nonsign, nan));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -106,12 +110,23 @@ export const HALF_BFLOAT16: i32 = 1;
   if (ASC_FEATURE_SIMD) {
     // Lane layout: two f32x4 (elements 8j..8j+3, 8j+4..8j+7) -> one i16x8 of 8 halves; every
     // lane holds a value <= 0xFFFF, which narrow_i32x4_u keeps exactly.
-    for (; i + 8 <= n; i += 8) {
-      let a = v128.load(src + (<usize>i << 2));
-      let b = v128.load(src + (<usize>i << 2), 16);
-      let ha = kind == HALF_BFLOAT16 ? bfloat16x(a) : float16x(a);
-      let hb = kind == HALF_BFLOAT16 ? bfloat16x(b) : float16x(b);
-      v128.store(dst + (<usize>i << 1), i16x8.narrow_i32x4_u(ha, hb));
+    if (kind == HALF_BFLOAT16) {
+      for (; i + 8 <= n; i += 8) {
+        let a = v128.load(src + (<usize>i << 2));
+        let b = v128.load(src + (<usize>i << 2), 16);
+        v128.store(dst + (<usize>i << 1), i16x8.narrow_i32x4_u(bfloat16x(a), bfloat16x(b)));
+      }
+    } else {
+      let toInf = vec(SCALE_TO_INF_V), toZero = vec(SCALE_TO_ZERO_V), expMask2 = vec(EXP_MASK2_V), minBias = vec(MIN_BIAS_V);
+      let biasAdd = vec(BIAS_ADD_V), halfExp = vec(HALF_EXP_V), halfMant = vec(HALF_MANT_V), absMask = vec(ABS_MASK_V);
+      let infBits = vec(INF_BITS_V), halfNan = vec(HALF_NAN_V);
+      for (; i + 8 <= n; i += 8) {
+        let a = v128.load(src + (<usize>i << 2));
+        let b = v128.load(src + (<usize>i << 2), 16);
+        let ha = float16x(a, toInf, toZero, expMask2, minBias, biasAdd, halfExp, halfMant, absMask, infBits, halfNan);
+        let hb = float16x(b, toInf, toZero, expMask2, minBias, biasAdd, halfExp, halfMant, absMask, infBits, halfNan);
+        v128.store(dst + (<usize>i << 1), i16x8.narrow_i32x4_u(ha, hb));
+      }
     }
   }
   for (; i < n; i++) {
