@@ -23,7 +23,7 @@ if (mode === "raw") {
 } else {
   const [model, dtype, path] = args;
   const { resolveConfig, buildRecipe, tensorSources, safetensorsLayout } = await import("../dist/esm/checkpoint.js");
-  const { writeSafetensorsFile } = await import("../dist/esm/checkpoint-node.js");
+  const { writeSafetensorsFile } = await import("../dist/esm/checkpoint/node.js");
   const { ready } = await import("../dist/esm/index.js");
   await ready();
   const recipe = buildRecipe(resolveConfig(model));

@@ -23,7 +23,7 @@ export const ENTRIES = [
   { subpath: "./tfjs", source: "src/tfjs/index.ts", name: "tfjs" },
   { subpath: "./probe", source: "src/probe/index.ts", name: "probe" },
   { subpath: "./checkpoint", source: "src/checkpoint.ts", name: "checkpoint" },
-  { subpath: "./checkpoint/node", source: "src/checkpoint-node.ts", name: "checkpoint-node" },
+  { subpath: "./checkpoint/node", source: "src/checkpoint-node.ts", name: "checkpoint/node" },
   { subpath: null, source: "src/cli/bin.ts", name: "cli" },
 ];
 
@@ -46,6 +46,11 @@ const common = {
 };
 await build({ ...common, format: "esm", outDir: join(staging, "esm") });
 await build({ ...common, format: "cjs", outDir: join(staging, "cjs") });
+
+// A command (subpath null) ships as dist/esm/<name>.js only: package.json's "bin" names nothing else.
+for (const e of ENTRIES.filter((x) => x.subpath === null)) {
+  for (const file of [`esm/${e.name}.d.ts`, `cjs/${e.name}.cjs`, `cjs/${e.name}.d.cts`]) rmSync(join(staging, file), { force: true });
+}
 
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
