@@ -17,7 +17,7 @@ import { typeError, integer, show, isPlainObject } from "./validate.js";
  * Any initializer of this package: `f(shape, options) -> Float32Array` (or the half bits when
  * `options.dtype` asks for them), honouring `range`, `out` and `dtype`.
  */
-export type Initializer<O extends TensorOptions> = (shape: Shape, options?: O) => Float32Array | Uint16Array | HalfArray;
+export type Initializer<O extends object = TensorOptions> = (shape: Shape, options?: O) => Float32Array | Uint16Array | HalfArray;
 
 /** What `fillAsync` adds to the initializer's own options. */
 export interface FillAsyncOptions {
@@ -79,8 +79,9 @@ function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
  *   signal: controller.signal,
  * });
  */
-export async function fillAsync<O extends TensorOptions>(
-  initializer: Initializer<O>, shape: Shape, options?: O & FillAsyncOptions,
+export async function fillAsync<const O extends object = TensorOptions>(
+  // O comes from the options (the initializers are generic in theirs, so they cannot give it)
+  initializer: Initializer<NoInfer<Omit<O, keyof FillAsyncOptions>>>, shape: Shape, options?: O & FillAsyncOptions,
 ): Promise<Output<O>> {
   const fn = "fillAsync";
   if (typeof initializer !== "function") {
@@ -94,7 +95,7 @@ export async function fillAsync<O extends TensorOptions>(
   // Everything is read and copied now, at the call: the shape (req.dims below), the options and
   // any object or array inside them (a layout), so that changing them during the fill changes
   // nothing. `out` and `generator` stay the caller's, as in the synchronous call.
-  const { chunkSize: size, onProgress, signal, generator, out, range, dtype, ...rest } = optionsOf<O & FillAsyncOptions>(fn, options);
+  const { chunkSize: size, onProgress, signal, generator, out, range, dtype, ...rest } = optionsOf<TensorOptions & FillAsyncOptions>(fn, options);
   const own = snapshot(rest) as Record<string, unknown>;
   const chunkSize = size === undefined ? DEFAULT_CHUNK_SIZE : integer(fn, "chunkSize", size, 1);
   if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);

@@ -13,8 +13,11 @@ export const SAFETENSORS_DTYPE_BYTES = {
 } as const;
 export type SafetensorsDtype = keyof typeof SAFETENSORS_DTYPE_BYTES;
 
-/** The safetensors name of each nninit dtype. */
-export const SAFETENSORS_DTYPE: Record<Dtype, "F32" | "F16" | "BF16"> = { float32: "F32", float16: "F16", bfloat16: "BF16" };
+/** What the writer stores: nninit's dtypes, and int64 for counters (BatchNorm's num_batches_tracked). */
+export type StoredDtype = Dtype | "int64";
+
+/** The safetensors name of each stored dtype. */
+export const SAFETENSORS_DTYPE: Record<StoredDtype, "F32" | "F16" | "BF16" | "I64"> = { float32: "F32", float16: "F16", bfloat16: "BF16", int64: "I64" };
 
 /** The largest header the reader accepts (the reference implementation's limit). */
 export const MAX_HEADER_BYTES = 100_000_000;

@@ -3,7 +3,7 @@
 
 export {
   SAFETENSORS_DTYPE_BYTES, SAFETENSORS_DTYPE, MAX_HEADER_BYTES, SafetensorsFormatError, encodeHeader, tensorBytes,
-  type SafetensorsDtype, type HeaderEntry, type SafetensorsHeader, type TensorLayout,
+  type SafetensorsDtype, type StoredDtype, type HeaderEntry, type SafetensorsHeader, type TensorLayout,
 } from "./format.js";
 export {
   writeSafetensors, safetensorsBlob, safetensorsLayout, DEFAULT_CHUNK_BYTES,

@@ -3,18 +3,18 @@
 // the file size. While the sink writes one buffer (asynchronously: a file write runs on libuv's
 // thread pool), the next chunk is generated into the other.
 
-import { bytesOf, type Dtype } from "../dtype.js";
-import { encodeHeader, tensorBytes, SAFETENSORS_DTYPE, type HeaderEntry } from "./format.js";
+import { encodeHeader, tensorBytes, SAFETENSORS_DTYPE, SAFETENSORS_DTYPE_BYTES, type HeaderEntry, type StoredDtype } from "./format.js";
 
 /**
  * A tensor to write: its name, shape and dtype, and how to produce elements [start, end) of its
- * flat data into `out` (a Float32Array for float32, a Uint16Array of bits for the half dtypes).
+ * flat data into `out` (a Float32Array for float32, a Uint16Array of bits for the half dtypes, a
+ * BigInt64Array for int64).
  */
 export interface TensorSource {
   name: string;
   shape: readonly number[];
-  dtype: Dtype;
-  fill(out: Float32Array | Uint16Array, start: number, end: number): void | Promise<void>;
+  dtype: StoredDtype;
+  fill(out: Float32Array | Uint16Array | BigInt64Array, start: number, end: number): void | Promise<void>;
 }
 
 /**
@@ -111,14 +111,14 @@ async function fillChunk(buffer: ArrayBuffer, tensors: readonly TensorSource[], 
   let used = 0;
   while (cursor.tensor < tensors.length) {
     const t = tensors[cursor.tensor];
-    const size = bytesOf(t.dtype);
+    const size = SAFETENSORS_DTYPE_BYTES[SAFETENSORS_DTYPE[t.dtype]];
     const total = tensorBytes({ name: t.name, dtype: SAFETENSORS_DTYPE[t.dtype], shape: t.shape }) / size;
     const room = Math.floor((buffer.byteLength - used) / size);
     const n = Math.min(room, total - cursor.element);
     if (n <= 0 && total > cursor.element) break;
     if (n > 0) {
       const start = cursor.element, end = start + n;
-      const Ctor = size === 4 ? Float32Array : Uint16Array;
+      const Ctor = size === 8 ? BigInt64Array : size === 4 ? Float32Array : Uint16Array;
       if (used % size === 0) {
         await t.fill(new Ctor(buffer, used, n), start, end);
       } else {

@@ -115,6 +115,15 @@ describe("streamed writing", () => {
   });
 });
 
+describe("int64 tensors (counters such as BatchNorm's num_batches_tracked)", () => {
+  it("are stored as I64, 8-aligned after half tensors", async () => {
+    const bytes = await collect([ramp("h", [3], "bfloat16", 0), { name: "n", shape: [], dtype: "int64", fill: (out) => { (out as BigInt64Array)[0] = -5n; } }], { chunkBytes: 64 });
+    const header = await readSafetensorsHeader(blobSource(new Blob([bytes])));
+    expect(header.entries[1]).toMatchObject({ name: "n", dtype: "I64", shape: [], begin: 6, end: 14 });
+    expect(new DataView(bytes.buffer, header.dataStart + 6, 8).getBigInt64(0, true)).toBe(-5n);
+  });
+});
+
 describe("reading refuses malformed files", () => {
   const good = (async () => collect([ramp("a", [4], "float32", 0), ramp("b", [2], "float32", 1)]))();
   const withHeader = (json: string, dataBytes: number) => {
