@@ -20,6 +20,7 @@ const NON_INITIALIZER_API = [
   "Generator", "defaultGenerator", "manualSeed", "DEFAULT_SEED", "ready", "useBuild", "activeBuild",
   "fillAsync", "DEFAULT_CHUNK_SIZE", "WHOLE_TENSOR_INITIALIZERS", "calculateFanInAndFanOut", "calculateGain",
   "TRUNCATED_STD", "catalog", "catalogEntry",
+  "DTYPES", "float16Bits", "bfloat16Bits", "float16Value", "bfloat16Value",
 ];
 
 describe("the catalog and the public index", () => {
