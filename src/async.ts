@@ -9,7 +9,7 @@
 import type { Shape } from "./shape.js";
 import { request, optionsOf, type TensorOptions, type Output, type HalfArray } from "./initializers/tensor-options.js";
 import { allocateFloat32 } from "./typed-array.js";
-import type { Generator, GeneratorState } from "./random/generator.js";
+import type { RandomGenerator } from "./random/draw.js";
 import { catalog, type CatalogEntry } from "./initializers/catalog.js";
 import { typeError, integer, show, isPlainObject } from "./validate.js";
 
@@ -109,7 +109,7 @@ export async function fillAsync<const O extends object = TensorOptions>(
   const total = req.end - req.start;
   // One chunk of the initializer, written into `target`, from a fresh copy of the start state.
   const base = req.generator.clone();
-  const chunk = (start: number, target: Float32Array | Uint16Array): Generator => {
+  const chunk = (start: number, target: Float32Array | Uint16Array): RandomGenerator => {
     const g = base.clone();
     const chunkOptions = { ...own, generator: g, range: [start, start + target.length], out: target, ...(half ? { dtype: req.dtype } : {}) };
     const got = initializer(typeof shape === "number" ? shape : [...req.dims], chunkOptions as unknown as O);
@@ -121,7 +121,7 @@ export async function fillAsync<const O extends object = TensorOptions>(
   // An empty chunk checks the initializer's own options and tells where the sync call leaves the generator.
   const after = chunk(req.start, half ? new Uint16Array(0) : new Float32Array(0)).getState();
   const before = req.generator.getState();
-  req.generator.setState(after);
+  req.generator.setState(after as never);
 
   const result = half ? req.halfOut ?? new Uint16Array(total) : req.out ?? allocateFloat32(fn, req.dims, total);
   try {
@@ -134,7 +134,7 @@ export async function fillAsync<const O extends object = TensorOptions>(
       if (done < total) await nextTask();
     }
   } catch (error) {
-    if (sameState(req.generator.getState(), after)) req.generator.setState(before);
+    if (sameState(req.generator.getState(), after)) req.generator.setState(before as never);
     throw error;
   }
   return (half ? req.halfResult ?? result : result) as Output<O>;
@@ -150,8 +150,18 @@ function snapshot(value: unknown, depth = 0): unknown {
   return copy;
 }
 
-function sameState(a: GeneratorState, b: GeneratorState): boolean {
-  return a.seed === b.seed && a.position === b.position;
+/** Deep equality of two generator states (plain objects of numbers, bigints, nulls, arrays and typed arrays). */
+function sameState(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (ArrayBuffer.isView(a) || Array.isArray(a)) {
+    const x = a as unknown as ArrayLike<unknown>, y = b as unknown as ArrayLike<unknown>;
+    if (x.length !== y.length || a.constructor !== b.constructor) return false;
+    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
+    return true;
+  }
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameState((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function abortReason(signal: AbortSignal): unknown {

@@ -1,6 +1,7 @@
 // nninit: neural-network weight initializers in WebAssembly SIMD.
 
-export { Generator, defaultGenerator, manualSeed, DEFAULT_SEED, type Seed, type GeneratorState } from "./random/generator.js";
+export { Generator, defaultGenerator, manualSeed, isGenerator, DEFAULT_SEED, type Seed, type GeneratorState } from "./random/generator.js";
+export { DRAW, type Draw, type DrawLaw, type RandomGenerator } from "./random/draw.js";
 export type { Shape } from "./shape.js";
 export type { TensorOptions, Output, HalfArray } from "./initializers/tensor-options.js";
 export { DTYPES, float16Bits, bfloat16Bits, float16Value, bfloat16Value, type Dtype } from "./dtype.js";

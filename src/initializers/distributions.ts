@@ -1,9 +1,9 @@
 // The plain distributions of torch.nn.init: uniform, normal, trunc_normal, constant, ones, zeros.
 
 import type { Shape } from "../shape.js";
-import { sampleUniform, sampleNormal, sampleTruncNormal, truncMass, MIN_TRUNC_MASS } from "../random/sample.js";
+import { truncMass, MIN_TRUNC_MASS } from "../random/sample.js";
 import { numberOption, nonNegative, positive, rangeError, F32_MAX } from "../validate.js";
-import { request, sampleRequest, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
+import { request, drawRequest, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 
 export interface UniformOptions extends TensorOptions {
   /** Lower bound (default 0). */
@@ -20,7 +20,7 @@ export interface UniformOptions extends TensorOptions {
  */
 export function uniform<O extends UniformOptions = UniformOptions>(shape: Shape, options?: O): Output<O> {
   const { req, a, b } = uniformPlan(shape, options);
-  return sampleRequest<O>(req, (at) => sampleUniform(req.generator, at, a, b));
+  return drawRequest<O>(req, { kind: "uniform", a, b });
 }
 
 /** Checks uniform's arguments: the request and the bounds of U(a, b) (also the catalog's law). */
@@ -55,7 +55,7 @@ export interface NormalOptions extends TensorOptions {
  */
 export function normal<O extends NormalOptions = NormalOptions>(shape: Shape, options?: O): Output<O> {
   const { req, mean, std } = normalPlan(shape, options);
-  return sampleRequest<O>(req, (at) => sampleNormal(req.generator, at, mean, std));
+  return drawRequest<O>(req, { kind: "normal", mean, std });
 }
 
 /** Checks normal's arguments: the request and N(mean, std^2)'s parameters (also the catalog's law). */
@@ -95,7 +95,7 @@ export interface TruncNormalOptions extends TensorOptions {
  */
 export function truncNormal<O extends TruncNormalOptions = TruncNormalOptions>(shape: Shape, options?: O): Output<O> {
   const { req, mean, std, a, b } = truncNormalPlan(shape, options);
-  return sampleRequest<O>(req, (at) => sampleTruncNormal(req.generator, at, mean, std, a, b));
+  return drawRequest<O>(req, { kind: "truncNormal", mean, std, a, b });
 }
 
 /** Checks truncNormal's arguments: the request and the truncated law's parameters (also the catalog's law). */

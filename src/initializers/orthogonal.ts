@@ -2,35 +2,32 @@
 // Gaussian one) and JAX's delta orthogonal (such a matrix at the centre of a convolution kernel).
 
 import { stridesOf, kernelCentreOffset, type Shape } from "../shape.js";
-import type { Generator } from "../random/generator.js";
-import { sampleNormal } from "../random/sample.js";
+import { DRAW, type RandomGenerator } from "../random/draw.js";
 import { orthogonalize, orthogonalFits } from "../linalg/qr.js";
 import { axesOf, type Layout } from "../fan.js";
 import { numberOption, rangeError, show } from "../validate.js";
 import { request, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 
 /**
- * The rows x cols orthogonal matrix of the next rows * cols tape words: those words as a
- * Gaussian matrix G (row-major, as `normal` would fill it), then Q of the QR of G (or of G^T
- * when rows < cols, transposed back) with its columns' signs set by diag(R), times `gain`.
- * Advances the generator by rows * cols. The caller checked orthogonalFits and checkRoom.
+ * The rows x cols orthogonal matrix of the generator's next normal draws: a Gaussian matrix G
+ * (row-major, as `normal` would fill it), then Q of the QR of G (or of G^T when rows < cols,
+ * transposed back) with its columns' signs set by diag(R), times `gain`. Advances the generator
+ * past those draws. The caller checked orthogonalFits.
  */
-function orthogonalMatrix(gen: Generator, rows: number, cols: number, gain: number, out?: Float32Array): Float32Array {
+function orthogonalMatrix(fn: string, gen: RandomGenerator, rows: number, cols: number, gain: number, out?: Float32Array): Float32Array {
   const n = rows * cols;
   const g = new Float32Array(n);
-  sampleNormal(gen, { target: g, offset: 0, count: n, position: gen.position }, 0, 1);
+  gen[DRAW]({ fn, law: { kind: "normal", mean: 0, std: 1 }, numel: n, start: 0, end: n, out: g });
   const q = out ?? new Float32Array(n);
   orthogonalize(g, rows, cols, gain, q);
-  gen.advance(n);
   return q;
 }
 
 /** Throws before any draw when the matrix cannot be factored in wasm32 memory. */
-function checkFits(fn: string, shape: Shape, rows: number, cols: number, req: Request): void {
+function checkFits(fn: string, shape: Shape, rows: number, cols: number): void {
   if (!orthogonalFits(rows, cols)) {
     throw rangeError(fn, "shape", `small enough for its ${rows} x ${cols} QR to fit in 4 GiB of wasm memory`, shape);
   }
-  req.generator.checkRoom(req.fn, rows * cols);
 }
 
 export interface OrthogonalOptions extends TensorOptions {
@@ -56,12 +53,12 @@ export function orthogonal<O extends OrthogonalOptions = OrthogonalOptions>(shap
   if (req.dims.length < 2) throw rangeError(fn, "shape", "at least 2-D", shape);
   if (req.numel === 0) return output<O>(req, target(req));
   const rows = req.dims[0], cols = req.numel / rows;
-  checkFits(fn, shape, rows, cols, req);
+  checkFits(fn, shape, rows, cols);
   // Orthonormal rows or columns: every entry lies in [-1, 1] before the gain.
   checkDtypeReach(req, "gain", gain, Math.abs(gain));
-  if (req.start === 0 && req.end === req.numel) return output<O>(req, orthogonalMatrix(req.generator, rows, cols, gain, target(req)));
+  if (req.start === 0 && req.end === req.numel) return output<O>(req, orthogonalMatrix(fn, req.generator, rows, cols, gain, target(req)));
   const out = target(req);
-  out.set(orthogonalMatrix(req.generator, rows, cols, gain).subarray(req.start, req.end));
+  out.set(orthogonalMatrix(fn, req.generator, rows, cols, gain).subarray(req.start, req.end));
   return output<O>(req, out);
 }
 
@@ -95,9 +92,9 @@ export function deltaOrthogonal<O extends DeltaOrthogonalOptions = DeltaOrthogon
       `(shape[${outAxis}] = ${fanOut}) for the kernel centre to be orthogonal, got shape ${show(shape)}`);
   }
   if (req.numel === 0) return output<O>(req, target(req));
-  checkFits(fn, shape, fanIn, fanOut, req);
+  checkFits(fn, shape, fanIn, fanOut);
   checkDtypeReach(req, "scale", scale, Math.abs(scale));
-  const m = orthogonalMatrix(req.generator, fanIn, fanOut, scale);
+  const m = orthogonalMatrix(fn, req.generator, fanIn, fanOut, scale);
   const strides = stridesOf(dims);
   const centre = kernelCentreOffset(dims, strides, inAxis, outAxis, "jax");
   const out = target(req).fill(0);

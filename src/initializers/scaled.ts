@@ -2,9 +2,8 @@
 // N(0, std^2), and Keras's normal truncated at two standard deviations. The torch and Keras
 // families only compute the spread from fans and gains, then come here.
 
-import { sampleUniform, sampleNormal, sampleTruncNormal } from "../random/sample.js";
 import { rangeError, F32_MAX } from "../validate.js";
-import { sampleRequest, target, output, checkDtypeReach, type Output, type Request } from "./tensor-options.js";
+import { drawRequest, target, output, checkDtypeReach, type Output, type Request } from "./tensor-options.js";
 
 /** A zero-mean law and its spread. */
 export type Scaled =
@@ -33,10 +32,9 @@ export function checkScaled(fn: string, name: string, value: number, s: Scaled):
 export function sampleScaled<O>(req: Request, s: Scaled, blame: [name: string, value: number] = ["the spread", reach(s)]): Output<O> {
   if (req.numel === 0) return output<O>(req, target(req));
   checkDtypeReach(req, blame[0], blame[1], s.law === "uniform" ? s.bound : reach(s));
-  const gen = req.generator;
   switch (s.law) {
-    case "uniform": return sampleRequest<O>(req, (at) => sampleUniform(gen, at, -s.bound, s.bound));
-    case "normal": return sampleRequest<O>(req, (at) => sampleNormal(gen, at, 0, s.std));
-    case "truncated": return sampleRequest<O>(req, (at) => sampleTruncNormal(gen, at, 0, s.std, -2 * s.std, 2 * s.std));
+    case "uniform": return drawRequest<O>(req, { kind: "uniform", a: -s.bound, b: s.bound });
+    case "normal": return drawRequest<O>(req, { kind: "normal", mean: 0, std: s.std });
+    case "truncated": return drawRequest<O>(req, { kind: "truncNormal", mean: 0, std: s.std, a: -2 * s.std, b: 2 * s.std });
   }
 }

@@ -2,7 +2,8 @@
 // checked and applied, so that each initializer only adds its own parameters.
 
 import { Generator, defaultGenerator, isGenerator } from "../random/generator.js";
-import { convertToHalf, type Placement } from "../random/sample.js";
+import { DRAW, type DrawLaw, type RandomGenerator } from "../random/draw.js";
+import { convertToHalf } from "../random/sample.js";
 import { DTYPES, fitsDtype, type Dtype } from "../dtype.js";
 import { dimsOf, numel, type Shape } from "../shape.js";
 import { allocateFloat32 } from "../typed-array.js";
@@ -10,8 +11,11 @@ import { options as checkOptions, ownEntries, typeError, rangeError, integer, is
 
 /** Options that every initializer accepts. */
 export interface TensorOptions {
-  /** The generator to draw from (default: the default generator, see `manualSeed`). */
-  generator?: Generator;
+  /**
+   * The generator to draw from (default: the default generator, see `manualSeed`): a `Generator`,
+   * or a `TorchGenerator` from `nninit/torch` to get PyTorch's values.
+   */
+  generator?: RandomGenerator;
   /**
    * Fill this array instead of allocating one; its length must be the tensor's (or the range's).
    * A Float32Array for "float32"; for "float16" and "bfloat16" a Uint16Array (the bits), or for
@@ -58,7 +62,7 @@ export interface Request {
   numel: number;
   start: number;
   end: number;
-  generator: Generator;
+  generator: RandomGenerator;
   /** The caller's float32 `out` (only when dtype is "float32"). */
   out: Float32Array | undefined;
   dtype: Dtype;
@@ -81,7 +85,7 @@ export function optionsOf<T extends object>(fn: string, opts: unknown, known?: r
 }
 
 /** A generator option, or the default generator. */
-export function generatorOf(fn: string, value: unknown): Generator {
+export function generatorOf(fn: string, value: unknown): RandomGenerator {
   if (value === undefined) return defaultGenerator;
   if (!isGenerator(value)) {
     const fake = value instanceof Generator;
@@ -174,21 +178,21 @@ export function checkDtypeReach(req: Request, name: string, value: number, reach
 }
 
 /**
- * Runs a random fill of the requested slice, then advances the generator by the whole tensor.
- * `fill` receives where to write: the slice's tape position is the generator's head + start.
+ * Draws the requested slice of a tensor of law `law` from the request's generator, which then
+ * moves past the whole tensor (see ../random/draw.ts); half dtypes come back rounded, as bits.
+ * Zero-element tensors draw nothing.
  */
-export function sampleRequest<O>(req: Request, fill: (at: Placement) => void): Output<O> {
-  req.generator.checkRoom(req.fn, req.numel);
-  const count = req.end - req.start, position = req.generator.position + req.start;
-  let result: Float32Array | Uint16Array | HalfArray;
+export function drawRequest<O>(req: Request, law: DrawLaw): Output<O> {
+  const count = req.end - req.start;
+  let out: Float32Array | Uint16Array, result: Float32Array | Uint16Array | HalfArray;
   if (req.dtype === "float32") {
-    result = target(req);
-    fill({ target: result, offset: 0, count, position });
+    out = result = target(req);
   } else {
-    const bits = req.halfOut ?? new Uint16Array(count);
-    fill({ target: bits, offset: 0, count, position, dtype: req.dtype });
-    result = req.halfResult ?? bits;
+    out = req.halfOut ?? new Uint16Array(count);
+    result = req.halfResult ?? out;
   }
-  req.generator.advance(req.numel);
+  if (req.numel > 0) {
+    req.generator[DRAW]({ fn: req.fn, law, numel: req.numel, start: req.start, end: req.end, out, dtype: req.dtype === "float32" ? undefined : req.dtype });
+  }
   return result as Output<O>;
 }

@@ -11,6 +11,8 @@
 // methods; each copy runs its own kernels on it.
 
 import { typeError, rangeError, show } from "../validate.js";
+import { DRAW, type Draw, type RandomGenerator } from "./draw.js";
+import { drawTape } from "./tape-draw.js";
 
 /** A seed: an integer in [-2^63, 2^64), as a number (safe integer) or a bigint. */
 export type Seed = number | bigint;
@@ -133,6 +135,11 @@ class TapeGenerator {
     }
   }
 
+  /** The generator protocol (./draw.ts): draws from the tape at the head, then moves the head. */
+  [DRAW](draw: Draw): void {
+    drawTape(this, draw);
+  }
+
   /**
    * @internal Whether `x` really is an instance (not an object made from the prototype, nor a
    * Proxy of one, which hold no state): a brand check on a private field.
@@ -198,10 +205,15 @@ export const defaultGenerator: Generator = /* @__PURE__ */ sharedDefault();
 
 /**
  * Whether `x` is a generator the samplers can draw from: the one place that admits a generator
- * class (a real instance, from any copy of nninit in this process).
+ * (a real Generator instance, from any copy of nninit in this process, or an object
+ * implementing the draw protocol, such as nninit/torch's TorchGenerator).
  */
-export function isGenerator(x: unknown): x is Generator {
-  return Generator.isGenerator(x);
+export function isGenerator(x: unknown): x is RandomGenerator {
+  if (Generator.isGenerator(x)) return true;
+  // Other generators (nninit/torch's TorchGenerator) implement the draw protocol of ./draw.ts.
+  // An object made from Generator's prototype, or a Proxy of an instance, has the method but no
+  // state: it is not one.
+  return typeof x === "object" && x !== null && !(x instanceof Generator) && typeof (x as { [DRAW]?: unknown })[DRAW] === "function";
 }
 
 /** Reseeds the default generator and rewinds it (torch's `torch.manual_seed`). */
