@@ -25,6 +25,7 @@ export const ENTRIES = [
   { subpath: "./checkpoint", source: "src/checkpoint.ts", name: "checkpoint" },
   { subpath: "./checkpoint/node", source: "src/checkpoint-node.ts", name: "checkpoint/node" },
   { subpath: null, source: "src/cli/bin.ts", name: "cli" },
+  { subpath: "./torch", source: "src/torch/index.ts", name: "torch" },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -16,6 +16,7 @@ const MODULES = [
   { name: "core", entry: "assembly/index.ts", file: "nninit", debug: true },
   { name: "linalg", entry: "assembly/linalg.entry.ts", file: "linalg", debug: false },
   { name: "gemm", entry: "assembly/gemm.entry.ts", file: "gemm", debug: false },
+  { name: "torch", entry: "assembly/torch.entry.ts", file: "torch", debug: false },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

@@ -1,0 +1,4 @@
+// nninit/torch: PyTorch's CPU generator for nninit's initializers (same seed, same float32 bits
+// as torch.nn.init on x86-64 builds; see README "Same weights as PyTorch").
+
+export { TorchGenerator, TORCH_DEFAULT_SEED, type TorchSeed, type TorchBuild, type TorchGeneratorOptions, type TorchGeneratorState } from "./generator.js";
