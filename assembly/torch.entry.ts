@@ -6,6 +6,7 @@
 
 import { words, skip } from "./torch/mt19937";
 import { uniformScalar, unitsScalar, normal16Fused, normal16Plain } from "./torch/transforms";
+import { fmaArray } from "./torch/fmaf";
 
 export { heap_base, is_simd } from "./module";
 
@@ -40,4 +41,9 @@ export function torch_normal(state: usize, next: i32, dst: usize, blocks: i32, m
     else normal16Plain(d, mean, std);
   }
   return next;
+}
+
+/** dst[i] = fma(a[i], b[i], c[i]) correctly rounded to float32, for the tests of the emulation. */
+export function torch_fma(a: usize, b: usize, c: usize, dst: usize, n: i32): void {
+  fmaArray(a, b, c, dst, n);
 }

@@ -41,3 +41,11 @@ const EXPONENT_MASK: u64 = 0x7ff0000000000000;
   if ((bits & DROPPED_MASK) == MIDPOINT || (bits & EXPONENT_MASK) < TINY_BITS) return roundToOddf(p, <f64>c, s);
   return <f32>s;
 }
+
+/** dst[i] = fmaf(a[i], b[i], c[i]) (the emulation's test entry). */
+export function fmaArray(a: usize, b: usize, c: usize, dst: usize, n: i32): void {
+  for (let i = 0; i < n; i++) {
+    let o = <usize>i << 2;
+    store<f32>(dst + o, fmaf(load<f32>(a + o), load<f32>(b + o), load<f32>(c + o)));
+  }
+}
