@@ -7,6 +7,7 @@
 import { words, skip } from "./torch/mt19937";
 import { uniformScalar, unitsScalar, normal16Fused, normal16Plain } from "./torch/transforms";
 import { fmaArray } from "./torch/fmaf";
+import { uniformSimd, unitsSimd, normal16Simd } from "./torch/simd";
 
 export { heap_base, is_simd } from "./module";
 
@@ -23,22 +24,26 @@ export function torch_skip(state: usize, next: i32, n: i32): i32 {
 /** n values of uniform_(from, from + range) in float32; fused: the AVX2 build's fma. */
 export function torch_uniform(state: usize, next: i32, dst: usize, n: i32, from: f32, range: f32, fused: bool): i32 {
   next = words(state, next, dst, n);
-  uniformScalar(dst, n, from, range, fused);
+  if (ASC_FEATURE_SIMD) uniformSimd(dst, n, from, range, fused);
+  else uniformScalar(dst, n, from, range, fused);
   return next;
 }
 
 /**
  * 16 * blocks values of normal_(mean, std) from 16 * blocks words, block by block (the part of
- * torch's normal_ before its refill of the last 16). `scratch` is 16 bytes of free memory.
+ * torch's normal_ before its refill of the last 16).
  */
-export function torch_normal(state: usize, next: i32, dst: usize, blocks: i32, mean: f32, std: f32, fused: bool, scratch: usize): i32 {
+export function torch_normal(state: usize, next: i32, dst: usize, blocks: i32, mean: f32, std: f32, fused: bool): i32 {
   let n = blocks << 4;
   next = words(state, next, dst, n);
-  unitsScalar(dst, n);
-  for (let b = 0; b < blocks; b++) {
-    let d = dst + (<usize>b << 6);
-    if (fused) normal16Fused(d, mean, std, scratch);
-    else normal16Plain(d, mean, std);
+  if (ASC_FEATURE_SIMD) unitsSimd(dst, n);
+  else unitsScalar(dst, n);
+  if (!fused) {
+    for (let b = 0; b < blocks; b++) normal16Plain(dst + (<usize>b << 6), mean, std);
+  } else if (ASC_FEATURE_SIMD) {
+    for (let b = 0; b < blocks; b++) normal16Simd(dst + (<usize>b << 6), mean, std);
+  } else {
+    for (let b = 0; b < blocks; b++) normal16Fused(dst + (<usize>b << 6), mean, std);
   }
   return next;
 }

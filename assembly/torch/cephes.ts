@@ -60,32 +60,56 @@ export const COS_P0: f32 = reinterpret<f32>(0x37ccf5ce); // 2.443315711809948e-5
 export const COS_P1: f32 = reinterpret<f32>(0xbab6061a); // -1.388731625493765e-3
 export const COS_P2: f32 = reinterpret<f32>(0x3d2aaaa5); // 4.166664568298827e-2
 
-/** Stores sin(theta) at `at` and cos(theta) at `at + 4`, as sincos256_ps does for theta >= 0. */
+// sincos256_ps's shared part: the octant j and the reduced angle x (the fused reduction).
 // @ts-ignore: decorator
-@inline export function sincos256f(theta: f32, at: usize): void {
-  let x = theta; // >= 0: the sign handling of the C code is the identity here
-  let j = <i32>(x * FOPI); // x * FOPI < 8: truncation in range
-  j = (j + 1) & ~1;
+@inline function octant(theta: f32): i32 {
+  let j = <i32>(theta * FOPI); // theta >= 0 and theta * FOPI < 8: truncation in range
+  return (j + 1) & ~1;
+}
+
+// @ts-ignore: decorator
+@inline function reduce(theta: f32, j: i32): f32 {
   let y = <f32>j;
-  let sinSign = (j & 4) << 29;
-  let polyCos = (j & 2) != 0; // the C code's poly_mask is (j & 2) == 0 for "sin from the sin polynomial"
-  x = fmaf(y, DP1, x);
+  let x = fmaf(y, DP1, theta);
   x = fmaf(y, DP2, x);
-  x = fmaf(y, DP3, x);
-  let cosSign = (~(j - 2) & 4) << 29;
-  let z = x * x;
+  return fmaf(y, DP3, x);
+}
+
+// @ts-ignore: decorator
+@inline function cosPoly(z: f32): f32 {
   let yc = fmaf(COS_P0, z, COS_P1);
   yc = fmaf(yc, z, COS_P2);
   yc = yc * z;
   yc = fmaf(yc, z, -(z * <f32>0.5));
-  yc = yc + <f32>1.0;
+  return yc + <f32>1.0;
+}
+
+// @ts-ignore: decorator
+@inline function sinPoly(x: f32, z: f32): f32 {
   let ys = fmaf(SIN_P0, z, SIN_P1);
   ys = fmaf(ys, z, SIN_P2);
   ys = ys * z;
-  ys = fmaf(ys, x, x);
-  // The C code selects with masks and adds +0 to the chosen value (turning -0 into +0).
-  let s = polyCos ? yc + <f32>0.0 : ys + <f32>0.0;
-  let c = polyCos ? ys + <f32>0.0 : yc + <f32>0.0;
-  store<f32>(at, reinterpret<f32>(reinterpret<i32>(s) ^ sinSign));
-  store<f32>(at, reinterpret<f32>(reinterpret<i32>(c) ^ cosSign), 4);
+  return fmaf(ys, x, x);
+}
+
+/**
+ * sin(theta) as sincos256_ps computes it for theta >= 0 (Box-Muller's angle): octant j, the
+ * sin polynomial when (j & 2) == 0 else the cos one (the C code's masked selection adds +0,
+ * turning -0 into +0), sign from bit 2 of j.
+ */
+export function sin256f(theta: f32): f32 {
+  let j = octant(theta);
+  let x = reduce(theta, j);
+  let z = x * x;
+  let v = (j & 2) == 0 ? sinPoly(x, z) + <f32>0.0 : cosPoly(z) + <f32>0.0;
+  return reinterpret<f32>(reinterpret<i32>(v) ^ ((j & 4) << 29));
+}
+
+/** cos(theta) as sincos256_ps computes it for theta >= 0: sign from bit 2 of j - 2, inverted. */
+export function cos256f(theta: f32): f32 {
+  let j = octant(theta);
+  let x = reduce(theta, j);
+  let z = x * x;
+  let v = (j & 2) == 0 ? cosPoly(z) + <f32>0.0 : sinPoly(x, z) + <f32>0.0;
+  return reinterpret<f32>(reinterpret<i32>(v) ^ ((~(j - 2) & 4) << 29));
 }

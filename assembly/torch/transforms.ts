@@ -10,7 +10,7 @@
 //       no fma; here AssemblyScript's Mathf (musl/ARM algorithms), so only within a few ulps.
 
 import { fmaf } from "./fmaf";
-import { log256f, sincos256f } from "./cephes";
+import { log256f, sin256f, cos256f } from "./cephes";
 
 /** 2^-24 */
 const TWO_M24: f32 = reinterpret<f32>(0x33800000); // 5.960464477539063e-8
@@ -39,17 +39,19 @@ export function unitsScalar(dst: usize, n: i32): void {
   }
 }
 
-/** normal_fill_16_AVX2 on the 16 uniforms at d, lane by lane. `sc` is 8 bytes of scratch. */
-export function normal16Fused(d: usize, mean: f32, std: f32, sc: usize): void {
-  for (let j = 0; j < 8; j++) {
-    let lo = d + (<usize>j << 2);
-    let u1 = <f32>1.0 - load<f32>(lo);
-    let u2 = load<f32>(lo, 32);
-    let radius = Mathf.sqrt(<f32>-2.0 * log256f(u1));
-    sincos256f(TWO_PI_F * u2, sc);
-    store<f32>(lo, fmaf(radius * load<f32>(sc, 4), std, mean));
-    store<f32>(lo, fmaf(radius * load<f32>(sc), std, mean), 32);
-  }
+/** One lane of normal_fill_16_AVX2: u1 = 1 - x at `lo`, u2 = x at lo + 32; the outputs go back there. */
+export function normalPair(lo: usize, mean: f32, std: f32): void {
+  let u1 = <f32>1.0 - load<f32>(lo);
+  let u2 = load<f32>(lo, 32);
+  let radius = Mathf.sqrt(<f32>-2.0 * log256f(u1));
+  let theta = TWO_PI_F * u2;
+  store<f32>(lo, fmaf(radius * cos256f(theta), std, mean));
+  store<f32>(lo, fmaf(radius * sin256f(theta), std, mean), 32);
+}
+
+/** normal_fill_16_AVX2 on the 16 uniforms at d, lane by lane. */
+export function normal16Fused(d: usize, mean: f32, std: f32): void {
+  for (let j = 0; j < 8; j++) normalPair(d + (<usize>j << 2), mean, std);
 }
 
 /** normal_fill_16 of the DEFAULT build on the 16 uniforms at d. */

@@ -3,7 +3,7 @@
 // into the caller's array and the state is copied back. Wasm memory stays at one window whatever
 // the fill size. These functions trust their arguments (the public functions checked them).
 
-import { torch, TORCH_STATE_BYTES, TORCH_SCRATCH_BYTES, TORCH_WINDOW_ELEMENTS, type TorchKernels } from "../wasm/torch.js";
+import { torch, TORCH_STATE_BYTES, TORCH_WINDOW_ELEMENTS, type TorchKernels } from "../wasm/torch.js";
 
 /** An mt19937 position: the 624 state words and the index of the next word (624: twist first). */
 export interface MtState {
@@ -15,15 +15,13 @@ export interface MtState {
 class Session {
   readonly k: TorchKernels;
   readonly state: number;
-  readonly scratch: number;
   readonly out: number;
   next: number;
 
   constructor(readonly st: MtState, k: TorchKernels = torch.current()) {
     this.k = k;
     this.state = k.window;
-    this.scratch = k.window + TORCH_STATE_BYTES;
-    this.out = this.scratch + TORCH_SCRATCH_BYTES;
+    this.out = k.window + TORCH_STATE_BYTES;
     new Uint32Array(k.exports.memory.buffer, this.state, 624).set(st.mt);
     this.next = st.next;
   }
@@ -115,7 +113,7 @@ export function fillNormal(st: MtState, numel: number, start: number, end: numbe
       word = first * 16;
       for (let b = first; b < last;) {
         const blocks = Math.min(TORCH_WINDOW_ELEMENTS / 16, last - b);
-        s.next = s.k.exports.torch_normal(s.state, s.next, s.out, blocks, mean, std, fused ? 1 : 0, s.scratch);
+        s.next = s.k.exports.torch_normal(s.state, s.next, s.out, blocks, mean, std, fused ? 1 : 0);
         const lo = Math.max(start, b * 16), hi = Math.min(stop, (b + blocks) * 16);
         out.set(s.f32(blocks * 16).subarray(lo - b * 16, hi - b * 16), lo - start);
         b += blocks;
@@ -124,7 +122,7 @@ export function fillNormal(st: MtState, numel: number, start: number, end: numbe
     }
     s.skip(numel - word);
     if (tail) {
-      s.next = s.k.exports.torch_normal(s.state, s.next, s.out, 1, mean, std, fused ? 1 : 0, s.scratch);
+      s.next = s.k.exports.torch_normal(s.state, s.next, s.out, 1, mean, std, fused ? 1 : 0);
       const lo = Math.max(start, main), hi = Math.min(end, numel);
       if (lo < hi) out.set(s.f32(16).subarray(lo - main, hi - main), lo - start);
     }

@@ -9,7 +9,7 @@ export interface TorchExports extends BaseExports {
   torch_words(state: number, next: number, dst: number, n: number): number;
   torch_skip(state: number, next: number, n: number): number;
   torch_uniform(state: number, next: number, dst: number, n: number, from: number, range: number, fused: number): number;
-  torch_normal(state: number, next: number, dst: number, blocks: number, mean: number, std: number, fused: number, scratch: number): number;
+  torch_normal(state: number, next: number, dst: number, blocks: number, mean: number, std: number, fused: number): number;
   torch_fma(a: number, b: number, c: number, dst: number, n: number): void;
 }
 
@@ -21,11 +21,9 @@ export type TorchKernels = Instance<TorchExports>;
 
 /** Bytes of the mt19937 state at the start of the window (624 words, padded to 64). */
 export const TORCH_STATE_BYTES = 2560;
-/** Scratch bytes after the state. */
-export const TORCH_SCRATCH_BYTES = 64;
 /** Values per kernel call: 64 Ki floats (256 KiB, L2-resident), a multiple of 16. */
 export const TORCH_WINDOW_ELEMENTS = 1 << 16;
 
-/** The torch module: state, scratch, then the output window. */
+/** The torch module: the state, then the output window. */
 export const torch = /* @__PURE__ */ kernelModule<TorchExports>(
-  { name: "torch", simd: SIMD_BASE64, scalar: SCALAR_BASE64 }, TORCH_STATE_BYTES + TORCH_SCRATCH_BYTES + TORCH_WINDOW_ELEMENTS * 4);
+  { name: "torch", simd: SIMD_BASE64, scalar: SCALAR_BASE64 }, TORCH_STATE_BYTES + TORCH_WINDOW_ELEMENTS * 4);

@@ -104,7 +104,10 @@ const LOG_P = [7.0376836292e-2, -1.1514610310e-1, 1.1676998740e-1, -1.2420140846
 const LOG_Q1 = C(-2.12194440e-4);
 const LOG_Q2 = C(0.693359375);
 
-export function log256(v: number): number {
+/** A float32 fma: the exact one, or an instrumented one (test/torch/exhaustive.node.test.ts). */
+export type Fma = (a: number, b: number, c: number) => number;
+
+export function log256(v: number, fma: Fma = fmaf): number {
   let bits = bitsOf(Math.max(v, floatOf(0x00800000)));
   let e = fr((bits >>> 23) - 0x7f);
   bits = (bits & ~0x7f800000) | 0x3f000000;
@@ -117,12 +120,12 @@ export function log256(v: number): number {
   x = fr(x + tmp);
   const z = fr(x * x);
   let y = LOG_P[0];
-  for (let k = 1; k <= 8; k++) y = fmaf(y, x, LOG_P[k]);
+  for (let k = 1; k <= 8; k++) y = fma(y, x, LOG_P[k]);
   y = fr(y * x);
-  y = fmaf(y, z, fr(e * LOG_Q1));
+  y = fma(y, z, fr(e * LOG_Q1));
   y = fr(y - fr(z * 0.5));
   x = fr(x + y);
-  return fmaf(e, LOG_Q2, x);
+  return fma(e, LOG_Q2, x);
 }
 
 const FOPI = C(1.27323954473516);
@@ -131,7 +134,7 @@ const SIN_P = [C(-1.9515295891e-4), C(8.3321608736e-3), C(-1.6666654611e-1)];
 const COS_P = [C(2.443315711809948e-5), C(-1.388731625493765e-3), C(4.166664568298827e-2)];
 
 /** [sin, cos] of a float32 angle >= 0 (Box-Muller's theta), as sincos256_ps computes them. */
-export function sincos256(theta: number): [number, number] {
+export function sincos256(theta: number, fma: Fma = fmaf): [number, number] {
   let x = Math.abs(theta);
   const signSin = theta < 0 || Object.is(theta, -0) ? 1 : 0;
   let j = Math.trunc(fr(x * FOPI)) | 0;
@@ -139,20 +142,20 @@ export function sincos256(theta: number): [number, number] {
   const y = fr(j);
   const swapSin = (j & 4) !== 0 ? 1 : 0;
   const polyMask = (j & 2) === 0;
-  x = fmaf(y, DP[0], x);
-  x = fmaf(y, DP[1], x);
-  x = fmaf(y, DP[2], x);
+  x = fma(y, DP[0], x);
+  x = fma(y, DP[1], x);
+  x = fma(y, DP[2], x);
   const signCos = (~(j - 2) & 4) !== 0 ? 1 : 0;
   const z = fr(x * x);
-  let yc = fmaf(COS_P[0], z, COS_P[1]);
-  yc = fmaf(yc, z, COS_P[2]);
+  let yc = fma(COS_P[0], z, COS_P[1]);
+  yc = fma(yc, z, COS_P[2]);
   yc = fr(yc * z);
-  yc = fmaf(yc, z, -fr(z * 0.5));
+  yc = fma(yc, z, -fr(z * 0.5));
   yc = fr(yc + 1);
-  let ys = fmaf(SIN_P[0], z, SIN_P[1]);
-  ys = fmaf(ys, z, SIN_P[2]);
+  let ys = fma(SIN_P[0], z, SIN_P[1]);
+  ys = fma(ys, z, SIN_P[2]);
   ys = fr(ys * z);
-  ys = fmaf(ys, x, x);
+  ys = fma(ys, x, x);
   // The selection is written with masks and adds of +0 in the C code; keep its signed zeros.
   const sinPart = polyMask ? fr(0 + ys) : fr(yc + 0);
   const cosPart = polyMask ? fr(yc + 0) : fr(0 + ys);
@@ -160,7 +163,7 @@ export function sincos256(theta: number): [number, number] {
   return [flip(sinPart, signSin ^ swapSin), flip(cosPart, signCos)];
 }
 
-const TWO_PI_F = fr(2 * Math.PI);
+export const TWO_PI_F = fr(2 * Math.PI);
 
 /** normal_fill_16 of the AVX2 kernel on 16 uniforms in place. */
 export function normal16Avx2(d: Float32Array, at: number, mean: number, std: number): void {
