@@ -1,6 +1,7 @@
-// The "nninit/torch" subpath as installed: the main bundle carries no torch code; the torch
-// bundle imports nninit's main bundle (one instance: the initializers of "nninit" accept its
-// generator) and carries its own wasm; ESM import, CJS require and TypeScript (NodeNext) resolve it.
+// The "nninit/torch" subpath as installed: the main entry and the chunk it runs carry no torch
+// code; the torch entry imports that same chunk (one instance: the initializers of "nninit"
+// accept its generator) and carries its own wasm; ESM import, CJS require and TypeScript
+// (NodeNext) resolve it.
 
 import { afterAll, describe, expect, it } from "vitest";
 import { execFileSync, spawnSync } from "node:child_process";
@@ -30,18 +31,24 @@ export { w, s };`,
 afterAll(project.remove);
 
 describe("the nninit/torch entry", () => {
-  it("the main bundle carries no torch code (no mt19937, no torch kernels)", () => {
-    for (const file of ["dist/esm/index.js", "dist/cjs/index.cjs"]) {
-      expect(read(file)).not.toMatch(/mt19937|torch_normal|torch_uniform|log256|TORCH_DEFAULT_SEED|class TorchGenerator/);
-    }
+  const local = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]);
+  const esmLocal = (file: string) => local(read(file), /from "\.\/([^"]+)"/g).map((f) => `dist/esm/${f}`);
+  const cjsLocal = (file: string) => local(read(file), /require\("\.\/([^"]+)"\)/g).map((f) => `dist/cjs/${f}`);
+
+  it("the main entry and the chunk it runs carry no torch code (no mt19937, no torch kernels)", () => {
+    const files = ["dist/esm/index.js", "dist/cjs/index.cjs", ...esmLocal("dist/esm/index.js"), ...cjsLocal("dist/cjs/index.cjs")];
+    expect(files.length).toBeGreaterThan(2);
+    for (const file of files) expect(read(file), file).not.toMatch(/mt19937|torch_normal|torch_uniform|log256|TORCH_DEFAULT_SEED|class TorchGenerator/);
   });
 
-  it("the torch bundle imports nninit's main bundle and carries its own kernels", () => {
+  it("the torch entry imports the main entry's chunk and carries its own kernels, not the core ones", () => {
     const esm = read("dist/esm/torch.js"), cjs = read("dist/cjs/torch.cjs");
-    expect(esm).toMatch(/from "\.\/index\.js"/);
-    expect(cjs).toMatch(/require\("\.\/index\.cjs"\)/);
+    expect(esmLocal("dist/esm/torch.js").length).toBeGreaterThan(0);
+    for (const m of esmLocal("dist/esm/torch.js")) expect(esmLocal("dist/esm/index.js")).toContain(m);
+    for (const m of cjsLocal("dist/cjs/torch.cjs")) expect(cjsLocal("dist/cjs/index.cjs")).toContain(m);
     expect(esm).toMatch(/torch_normal/);
-    // The core samplers (the tape) stay in the main bundle only.
+    expect(cjs).toMatch(/torch_normal/);
+    // The core samplers (the tape) stay in the shared chunk only.
     expect(esm).not.toMatch(/fill_trunc_normal/);
   });
 
