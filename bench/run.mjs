@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { quick, only, SIZES, ORTHO_SIDES, RESULT_NAME } from "./config.mjs";
 import { sink } from "./check.mjs";
 import { runNumpy } from "./peers/numpy.mjs";
+import { runTorch } from "./peers/torch.mjs";
 import { tfjsVersion } from "./peers/tfjs.mjs";
 import { buildWorkloads } from "./workloads.mjs";
 import { measure } from "./measure.mjs";
@@ -37,8 +38,18 @@ if (!only || only.some((w) => NUMPY_WORKLOADS.includes(w))) {
   log(numpy.ok ? `numpy ${numpy.numpy}: BLAS kernel ${numpy.blas.corename}, ${numpy.blas.threads} threads` : numpy.note);
 }
 
+const TORCH_WORKLOADS = ["torchUniform", "torchNormal"];
+let torch = { ok: false, note: "torch not needed by the selected workloads" };
+if (!only || only.some((w) => TORCH_WORKLOADS.includes(w))) {
+  log("torch: timing in a /usr/bin/python3 subprocess first, 1 thread (never concurrently with the JS rows) ...");
+  const t = performance.now();
+  torch = runTorch({ sizes: SIZES, quick });
+  torch.seconds = Math.round(performance.now() - t) / 1e3;
+  log(torch.ok ? `torch ${torch.torch}: ${torch.threads} thread` : torch.note);
+}
+
 const rows = [];
-for (const workload of buildWorkloads(numpy)) {
+for (const workload of buildWorkloads(numpy, torch)) {
   for (const spec of workload.specs) {
     for (const cand of workload.candidates) {
       const r = measure(workload, cand, spec);
@@ -60,6 +71,7 @@ const report = {
   machine: machine(),
   versions: { tfjs: tfjsVersion, others: `@stdlib/random-array-normal ${pkg("@stdlib/random-array-normal")}, pure-rand ${pkg("pure-rand")}, benchmark ${pkg("benchmark")}` },
   numpy: numpy.ok ? { ok: true, numpy: numpy.numpy, python: numpy.python, blas: numpy.blas, env: numpy.env, seconds: numpy.seconds } : numpy,
+  torch: torch.ok ? { ok: true, torch: torch.torch, python: torch.python, threads: torch.threads, seconds: torch.seconds } : torch,
   seconds: (performance.now() - t0) / 1e3,
   rows,
   targets: evaluateTargets(rows),

@@ -10,6 +10,7 @@ import { pureRandUniform, pureRandNormal } from "./peers/pure-rand.mjs";
 import { mathRandomUniform, mathRandomNormal } from "./peers/math-random.mjs";
 import { memoryBaselines } from "./peers/memory.mjs";
 import { numpyCandidate } from "./peers/numpy.mjs";
+import { torchCandidate, nninitTorchCandidate } from "./peers/torch.mjs";
 import { GPT2_SMALL, GPT2_TINY, gpt2Tensors, parameterCount } from "./models/gpt2.mjs";
 import { nninitModel, tfjsModel } from "./models/whole-model.mjs";
 import { formatCount } from "./format.mjs";
@@ -79,7 +80,7 @@ const normalPreset = (fn, torchFn, stdOf) => ({
   ],
 });
 
-export function buildWorkloads(numpy) {
+export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run" }) {
   const modelConfig = quick ? GPT2_TINY : GPT2_SMALL;
   const tensors = gpt2Tensors(modelConfig);
   const all = [
@@ -107,6 +108,16 @@ export function buildWorkloads(numpy) {
     normalPreset("glorotNormal", "xavierNormal", xavierStd),
     uniformPreset("kaimingUniform", "heUniform"),
     normalPreset("heNormal", "kaimingNormal", kaimingStd),
+    {
+      id: "torchUniform", title: "uniform_ U(0, 1) with torch's generator (same bits as torch)", specs: SIZES.map(flat),
+      expect: catalogExpect("uniform", { a: 0, b: 1 }),
+      candidates: [nninitTorchCandidate("uniform", "simd", { a: 0, b: 1 }, { primary: true }), nninitTorchCandidate("uniform", "scalar", { a: 0, b: 1 }), torchCandidate(torch, "uniform")],
+    },
+    {
+      id: "torchNormal", title: "normal_ N(0, 1) with torch's generator (same bits as torch)", specs: SIZES.map(flat),
+      expect: catalogExpect("normal", { mean: 0, std: 1 }),
+      candidates: [nninitTorchCandidate("normal", "simd", { mean: 0, std: 1 }, { primary: true }), nninitTorchCandidate("normal", "scalar", { mean: 0, std: 1 }), torchCandidate(torch, "normal")],
+    },
     {
       id: "orthogonal", title: "orthogonal (gain 1)", specs: ORTHO_SIDES.map(matrix), orthogonal: true,
       expect: catalogExpect("orthogonal", { gain: 1 }),

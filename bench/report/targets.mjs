@@ -27,6 +27,8 @@ const TARGETS = [
   { issue: 14, text: "truncNormal [-2, 2] ≥ 0.8× normal", workload: "truncNormal", peers: ["nninit-simd"], label: /normal$/, min: 0.8 },
   { issue: 14, text: "truncNormal [3, 5] ≥ 0.5× normal", workload: "truncNormalTail", peers: ["nninit-simd"], label: /normal$/, min: 0.5 },
   { issue: 14, text: "SIMD ≥ 4× scalar build: truncated normal [-2, 2]", workload: "truncNormal", peers: ["nninit-scalar"], min: 4 },
+  { issue: 10, text: "normal_ with TorchGenerator ≥ 0.5× torch's throughput (1 thread)", workload: "torchNormal", peers: ["torch"], min: 0.5 },
+  { issue: 10, text: "uniform_ with TorchGenerator ≥ 1× torch's throughput (1 thread)", workload: "torchUniform", peers: ["torch"], min: 1 },
 ];
 
 /** The element count a target is judged at: its side², the model's size, or the target size. */

@@ -78,7 +78,7 @@ const NO_TORCH_COUNTERPART = new Set(["deltaOrthogonal"]);
  * same meaning draws, in the same order, with the same float32 arithmetic.
  *
  * Unlike the tape `Generator`, it is sequential: a draw's words follow the previous draw's, there
- * is no addressable position, `range` costs skipping the words before the slice (about 1 ns a
+ * is no addressable position, `range` costs skipping the words before the slice (about 0.4 ns a
  * word), and `advance(n)` skips n words one twist at a time.
  *
  * @example
@@ -153,7 +153,7 @@ export class TorchGenerator {
     return new TorchGenerator(this.#seed, { build: this.build }).setState(this.getState());
   }
 
-  /** Skips n words (sequentially: about 1 ns a word), as if n words had been drawn. The cached normal stays. */
+  /** Skips n words (sequentially: about 0.4 ns a word), as if n words had been drawn. The cached normal stays. */
   advance(n: number): this {
     integer("TorchGenerator.advance", "n", n, 0);
     skipWords(this.#state, n);

@@ -1,0 +1,53 @@
+"""PyTorch's side of the nninit/torch rows: torch.Tensor.uniform_ and normal_ on float32
+tensors of the plan's sizes, on one thread (torch.set_num_threads(1): nninit runs on one), timed
+by the same calibrated loop as numpy_bench.py. Run with /usr/bin/python3 (Debian's python3-torch).
+
+Reads a JSON plan on stdin, writes JSON results on stdout (samples in seconds per call and the
+moments of the last output, computed outside the timed region).
+"""
+
+import json
+import math
+import platform
+import sys
+import time
+
+import torch
+
+
+def measure(fn, plan):
+    t0 = time.perf_counter()
+    fn()
+    est = max(time.perf_counter() - t0, 1e-9)
+    min_samples = 3 if est > 0.2 else plan["minSamples"]
+    count = max(1, math.ceil(plan["minTime"] / est))
+    samples, spent = [], 0.0
+    while len(samples) < min_samples or spent < plan["maxTime"]:
+        t = time.perf_counter()
+        for _ in range(count):
+            fn()
+        dt = time.perf_counter() - t
+        spent += dt
+        samples.append(dt / count)
+    return samples
+
+
+def moments(x):
+    x64 = x.double()
+    return {"n": int(x.numel()), "mean": float(x64.mean()), "std": float(x64.std(unbiased=False)), "min": float(x64.min()), "max": float(x64.max())}
+
+
+def main():
+    plan = json.load(sys.stdin)
+    torch.set_num_threads(1)
+    torch.manual_seed(plan["seed"])
+    results = []
+    for n in plan["sizes"]:
+        out = torch.empty(n, dtype=torch.float32)
+        for op, fn in (("uniform", lambda: out.uniform_(0, 1)), ("normal", lambda: out.normal_(0, 1))):
+            samples = measure(fn, plan)
+            results.append({"op": op, "n": n, "samples": samples, "moments": moments(out)})
+    json.dump({"torch": torch.__version__, "python": platform.python_version(), "threads": torch.get_num_threads(), "results": results}, sys.stdout)
+
+
+main()
