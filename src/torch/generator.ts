@@ -4,7 +4,7 @@
 // `torch.manual_seed(0); torch.nn.init.kaiming_uniform_(torch.empty(shape))`.
 // Facts: shared/research/torch-cpu-rng.md; kernels: assembly/torch/.
 
-import { DRAW, type Draw, type Law } from "../index.js";
+import { DRAW, type Draw, type DrawLaw } from "../index.js";
 import { fillUniform, fillNormal, skipWords, drawWords, type MtState } from "./engine.js";
 import { erfinvf, normCdf } from "./erfinv.js";
 import { typeError, rangeError, integer, oneOf, show } from "../validate.js";
@@ -246,7 +246,7 @@ export class TorchGenerator {
    * l, u the normal CDF of the standardized bounds (float64), then erfinv_, mul_(std sqrt 2),
    * add_(mean), clamp_(a, b), each in float32. One word per element.
    */
-  #truncNormal(d: Draw, law: Extract<Law, { kind: "truncNormal" }>): void {
+  #truncNormal(d: Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
     const { mean, std, a, b } = law;
     const l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
     this.#uniform(d, 2 * l - 1, 2 * u - 1);
@@ -263,7 +263,7 @@ export class TorchGenerator {
    * sparse_(sparsity, std): normal_(0, std) on the rows x cols matrix, then for each column
    * `torch.randperm(rows)` (rows - 1 words), whose first `zeros` entries are the rows set to 0.
    */
-  #sparse(d: Draw, law: Extract<Law, { kind: "sparse" }>): void {
+  #sparse(d: Draw, law: Extract<DrawLaw, { kind: "sparse" }>): void {
     const { rows, cols, zeros, std } = law;
     const whole = d.start === 0 && d.end === d.numel ? d.out : new Float32Array(d.numel);
     this.#normalFill(d.numel, 0, d.numel, whole, 0, std);
