@@ -8,6 +8,10 @@ import { DRAW, type Draw, type DrawLaw } from "../index.js";
 import { fillUniform, fillNormal, skipWords, drawWords, type MtState } from "./engine.js";
 import { erfinvf, normCdf } from "./erfinv.js";
 import { typeError, rangeError, integer, oneOf, show } from "../validate.js";
+import { convertToHalf } from "../random/sample.js";
+
+/** A draw whose values are float32 (half dtypes are rounded after the draw). */
+type F32Draw = Draw & { out: Float32Array };
 
 /** A seed: an integer in [-2^63, 2^64), as a number (safe integer) or a bigint, as torch takes it. */
 export type TorchSeed = number | bigint;
@@ -188,12 +192,16 @@ export class TorchGenerator {
       throw new TypeError(`${d.fn}: PyTorch has no such initializer, so a TorchGenerator cannot draw it; use a Generator (nninit's tape) instead`);
     }
     const law = d.law;
+    const values = d.out instanceof Float32Array ? d.out : new Float32Array(d.end - d.start);
+    const f: F32Draw = { ...d, out: values };
     switch (law.kind) {
-      case "uniform": return this.#uniform(d, law.a, law.b);
-      case "normal": return this.#normalFill(d.numel, d.start, d.end, d.out, law.mean, law.std);
-      case "truncNormal": return this.#truncNormal(d, law);
-      case "sparse": return this.#sparse(d, law);
+      case "uniform": this.#uniform(f, law.a, law.b); break;
+      case "normal": this.#normalFill(f.numel, f.start, f.end, values, law.mean, law.std); break;
+      case "truncNormal": this.#truncNormal(f, law); break;
+      case "sparse": this.#sparse(f, law); break;
     }
+    // torch computes float32; a half dtype is a rounding of those values (as tensor.to(dtype)).
+    if (values !== d.out) convertToHalf(values, d.out as Uint16Array, 0, d.dtype ?? "bfloat16");
   }
 
   toString(): string {
@@ -205,7 +213,7 @@ export class TorchGenerator {
   }
 
   /** uniform_(a, b): from = float(a), to = float(b), x * float(to - from) + from. */
-  #uniform(d: Draw, a: number, b: number): void {
+  #uniform(d: F32Draw, a: number, b: number): void {
     const from = Math.fround(a), to = Math.fround(b);
     fillUniform(this.#state, d.numel, d.start, d.end, d.out, from, Math.fround(to - from), this.#fused);
     this.#words += d.numel;
@@ -246,7 +254,7 @@ export class TorchGenerator {
    * l, u the normal CDF of the standardized bounds (float64), then erfinv_, mul_(std sqrt 2),
    * add_(mean), clamp_(a, b), each in float32. One word per element.
    */
-  #truncNormal(d: Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
+  #truncNormal(d: F32Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
     const { mean, std, a, b } = law;
     const l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
     this.#uniform(d, 2 * l - 1, 2 * u - 1);
@@ -263,7 +271,7 @@ export class TorchGenerator {
    * sparse_(sparsity, std): normal_(0, std) on the rows x cols matrix, then for each column
    * `torch.randperm(rows)` (rows - 1 words), whose first `zeros` entries are the rows set to 0.
    */
-  #sparse(d: Draw, law: Extract<DrawLaw, { kind: "sparse" }>): void {
+  #sparse(d: F32Draw, law: Extract<DrawLaw, { kind: "sparse" }>): void {
     const { rows, cols, zeros, std } = law;
     const whole = d.start === 0 && d.end === d.numel ? d.out : new Float32Array(d.numel);
     this.#normalFill(d.numel, 0, d.numel, whole, 0, std);
