@@ -1,0 +1,74 @@
+// stateDict(model, config, { seed }): the parameters `torch.manual_seed(seed); Model(config)` has,
+// by torch's names, without torch.
+
+import { options, typeError, rangeError } from "../../validate.js";
+import { execute } from "../modules/run.js";
+import { flag } from "../modules/check.js";
+import { TorchGenerator } from "../modules/engine.js";
+import type { Plan } from "../modules/plan.js";
+import type { NamedTensors, NamedTensorsWithBuffers } from "../modules/tensor.js";
+import { gptConfig, planNanoGPT, type GPTConfig } from "./nanogpt.js";
+import { RESNETS, resnetConfig, planResNet, type ResNetConfig, type ResNetName } from "./resnet.js";
+
+/** The models `stateDict` replays. */
+export const MODELS = ["nanogpt", ...Object.keys(RESNETS)] as readonly ("nanogpt" | ResNetName)[];
+
+export type ModelName = "nanogpt" | ResNetName;
+
+/** Each model's config type. */
+export interface ModelConfigs {
+  nanogpt: GPTConfig;
+  resnet18: ResNetConfig;
+  resnet34: ResNetConfig;
+  resnet50: ResNetConfig;
+  resnet101: ResNetConfig;
+  resnet152: ResNetConfig;
+}
+
+export interface StateDictOptions {
+  /** The seed given to `torch.manual_seed` (number or bigint; default torch's 67280421310721). */
+  seed?: number | bigint;
+  /** Also return the buffers, in `state_dict()` order (default false). */
+  buffers?: boolean;
+}
+
+/** The checked plan of a model (exported for tools that list a model's tensors without drawing). */
+export function modelPlan(fn: string, model: unknown, config: unknown): Plan {
+  if (typeof model !== "string") throw typeError(fn, "model", `one of ${MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
+  if (model === "nanogpt") return planNanoGPT(gptConfig(fn, config));
+  if (Object.hasOwn(RESNETS, model)) return planResNet(model as ResNetName, resnetConfig(fn, config));
+  throw rangeError(fn, "model", `one of ${MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
+}
+
+/**
+ * The initial parameters of a model as `torch.manual_seed(seed); model = Model(config)` makes
+ * them on the CPU, bit for bit, keyed by torch's names in `model.named_parameters()` order (a tied
+ * weight once, under the first name torch lists it by). With `buffers: true`, the buffers too,
+ * in `model.state_dict()` order.
+ *
+ * Models: `"nanogpt"` (karpathy/nanoGPT's `GPT(GPTConfig(**config))`, config keys as in
+ * GPTConfig: block_size, vocab_size, n_layer, n_head, n_embd, dropout, bias) and torchvision
+ * 0.14's `"resnet18"`, `"resnet34"`, `"resnet50"`, `"resnet101"`, `"resnet152"` (config keys:
+ * num_classes, zero_init_residual).
+ *
+ * @example
+ * const sd = stateDict("nanogpt", { n_layer: 6, n_head: 6, n_embd: 384, block_size: 256, vocab_size: 65 }, { seed: 1337 });
+ * sd.get("transformer.h.0.attn.c_attn.weight"); // { shape: [1152, 384], data: Float32Array }
+ */
+export function stateDict<M extends ModelName>(model: M, config?: ModelConfigs[M], opts?: StateDictOptions & { buffers?: false }): NamedTensors;
+export function stateDict<M extends ModelName>(model: M, config: ModelConfigs[M] | undefined, opts: StateDictOptions): NamedTensorsWithBuffers;
+export function stateDict(model: ModelName, config?: object, opts?: StateDictOptions): NamedTensorsWithBuffers {
+  const fn = "stateDict";
+  const own = options<StateDictOptions>(fn, opts, ["seed", "buffers"]);
+  const buffers = flag(fn, "buffers", own.buffers, false);
+  const plan = modelPlan(fn, model, config);
+  let generator: TorchGenerator;
+  try {
+    generator = own.seed === undefined ? new TorchGenerator() : new TorchGenerator(own.seed);
+  } catch (e) {
+    if (e instanceof TypeError) throw typeError(fn, "seed", "an integer number or a bigint", own.seed);
+    if (e instanceof RangeError) throw rangeError(fn, "seed", "an integer in [-2^63, 2^64)", own.seed);
+    throw e;
+  }
+  return execute(fn, plan, generator, buffers);
+}
