@@ -14,6 +14,7 @@ import { torchCandidate, nninitTorchCandidate } from "./peers/torch.mjs";
 import { GPT2_SMALL, GPT2_TINY, gpt2Tensors, parameterCount } from "./models/gpt2.mjs";
 import { nninitModel, tfjsModel } from "./models/whole-model.mjs";
 import { formatCount } from "./format.mjs";
+import { torchReplayWorkload } from "./models/torch-replay.mjs";
 
 /** Std of N(0, 1) cut at ±2: Keras divides by it so truncated initializers keep their variance. */
 const TRUNC2_STD = nninit.TRUNCATED_STD;
@@ -132,6 +133,7 @@ export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run"
       specs: [{ n: parameterCount(tensors), shape: null, label: `${(parameterCount(tensors) / 1e6).toFixed(1)}M params` }],
       candidates: [nninitModel("simd", tensors), nninitModel("scalar", tensors), tfjsModel(tensors)],
     },
-  ];
+    torchReplayWorkload("resnet50"),
+  ].filter(Boolean);
   return only ? all.filter((w) => only.includes(w.id)) : all;
 }

@@ -149,9 +149,6 @@ def loss(path):
         state[name] = torch.frombuffer(bytearray(blob[base + a:base + b]), dtype=torch.float32).reshape(meta["shape"])
     # torch's state_dict() also lists the tied lm_head.weight (the same tensor as wte's).
     state["lm_head.weight"] = state["transformer.wte.weight"]
-    for i in range(config.get("n_layer", 12)):
-        bs = config.get("block_size", 1024)
-        state[f"transformer.h.{i}.attn.bias"] = torch.tril(torch.ones(bs, bs)).view(1, 1, bs, bs)
     torch.manual_seed(seed)
     reference = GPT(GPTConfig(**config))
     torch.manual_seed(seed + 1)  # different weights until the state dict is loaded

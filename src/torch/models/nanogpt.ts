@@ -11,12 +11,12 @@
 // attn.bias (the causal mask) exists in nanoGPT only when torch has no scaled_dot_product_attention
 // (torch < 2), so it is returned, with buffers asked for, as on torch 1.13.
 
-import { options, integer, typeError, rangeError } from "../../validate.js";
+import { integer, typeError, rangeError } from "../../validate.js";
 import { Plan } from "../modules/plan.js";
 import { planLinear } from "../modules/linear.js";
 import { planEmbedding } from "../modules/embedding.js";
 import { planLayerNorm } from "../modules/norm.js";
-import { size, flag } from "../modules/check.js";
+import { size, flag, configOf } from "../modules/check.js";
 
 /** nanoGPT's GPTConfig, with its field names and defaults (GPT-2 124M with a padded vocabulary). */
 export interface GPTConfig {
@@ -40,7 +40,7 @@ export const GPT_CONFIG_KEYS = ["block_size", "vocab_size", "n_layer", "n_head",
 
 /** The checked config with defaults filled in. */
 export function gptConfig(fn: string, config: unknown): Required<GPTConfig> {
-  const c = options<GPTConfig>(fn, config, GPT_CONFIG_KEYS);
+  const c = configOf<GPTConfig>(fn, "nanogpt", config, GPT_CONFIG_KEYS);
   const out = {
     block_size: c.block_size === undefined ? 1024 : size(fn, "config.block_size", c.block_size),
     vocab_size: c.vocab_size === undefined ? 50304 : size(fn, "config.vocab_size", c.vocab_size),

@@ -9,12 +9,11 @@
 //   3. zero_init_residual (default false): the last BN weight of each block set to 0.
 // Every conv constructor draw is overwritten in step 2, so it only moves the generator.
 
-import { options, typeError } from "../../validate.js";
 import { Plan } from "../modules/plan.js";
 import { planConv } from "../modules/conv.js";
 import { planBatchNorm } from "../modules/norm.js";
 import { planLinear } from "../modules/linear.js";
-import { size, flag } from "../modules/check.js";
+import { size, flag, configOf } from "../modules/check.js";
 
 /** The depths of torchvision's five ResNets and their block type. */
 export const RESNETS = {
@@ -37,11 +36,8 @@ export interface ResNetConfig {
 
 export const RESNET_CONFIG_KEYS = ["num_classes", "zero_init_residual"] as const;
 
-export function resnetConfig(fn: string, config: unknown): Required<ResNetConfig> {
-  if (config !== undefined && (config === null || typeof config !== "object" || Array.isArray(config))) {
-    throw typeError(fn, "config", "an object or undefined", config);
-  }
-  const c = options<ResNetConfig>(fn, config, RESNET_CONFIG_KEYS);
+export function resnetConfig(fn: string, name: ResNetName, config: unknown): Required<ResNetConfig> {
+  const c = configOf<ResNetConfig>(fn, name, config, RESNET_CONFIG_KEYS);
   return {
     num_classes: c.num_classes === undefined ? 1000 : size(fn, "config.num_classes", c.num_classes),
     zero_init_residual: flag(fn, "config.zero_init_residual", c.zero_init_residual, false),

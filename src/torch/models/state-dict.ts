@@ -32,11 +32,22 @@ export interface StateDictOptions {
   buffers?: boolean;
 }
 
+/** A seed torch.manual_seed takes: an integer in [-2^63, 2^64), as a safe-integer number or a bigint. */
+function checkSeed(fn: string, seed: unknown): number | bigint {
+  if (typeof seed === "number") {
+    if (!Number.isSafeInteger(seed)) throw rangeError(fn, "seed", "an integer (a safe integer number or a bigint)", seed);
+    return seed;
+  }
+  if (typeof seed !== "bigint") throw typeError(fn, "seed", "an integer number or a bigint", seed);
+  if (seed < -(2n ** 63n) || seed >= 2n ** 64n) throw rangeError(fn, "seed", "an integer in [-2^63, 2^64)", seed);
+  return seed;
+}
+
 /** The checked plan of a model (exported for tools that list a model's tensors without drawing). */
 export function modelPlan(fn: string, model: unknown, config: unknown): Plan {
   if (typeof model !== "string") throw typeError(fn, "model", `one of ${MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
   if (model === "nanogpt") return planNanoGPT(gptConfig(fn, config));
-  if (Object.hasOwn(RESNETS, model)) return planResNet(model as ResNetName, resnetConfig(fn, config));
+  if (Object.hasOwn(RESNETS, model)) return planResNet(model as ResNetName, resnetConfig(fn, model as ResNetName, config));
   throw rangeError(fn, "model", `one of ${MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
 }
 
@@ -62,13 +73,6 @@ export function stateDict(model: ModelName, config?: object, opts?: StateDictOpt
   const own = options<StateDictOptions>(fn, opts, ["seed", "buffers"]);
   const buffers = flag(fn, "buffers", own.buffers, false);
   const plan = modelPlan(fn, model, config);
-  let generator: TorchGenerator;
-  try {
-    generator = own.seed === undefined ? new TorchGenerator() : new TorchGenerator(own.seed);
-  } catch (e) {
-    if (e instanceof TypeError) throw typeError(fn, "seed", "an integer number or a bigint", own.seed);
-    if (e instanceof RangeError) throw rangeError(fn, "seed", "an integer in [-2^63, 2^64)", own.seed);
-    throw e;
-  }
-  return execute(fn, plan, generator, buffers);
+  const seed = own.seed === undefined ? undefined : checkSeed(fn, own.seed);
+  return execute(fn, plan, new TorchGenerator(seed), buffers);
 }

@@ -28,3 +28,15 @@ export function kernelSize(fn: string, value: unknown, spatial: number): number[
 export function divisible(fn: string, name: string, value: number, by: number, byName: string): void {
   if (value % by !== 0) throw rangeError(fn, name, `divisible by ${byName} (${by})`, value);
 }
+
+/** A model config: an object (or undefined) whose keys are all the model's. */
+export function configOf<T extends object>(fn: string, model: string, value: unknown, known: readonly string[]): Partial<T> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw typeError(fn, "config", "an object or undefined", value);
+  for (const key of Object.keys(value)) {
+    if (!known.includes(key)) {
+      throw new TypeError(`${fn}: unknown config key ${JSON.stringify(key)} for ${JSON.stringify(model)}; known keys are ${known.join(", ")}`);
+    }
+  }
+  return value as Partial<T>;
+}
