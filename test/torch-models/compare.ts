@@ -44,7 +44,7 @@ type Tensor = { shape: number[]; data: Float32Array | BigInt64Array };
 
 /** The first 16 hex digits of the SHA-256 of a float32 array's little-endian bytes (as the script). */
 export async function sha16(data: Float32Array): Promise<string> {
-  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength) as Uint8Array<ArrayBuffer>;
   const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
   return [...digest.slice(0, 8)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }

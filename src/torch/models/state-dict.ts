@@ -1,10 +1,10 @@
 // stateDict(model, config, { seed }): the parameters `torch.manual_seed(seed); Model(config)` has,
 // by torch's names, without torch.
 
-import { options, typeError, rangeError } from "../../validate.js";
+import { options, typeError, rangeError, oneOf } from "../../validate.js";
 import { execute } from "../modules/run.js";
 import { flag } from "../modules/check.js";
-import { TorchGenerator } from "../modules/engine.js";
+import { TorchGenerator, type TorchBuild } from "../modules/engine.js";
 import type { Plan } from "../modules/plan.js";
 import type { NamedTensors, NamedTensorsWithBuffers } from "../modules/tensor.js";
 import { gptConfig, planNanoGPT, type GPTConfig } from "./nanogpt.js";
@@ -28,6 +28,8 @@ export interface ModelConfigs {
 export interface StateDictOptions {
   /** The seed given to `torch.manual_seed` (number or bigint; default torch's 67280421310721). */
   seed?: number | bigint;
+  /** Which torch kernel build to match, as `new TorchGenerator(seed, { build })` (default "avx2"). */
+  build?: TorchBuild;
   /** Also return the buffers, in `state_dict()` order (default false). */
   buffers?: boolean;
 }
@@ -70,9 +72,10 @@ export function stateDict<M extends ModelName>(model: M, config?: ModelConfigs[M
 export function stateDict<M extends ModelName>(model: M, config: ModelConfigs[M] | undefined, opts: StateDictOptions): NamedTensorsWithBuffers;
 export function stateDict(model: ModelName, config?: object, opts?: StateDictOptions): NamedTensorsWithBuffers {
   const fn = "stateDict";
-  const own = options<StateDictOptions>(fn, opts, ["seed", "buffers"]);
+  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "buffers"]);
+  const build = own.build === undefined ? undefined : oneOf(fn, "build", own.build, ["avx2", "default"] as const);
   const buffers = flag(fn, "buffers", own.buffers, false);
   const plan = modelPlan(fn, model, config);
   const seed = own.seed === undefined ? undefined : checkSeed(fn, own.seed);
-  return execute(fn, plan, new TorchGenerator(seed), buffers);
+  return execute(fn, plan, new TorchGenerator(seed, { build }), buffers);
 }

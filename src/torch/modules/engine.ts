@@ -1,5 +1,5 @@
 // The one place the module constructors and model recipes reach the torch engine (the
 // TorchGenerator and the initializers that draw from it as torch does).
 
-export { TorchGenerator } from "../generator.js";
+export { TorchGenerator, type TorchBuild } from "../generator.js";
 export { uniform, normal, kaimingUniform, kaimingNormal, xavierUniform, xavierNormal } from "../../index.js";
