@@ -118,11 +118,12 @@ def references(live):
             after_n = torch.empty(3).normal_()
             out.append({"kind": "module", "fn": fn, "args": args, "options": opts, "seed": seed, "build": build,
                         "tensors": tensors, "after": {"uniform": after_u.tolist(), "normal": after_n.tolist()}})
+    cases = model_cases(live)
     if build == "default":
-        # The DEFAULT build's normal_ calls libm: nninit matches it within a few ulp, not bit for bit,
-        # so the whole models (all normal_) are only recorded for the AVX2 build.
-        return out
-    for name, config, seed in model_cases(live):
+        # The DEFAULT build's normal_ calls libm: nninit matches it within a few ulp, not bit for bit
+        # (checked on the sampled values); the small nanoGPT is enough to show it.
+        cases = [(name, config, seed) for name, config, seed in cases if name == "nanogpt" and seed in (0, 1337)]
+    for name, config, seed in cases:
         torch.manual_seed(seed)
         m = build_model(name, config)
         sd = m.state_dict()

@@ -30,7 +30,7 @@ describe.skipIf(!hasTorch)("live torch (/usr/bin/python3 with torch and torchvis
         const d = await differences(c, tensors, toleranceOf(c));
         if (JSON.stringify(after) !== JSON.stringify({ uniform: c.after.uniform.map(Math.fround), normal: c.after.normal.map(Math.fround) })) d.push("next draws differ");
         return d;
-      })() : await differences(c, runModelCase(c));
+      })() : await differences(c, runModelCase(c), toleranceOf(c));
       if (diffs.length > 0) failures.push(`${label(c)}: ${diffs.slice(0, 3).join("; ")}`);
     }
     expect(failures).toEqual([]);
