@@ -34,5 +34,5 @@ export function toleranceOf(c: Case): (name: string) => number {
   return (name) => (c.build === "default" && normalDrawn(name) ? DEFAULT_BUILD_NORMAL_ULPS : 0);
 }
 
-/** The bound measured for the DEFAULT build's normal_ (see the engine's tests and the README). */
-export const DEFAULT_BUILD_NORMAL_ULPS = 4;
+/** The bound the engine states for the DEFAULT build's normal_ (README "Same weights as PyTorch"). */
+export const DEFAULT_BUILD_NORMAL_ULPS = 16;
