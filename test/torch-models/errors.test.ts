@@ -54,7 +54,7 @@ describe("module constructors reject bad arguments before drawing", () => {
 const stateDictCases: [string, () => unknown, typeof TypeError | typeof RangeError, RegExp][] = [
   ["an unknown model", () => torch.stateDict("gpt2" as "nanogpt"), RangeError, /^stateDict: model must be one of "nanogpt", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", got "gpt2"$/],
   ["a model that is not a string", () => torch.stateDict(5 as unknown as "nanogpt"), TypeError, /^stateDict: model must be one of .*, got 5$/],
-  ["a config that is not an object", () => torch.stateDict("nanogpt", null as never), TypeError, /^stateDict: config must be an object or undefined, got null$/],
+  ["a config that is not a plain object", () => torch.stateDict("nanogpt", [2] as never), TypeError, /^stateDict: config must be a plain object or undefined, got \[2\]$/],
   ["a typo in a GPTConfig key", () => torch.stateDict("nanogpt", { n_layers: 2 } as object), TypeError, /^stateDict: unknown config key "n_layers" for "nanogpt"; known keys are block_size, vocab_size, n_layer, n_head, n_embd, dropout, bias$/],
   ["a camelCase GPTConfig key", () => torch.stateDict("nanogpt", { nEmbd: 64 } as object), TypeError, /^stateDict: unknown config key "nEmbd" for "nanogpt"/],
   ["n_head not dividing n_embd", () => torch.stateDict("nanogpt", { n_embd: 10, n_head: 3 }), RangeError, /^stateDict: config.n_embd must be divisible by config.n_head \(3\), got 10$/],

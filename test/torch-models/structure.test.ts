@@ -70,6 +70,14 @@ describe("values without torch", () => {
     expect(torch.stateDict("nanogpt", small, { seed: 4 }).get("transformer.wpe.weight")!.data).not.toEqual(a.get("transformer.wpe.weight")!.data);
   });
 
+  it("null means absent, for a config, its keys and the options (the package's options rule)", () => {
+    const a = torch.stateDict("nanogpt", { ...small, dropout: null as never }, { seed: null as never, buffers: null as never });
+    const b = torch.stateDict("nanogpt", small);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    expect(a.get("transformer.wte.weight")!.data).toEqual(b.get("transformer.wte.weight")!.data);
+    expect([...layout("nanogpt", null as never)]).toEqual(layout("nanogpt"));
+  });
+
   it("a bigint seed is the same as the number, and torch's default seed is the default", () => {
     const a = torch.stateDict("nanogpt", small, { seed: 12345 });
     const b = torch.stateDict("nanogpt", small, { seed: 12345n });

@@ -1,7 +1,7 @@
 // Argument checks shared by the module constructors and model recipes, in the package's one
 // message style ("<fn>: <argument> must be <expectation>, got <value>").
 
-import { typeError, rangeError, integer } from "../../validate.js";
+import { typeError, rangeError, integer, isPlainObject, ownEntries } from "../../validate.js";
 
 /** A layer size (features, channels, heads...): an integer >= 1. */
 export function size(fn: string, name: string, value: unknown): number {
@@ -29,14 +29,17 @@ export function divisible(fn: string, name: string, value: number, by: number, b
   if (value % by !== 0) throw rangeError(fn, name, `divisible by ${byName} (${by})`, value);
 }
 
-/** A model config: an object (or undefined) whose keys are all the model's. */
+/**
+ * A model config, under the package's options rule: a plain object, undefined or null (no config),
+ * read once; null values mean absent. Every key must be the model's.
+ */
 export function configOf<T extends object>(fn: string, model: string, value: unknown, known: readonly string[]): Partial<T> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw typeError(fn, "config", "an object or undefined", value);
-  for (const key of Object.keys(value)) {
-    if (!known.includes(key)) {
-      throw new TypeError(`${fn}: unknown config key ${JSON.stringify(key)} for ${JSON.stringify(model)}; known keys are ${known.join(", ")}`);
+  if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      if (!known.includes(key)) {
+        throw new TypeError(`${fn}: unknown config key ${JSON.stringify(key)} for ${JSON.stringify(model)}; known keys are ${known.join(", ")}`);
+      }
     }
   }
-  return value as Partial<T>;
+  return ownEntries(fn, "config", value) as Partial<T>;
 }
