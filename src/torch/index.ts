@@ -2,3 +2,6 @@
 // as torch.nn.init on x86-64 builds; see README "Same weights as PyTorch").
 
 export { TorchGenerator, TORCH_DEFAULT_SEED, type TorchSeed, type TorchBuild, type TorchGeneratorOptions, type TorchGeneratorState } from "./generator.js";
+// torch.nn layer constructors and whole-model state dicts drawn from a TorchGenerator.
+export * from "./modules/index.js";
+export * from "./models/index.js";
