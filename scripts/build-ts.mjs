@@ -16,6 +16,7 @@ import { build } from "tsdown";
 import { readFileSync, writeFileSync, rmSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { buildPoolWorker } from "./build-pool-worker.mjs";
 
 /** Every entry of the package: `subpath` in package.json's exports (null: not exported), its source, its file name in dist/. */
 export const ENTRIES = [
@@ -33,6 +34,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 // half-written dist/ for a test run or another build going on at the same time.
 const staging = join(root, "dist.next");
 rmSync(staging, { recursive: true, force: true });
+
+// The pool's worker script, a string constant the entries inline (see build-pool-worker.mjs).
+await buildPoolWorker(root);
 
 const common = {
   config: false,

@@ -28,3 +28,4 @@ export {
   catalog, catalogEntry, type CatalogEntry, type TfjsMapping, type InitializerName, type EntryOf, type OptionsOf,
 } from "./initializers/catalog.js";
 export type { Law, PointMass } from "./initializers/law.js";
+export { createPool, Pool, MAX_THREADS, type PoolOptions, type PoolFillOptions } from "./parallel/pool.js";

@@ -30,6 +30,17 @@ function checkFits(fn: string, shape: Shape, rows: number, cols: number): void {
   }
 }
 
+/**
+ * An empty range: the generator moves as for the whole matrix (an empty draw of its Gaussian
+ * matrix), without the QR, so a pool can check a call and learn where it leaves the generator
+ * at no cost.
+ */
+function skipped(fn: string, req: Request, rows: number, cols: number): Float32Array {
+  const n = rows * cols;
+  req.generator[DRAW]({ fn, law: { kind: "normal", mean: 0, std: 1 }, numel: n, start: 0, end: 0, out: new Float32Array(0) });
+  return target(req);
+}
+
 export interface OrthogonalOptions extends TensorOptions {
   /** Multiplies the orthogonal matrix (default 1). */
   gain?: number;
@@ -56,6 +67,7 @@ export function orthogonal<O extends OrthogonalOptions = OrthogonalOptions>(shap
   checkFits(fn, shape, rows, cols);
   // Orthonormal rows or columns: every entry lies in [-1, 1] before the gain.
   checkDtypeReach(req, "gain", gain, Math.abs(gain));
+  if (req.start === req.end) return output<O>(req, skipped(fn, req, rows, cols));
   if (req.start === 0 && req.end === req.numel) return output<O>(req, orthogonalMatrix(fn, req.generator, rows, cols, gain, target(req)));
   const out = target(req);
   out.set(orthogonalMatrix(fn, req.generator, rows, cols, gain).subarray(req.start, req.end));
@@ -94,6 +106,7 @@ export function deltaOrthogonal<O extends DeltaOrthogonalOptions = DeltaOrthogon
   if (req.numel === 0) return output<O>(req, target(req));
   checkFits(fn, shape, fanIn, fanOut);
   checkDtypeReach(req, "scale", scale, Math.abs(scale));
+  if (req.start === req.end) return output<O>(req, skipped(fn, req, fanIn, fanOut));
   const m = orthogonalMatrix(fn, req.generator, fanIn, fanOut, scale);
   const strides = stridesOf(dims);
   const centre = kernelCentreOffset(dims, strides, inAxis, outAxis, "jax");

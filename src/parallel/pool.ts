@@ -1,0 +1,469 @@
+// A pool of workers that fills tensors in parallel with the same bits as one synchronous call.
+//
+// It rests on the stream contract: element i of an elementwise initializer depends only on the
+// generator's state and i, and every initializer honours `range: [start, end]` exactly. So the
+// calling thread checks the call (an empty-range call of the initializer itself: same checks,
+// same messages, and it tells where the generator ends), reserves the tape segment by moving the
+// generator there, cuts [start, end) into chunks, and each worker runs the ordinary synchronous
+// initializer with `range` on a generator rebuilt from the start state. Whole-tensor initializers
+// (orthogonal, deltaOrthogonal, sparse) run as one task on one worker.
+//
+// Memory: where SharedArrayBuffer is available (Node; pages that are cross-origin isolated),
+// workers write straight into one shared output. Elsewhere, each chunk is filled into a buffer
+// lent to the worker, transferred back, copied into the output and lent again.
+
+import type { Shape } from "../shape.js";
+import { request } from "../initializers/tensor-options.js";
+import { Generator, type GeneratorState } from "../random/generator.js";
+import { typeError, integer, show } from "../validate.js";
+import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
+import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
+import type { TaskMessage, TaskTarget, WorkerReply } from "./protocol.js";
+
+/** How a pool is made. */
+export interface PoolOptions {
+  /** Workers to run (default: the machine's parallelism, `os.availableParallelism()` or `navigator.hardwareConcurrency`). */
+  threads?: number;
+  /**
+   * Whether workers write into shared memory (default: where SharedArrayBuffer is available:
+   * Node, and pages served cross-origin isolated). `false` forces the transfer fallback.
+   */
+  shared?: boolean;
+}
+
+/** What `pool.fill` adds to the initializer's own options. */
+export interface PoolFillOptions {
+  /** Called on the calling thread after each chunk with the elements written so far and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stops the fill: the promise rejects with `signal.reason` once no worker writes any more; the generator does not move. */
+  signal?: AbortSignal;
+}
+
+/** Largest pool: far above any machine's cores, low enough to catch a mistaken count early. */
+export const MAX_THREADS = 256;
+
+/** Elements per chunk, at most: 2^20 (4 MiB, a few milliseconds of work; the fallback's buffers have this size). */
+const MAX_CHUNK = 1 << 20;
+/** Elements per chunk, at least: below this the messages cost more than the work. */
+const MIN_CHUNK = 1 << 16;
+/** Chunks per worker in a fill, so that a worker that got a slower core takes fewer of them. */
+const CHUNKS_PER_THREAD = 4;
+/** Tasks sent to a worker ahead of its replies, so that it never waits for the next message. */
+const DEPTH = 2;
+
+interface Job {
+  entry: Entry;
+  shape: unknown;
+  options: Record<string, unknown>;
+  seed: bigint;
+  position: number;
+  generator: Generator;
+  before: GeneratorState;
+  after: GeneratorState;
+  /** Element of the tensor that goes to index 0 of the result. */
+  start: number;
+  total: number;
+  /** The output; null until a whole-tensor fallback task brings its own buffer. */
+  result: Float32Array | null;
+  /** The shared memory the result lives in, if workers write in place. */
+  shared: { buffer: SharedArrayBuffer; byteOffset: number } | null;
+  queued: number;
+  inFlight: number;
+  done: number;
+  failure: { reason: unknown } | null;
+  settled: boolean;
+  onProgress: ((done: number, total: number) => void) | undefined;
+  stopListening: () => void;
+  resolve: (result: Float32Array) => void;
+  reject: (reason: unknown) => void;
+}
+
+interface Task {
+  id: number;
+  job: Job;
+  start: number;
+  end: number;
+  /** The buffer lent to the worker (fallback, elementwise). */
+  buffer: ArrayBuffer | null;
+}
+
+interface Slot {
+  index: number;
+  handle: WorkerHandle | null;
+  starting: Promise<void> | null;
+  /** Tasks sent and not yet answered, oldest first (a worker answers in order). */
+  inFlight: Task[];
+  /** The worker said "ready": its code loaded and its kernels compiled. */
+  ready: boolean;
+}
+
+/**
+ * A pool of workers that fill tensors in parallel: `await pool.fill(normal, shape, options)` gives
+ * the same bits as `normal(shape, options)` and moves the generator the same way. Create it with
+ * {@link createPool}; `close()` it when done (an idle pool does not keep Node running).
+ */
+export class Pool {
+  readonly #threads: number;
+  readonly #shared: boolean;
+  readonly #slots: Slot[] = [];
+  #queue: Task[] = [];
+  #spares: ArrayBuffer[] = [];
+  #nextId = 1;
+  /** Set once the pool is closed or broken: every later fill rejects with it. */
+  #unusable: Error | null = null;
+  #closing: Promise<void> | null = null;
+  #ready: Promise<void>;
+
+  /** @internal Use {@link createPool}. */
+  constructor(threads: number, shared: boolean) {
+    this.#threads = threads;
+    this.#shared = shared;
+    const started: Promise<void>[] = [];
+    for (let index = 0; index < threads; index++) {
+      const slot: Slot = { index, handle: null, starting: null, inFlight: [], ready: false };
+      this.#slots.push(slot);
+      started.push(this.#start(slot));
+    }
+    this.#ready = Promise.all(started).then(() => undefined);
+  }
+
+  /** The number of workers. */
+  get threads(): number {
+    return this.#threads;
+  }
+
+  /** Whether workers write into shared memory (else chunks are transferred back and copied). */
+  get shared(): boolean {
+    return this.#shared;
+  }
+
+  /** Resolves once every worker has started (optional: fills wait for workers by themselves). */
+  ready(): Promise<void> {
+    return this.#ready.then(() => {
+      if (this.#unusable) throw this.#unusable;
+    });
+  }
+
+  /**
+   * Fills a tensor like `initializer(shape, options)`, bit for bit, on the pool's workers, and
+   * resolves to it (`out` when given). The generator moves when `fill` is called, exactly as the
+   * synchronous call would move it, so later calls draw the words after this tensor even before
+   * it is done; on abort or failure it is put back, unless something drew from it meanwhile.
+   *
+   * Without `out`, the result is backed by a SharedArrayBuffer when the pool is `shared` (so it
+   * cannot be transferred with postMessage; it can be shared). `out` may be shared (written in
+   * place) or an ordinary Float32Array (chunks are copied into it).
+   *
+   * Rejects before any worker starts, with the synchronous call's TypeError/RangeError, on bad
+   * input. A worker that stops during the fill (terminated, out of memory) rejects it with an
+   * Error saying so; the pool starts a new worker in its place.
+   *
+   * @example
+   * const pool = createPool();
+   * const wte = await pool.fill(normal, [50257, 768], { std: 0.02, generator: g });
+   * await pool.close();
+   */
+  fill<O extends object>(initializer: ((shape: Shape, options?: O) => Float32Array) | string, shape: Shape,
+    options?: O & PoolFillOptions): Promise<Float32Array> {
+    try {
+      return this.#fill(initializer, shape, options);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Ends the workers. Fills still running reject once their workers have stopped; later fills
+   * reject. Resolves when every worker has stopped.
+   */
+  close(): Promise<void> {
+    return (this.#closing ??= this.#shutDown(new Error("nninit pool: the pool was closed")));
+  }
+
+  /** @internal For tests: terminates worker `index` as if it had been killed. */
+  async killWorkerForTest(index: number): Promise<void> {
+    const handle = this.#slots[index]?.handle;
+    await handle?.terminate();
+    this.#stopped(this.#slots[index], "it was terminated");
+  }
+
+  #fill(initializer: unknown, shape: Shape, options: (object & PoolFillOptions) | undefined): Promise<Float32Array> {
+    const fn = "pool.fill";
+    const entry = typeof initializer === "string" ? entryByName(initializer) : entryOf(initializer);
+    if (!entry) {
+      throw typeError(fn, "initializer", "one of nninit's initializers (such as normal or kaimingUniform) or its name", initializer);
+    }
+    if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
+      throw typeError(entry.name, "options", "an object or undefined", options);
+    }
+    const { onProgress, signal, generator, out, range, ...own } = (options ?? {}) as PoolFillOptions & Record<string, unknown>;
+    if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);
+    if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
+      throw typeError(fn, "signal", "an AbortSignal", signal);
+    }
+    if (this.#unusable) throw this.#unusable;
+    if (signal?.aborted) throw abortReason(signal);
+
+    const { req } = request(entry.name, shape, { generator, out, range }, []);
+    if (!(req.generator instanceof Generator)) {
+      throw typeError(fn, "generator", "a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly", req.generator);
+    }
+    // The initializer checks its own options on an empty range, from a copy of the generator, and
+    // so tells where the synchronous call leaves the generator.
+    const probe = req.generator.clone();
+    entry.fn(shape, { ...own, generator: probe, range: [req.start, req.start], out: new Float32Array(0) });
+    const before = req.generator.getState();
+    const after = probe.getState();
+    req.generator.setState(after);
+
+    const total = req.end - req.start;
+    if (total === 0) return Promise.resolve(req.out ?? new Float32Array(0));
+    const shared = this.#shared && (req.out === undefined || isShared(req.out));
+    let result: Float32Array | null = req.out ?? null;
+    if (shared && !result) result = new Float32Array(new SharedArrayBuffer(total * 4));
+    if (!result && entry.kind === "elementwise") result = new Float32Array(total);
+
+    return new Promise<Float32Array>((resolve, reject) => {
+      const job: Job = {
+        entry, shape, options: own, seed: before.seed, position: before.position, generator: req.generator, before, after,
+        start: req.start, total, result,
+        shared: shared ? { buffer: result!.buffer as SharedArrayBuffer, byteOffset: result!.byteOffset } : null,
+        queued: 0, inFlight: 0, done: 0, failure: null, settled: false, onProgress,
+        stopListening: () => {}, resolve, reject,
+      };
+      if (signal) {
+        const onAbort = () => this.#fail(job, abortReason(signal));
+        signal.addEventListener("abort", onAbort, { once: true });
+        job.stopListening = () => signal.removeEventListener("abort", onAbort);
+      }
+      const size = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads);
+      for (let s = req.start; s < req.end; s += size) {
+        this.#queue.push({ id: this.#nextId++, job, start: s, end: Math.min(req.end, s + size), buffer: null });
+        job.queued++;
+      }
+      this.#pump();
+    });
+  }
+
+  /** Sends queued tasks to workers with room, the least busy first. */
+  #pump(): void {
+    while (this.#queue.length > 0) {
+      let slot: Slot | null = null;
+      for (const s of this.#slots) {
+        if (s.handle && s.inFlight.length < DEPTH && (!slot || s.inFlight.length < slot.inFlight.length)) slot = s;
+      }
+      if (!slot) return;
+      this.#send(slot, this.#queue.shift()!);
+    }
+  }
+
+  #send(slot: Slot, task: Task): void {
+    const { job } = task;
+    job.queued--;
+    const n = task.end - task.start;
+    let target: TaskTarget;
+    if (job.shared) {
+      target = { kind: "shared", buffer: job.shared.buffer, byteOffset: job.shared.byteOffset + (task.start - job.start) * 4 };
+    } else if (job.entry.kind === "elementwise") {
+      task.buffer = this.#spare(n * 4);
+      target = { kind: "transfer", buffer: task.buffer };
+    } else {
+      target = { kind: "transfer", buffer: null };
+    }
+    const message: TaskMessage = {
+      type: "task", id: task.id, name: job.entry.name, shape: job.shape, options: job.options,
+      seed: job.seed, position: job.position, start: task.start, end: task.end, target,
+    };
+    try {
+      slot.handle!.post(message, task.buffer ? [task.buffer] : []);
+    } catch (error) {
+      // e.g. an option value that cannot be cloned: nothing was sent, nothing was transferred.
+      this.#fail(job, error);
+      return;
+    }
+    job.inFlight++;
+    slot.inFlight.push(task);
+    slot.handle!.setBusy(true);
+  }
+
+  /** A buffer of at least `bytes` for the fallback: a returned one when there is one. */
+  #spare(bytes: number): ArrayBuffer {
+    const i = this.#spares.findIndex((b) => b.byteLength >= bytes);
+    return i >= 0 ? this.#spares.splice(i, 1)[0] : new ArrayBuffer(bytes);
+  }
+
+  #reply(slot: Slot, reply: WorkerReply): void {
+    if (reply.type === "ready") {
+      slot.ready = true;
+      return;
+    }
+    const at = slot.inFlight.findIndex((t) => t.id === reply.id);
+    if (at < 0) return;
+    const [task] = slot.inFlight.splice(at, 1);
+    if (slot.inFlight.length === 0) slot.handle?.setBusy(false);
+    const { job } = task;
+    job.inFlight--;
+    const n = task.end - task.start;
+    if (reply.type === "failed") {
+      this.#fail(job, rebuildError(reply.errorName, reply.message));
+    } else if (!job.failure) {
+      if (!job.shared && reply.buffer) {
+        const values = new Float32Array(reply.buffer, 0, n);
+        if (job.result) job.result.set(values, task.start - job.start);
+        else job.result = values; // a whole-tensor result in the worker's own buffer: no copy
+      }
+      job.done += n;
+      try {
+        job.onProgress?.(job.done, job.total);
+      } catch (error) {
+        this.#fail(job, error);
+      }
+    }
+    if (task.buffer && reply.buffer && this.#spares.length < this.#threads * DEPTH) this.#spares.push(reply.buffer);
+    this.#settle(job);
+    this.#pump();
+  }
+
+  /** Marks a job failed: its queued tasks are dropped; it settles once its tasks in flight are answered. */
+  #fail(job: Job, reason: unknown): void {
+    if (job.failure || job.settled) return;
+    job.failure = { reason };
+    this.#queue = this.#queue.filter((t) => t.job !== job);
+    job.queued = 0;
+    this.#settle(job);
+  }
+
+  #settle(job: Job): void {
+    if (job.settled || job.queued > 0 || job.inFlight > 0) return;
+    if (!job.failure && job.done < job.total) return;
+    job.settled = true;
+    job.stopListening();
+    if (job.failure) {
+      if (sameState(job.generator.getState(), job.after)) job.generator.setState(job.before);
+      job.reject(job.failure.reason);
+    } else {
+      job.resolve(job.result!);
+    }
+  }
+
+  #start(slot: Slot): Promise<void> {
+    slot.ready = false;
+    slot.starting = spawnWorker(`nninit-pool-${slot.index}`, {
+      message: (reply) => this.#reply(slot, reply),
+      stopped: (reason) => this.#stopped(slot, reason),
+    }).then((handle) => {
+      if (this.#unusable) {
+        void handle.terminate();
+        return;
+      }
+      slot.handle = handle;
+      this.#pump();
+    }, (error: unknown) => {
+      this.#break(error instanceof Error ? error : new Error(String(error)));
+    });
+    return slot.starting;
+  }
+
+  /** A worker stopped on its own: its tasks' fills fail; a worker that had started is replaced. */
+  #stopped(slot: Slot, reason: string): void {
+    if (!slot.handle) return;
+    const wasReady = slot.ready;
+    slot.handle = null;
+    const lost = slot.inFlight.splice(0);
+    const error = new Error(`nninit pool: worker ${slot.index} stopped (${reason})` +
+      (lost.length ? "; the fill it was working on was abandoned" : ""));
+    for (const task of lost) {
+      task.job.inFlight--;
+      this.#fail(task.job, error);
+      this.#settle(task.job);
+    }
+    if (this.#unusable) return;
+    if (!wasReady) {
+      this.#break(new Error(`nninit pool: a worker could not start (${reason}); the pool is unusable`));
+      return;
+    }
+    void this.#start(slot);
+  }
+
+  /** The pool cannot work (a worker cannot start): every fill rejects with `error` from now on. */
+  #break(error: Error): void {
+    if (this.#unusable) return;
+    this.#closing ??= this.#shutDown(error);
+  }
+
+  async #shutDown(reason: Error): Promise<void> {
+    this.#unusable = reason;
+    for (const task of this.#queue.splice(0)) this.#fail(task.job, reason);
+    await Promise.all(this.#slots.map(async (slot) => {
+      await slot.starting;
+      const handle = slot.handle;
+      slot.handle = null;
+      await handle?.terminate();
+      // The worker can no longer write: its tasks' fills may settle now.
+      for (const task of slot.inFlight.splice(0)) {
+        task.job.inFlight--;
+        this.#fail(task.job, reason);
+        this.#settle(task.job);
+      }
+    }));
+  }
+}
+
+/**
+ * Creates a pool of `threads` workers (default: the machine's parallelism) running this
+ * package's own code: Node worker_threads or Web Workers, nothing to configure or serve. The
+ * workers start at once (their start-up overlaps with the caller's work).
+ *
+ * @example
+ * const pool = createPool({ threads: 4 });
+ * const g = new Generator(42);
+ * const w = await pool.fill(kaimingNormal, [4096, 4096], { generator: g }); // same bits as kaimingNormal(...)
+ * await pool.close();
+ */
+export function createPool(options?: PoolOptions): Pool {
+  const fn = "createPool";
+  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
+    throw typeError(fn, "options", "an object or undefined", options);
+  }
+  for (const key of Object.keys(options ?? {})) {
+    if (key !== "threads" && key !== "shared") throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; known options are threads, shared`);
+  }
+  const threads = options?.threads === undefined ? machineThreads() : integer(fn, "threads", options.threads, 1, MAX_THREADS);
+  const available = sharedMemoryAvailable();
+  const shared = options?.shared ?? available;
+  if (typeof shared !== "boolean") throw typeError(fn, "shared", "a boolean or undefined", shared);
+  if (shared && !available) {
+    throw new TypeError(`${fn}: shared must be false here: SharedArrayBuffer is not available ` +
+      `(a page must be served with COOP/COEP headers to be cross-origin isolated), got ${show(shared)}`);
+  }
+  return new Pool(threads, shared);
+}
+
+/** Elements per task: about CHUNKS_PER_THREAD tasks per worker, within [MIN_CHUNK, MAX_CHUNK], whole tape blocks. */
+function chunkSize(total: number, threads: number): number {
+  const even = Math.ceil(total / (threads * CHUNKS_PER_THREAD) / 1024) * 1024;
+  return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, even));
+}
+
+function isShared(x: Float32Array): boolean {
+  return typeof SharedArrayBuffer === "function" && x.buffer instanceof SharedArrayBuffer;
+}
+
+function sameState(a: GeneratorState, b: GeneratorState): boolean {
+  return a.seed === b.seed && a.position === b.position;
+}
+
+function abortReason(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("pool.fill was aborted", "AbortError");
+}
+
+/** The worker's error as the same class on this thread (TypeError and RangeError keep their class). */
+function rebuildError(name: string, message: string): Error {
+  if (name === "TypeError") return new TypeError(message);
+  if (name === "RangeError") return new RangeError(message);
+  const error = new Error(message);
+  if (name && name !== "Error") error.name = name;
+  return error;
+}
+
+export type { AnyInitializer };
