@@ -95,7 +95,12 @@ interface Slot {
   inFlight: Task[];
   /** The worker said "ready": its code loaded and its kernels compiled. */
   ready: boolean;
+  /** Workers of this slot in a row that stopped before saying "ready". */
+  failedStarts: number;
 }
+
+/** Workers in a row that may stop before they are ready before the pool gives up (a crash is retried once). */
+const MAX_FAILED_STARTS = 2;
 
 /**
  * A pool of workers that fill tensors in parallel: `await pool.fill(normal, shape, options)` gives
@@ -120,7 +125,7 @@ export class Pool {
     this.#shared = shared;
     const started: Promise<void>[] = [];
     for (let index = 0; index < threads; index++) {
-      const slot: Slot = { index, handle: null, starting: null, inFlight: [], ready: false };
+      const slot: Slot = { index, handle: null, starting: null, inFlight: [], ready: false, failedStarts: 0 };
       this.#slots.push(slot);
       started.push(this.#start(slot));
     }
@@ -180,11 +185,9 @@ export class Pool {
     return (this.#closing ??= this.#shutDown(new Error("nninit pool: the pool was closed")));
   }
 
-  /** @internal For tests: terminates worker `index` as if it had been killed. */
-  async killWorkerForTest(index: number): Promise<void> {
-    const handle = this.#slots[index]?.handle;
-    await handle?.terminate();
-    this.#stopped(this.#slots[index], "it was terminated");
+  /** @internal For tests: stops worker `index` as a crash would (the pool finds out as it would then). */
+  killWorkerForTest(index: number): void {
+    this.#slots[index]?.handle?.kill();
   }
 
   #fill(initializer: unknown, shape: Shape, options: (object & PoolFillOptions) | undefined): Promise<Float32Array> {
@@ -295,6 +298,7 @@ export class Pool {
   #reply(slot: Slot, reply: WorkerReply): void {
     if (reply.type === "ready") {
       slot.ready = true;
+      slot.failedStarts = 0;
       return;
     }
     const at = slot.inFlight.findIndex((t) => t.id === reply.id);
@@ -364,10 +368,10 @@ export class Pool {
     return slot.starting;
   }
 
-  /** A worker stopped on its own: its tasks' fills fail; a worker that had started is replaced. */
+  /** A worker stopped on its own: its tasks' fills fail, and it is replaced (unless workers keep failing to start). */
   #stopped(slot: Slot, reason: string): void {
     if (!slot.handle) return;
-    const wasReady = slot.ready;
+    if (!slot.ready) slot.failedStarts++;
     slot.handle = null;
     const lost = slot.inFlight.splice(0);
     const error = new Error(`nninit pool: worker ${slot.index} stopped (${reason})` +
@@ -378,8 +382,8 @@ export class Pool {
       this.#settle(task.job);
     }
     if (this.#unusable) return;
-    if (!wasReady) {
-      this.#break(new Error(`nninit pool: a worker could not start (${reason}); the pool is unusable`));
+    if (slot.failedStarts >= MAX_FAILED_STARTS) {
+      this.#break(new Error(`nninit pool: workers stop before they start (${reason}); the pool is unusable`));
       return;
     }
     void this.#start(slot);

@@ -12,8 +12,10 @@ export interface WorkerHandle {
   post(message: TaskMessage, transfer: Transferable[]): void;
   /** Node: let the process exit while this worker is idle (no-op in browsers). */
   setBusy(busy: boolean): void;
-  /** Stops the thread; resolves once it can no longer write anything. */
+  /** Stops the thread; resolves once it can no longer write anything. Reports nothing. */
   terminate(): Promise<void>;
+  /** For tests: stops the thread as a crash would, so that the stop is reported like one. */
+  kill(): void;
 }
 
 /** What a handle reports: every message, and (once) the reason it stopped. */
@@ -72,9 +74,13 @@ export function sharedMemoryAvailable(): boolean {
 }
 
 // The last lines of the worker script: hand `serve` the platform's channel.
+// Node evaluates the script as CommonJS, or as ESM when the process runs with --input-type=module.
 const NODE_PORT = `
-const { parentPort } = require("node:worker_threads");
-__nninitPoolWorker.serve({ post: (m, t) => parentPort.postMessage(m, t), listen: (f) => parentPort.on("message", f) });`;
+const serveOn = ({ parentPort }) =>
+  __nninitPoolWorker.serve({ post: (m, t) => parentPort.postMessage(m, t), listen: (f) => parentPort.on("message", f) });
+if (typeof require === "function") serveOn(require("node:worker_threads"));
+else if (typeof process.getBuiltinModule === "function") serveOn(process.getBuiltinModule("node:worker_threads"));
+else import("node:worker_threads").then(serveOn);`;
 const WEB_PORT = `
 __nninitPoolWorker.serve({ post: (m, t) => self.postMessage(m, t), listen: (f) => { self.onmessage = (e) => f(e.data); } });`;
 
@@ -99,6 +105,7 @@ async function spawnNode(name: string, events: WorkerEvents): Promise<WorkerHand
       stopped = true;
       await worker.terminate();
     },
+    kill: () => void worker.terminate(), // reported by the "exit" event, as a crash is
   };
 }
 
@@ -130,6 +137,10 @@ function spawnWeb(name: string, events: WorkerEvents): WorkerHandle {
     terminate: async () => {
       stopped = true;
       worker.terminate();
+    },
+    kill: () => {
+      worker.terminate(); // browsers report no event for this: say it here
+      stop("it was terminated");
     },
   };
 }
