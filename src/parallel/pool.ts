@@ -371,10 +371,11 @@ export class Pool {
   /** A worker stopped on its own: its tasks' fills fail, and it is replaced (unless workers keep failing to start). */
   #stopped(slot: Slot, reason: string): void {
     if (!slot.handle) return;
+    const what = slot.ready ? "stopped" : "could not start";
     if (!slot.ready) slot.failedStarts++;
     slot.handle = null;
     const lost = slot.inFlight.splice(0);
-    const error = new Error(`nninit pool: worker ${slot.index} stopped (${reason})` +
+    const error = new Error(`nninit pool: worker ${slot.index} ${what} (${reason})` +
       (lost.length ? "; the fill it was working on was abandoned" : ""));
     for (const task of lost) {
       task.job.inFlight--;

@@ -128,7 +128,8 @@ function spawnWeb(name: string, events: WorkerEvents): WorkerHandle {
   worker.onmessage = (e: MessageEvent<WorkerReply>) => events.message(e.data);
   worker.onerror = (e: ErrorEvent) => {
     e.preventDefault();
-    stop(`it threw: ${e.message || "an error (a Content-Security-Policy without worker-src blob:, or out of memory)"}`);
+    // A message means the script threw; none means the browser refused or lost the worker.
+    stop(e.message ? `it threw: ${e.message}` : "the browser refused or lost it: a Content-Security-Policy without worker-src blob:, or out of memory");
   };
   worker.onmessageerror = () => stop("a message could not be read");
   return {

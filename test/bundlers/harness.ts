@@ -65,8 +65,14 @@ export function tempProject(files: Record<string, string>): { dir: string; remov
 
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".map": "application/json" };
 
+/** Response headers for every file served, e.g. COOP/COEP to make a page cross-origin isolated. */
+export type Headers = Record<string, string>;
+
+/** The headers that make a page cross-origin isolated (SharedArrayBuffer available). */
+export const CROSS_ORIGIN_ISOLATED: Headers = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };
+
 /** Serves `dir` over http://127.0.0.1 (module scripts and module Workers need an http origin). */
-async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+async function serve(dir: string, headers: Headers = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
     const file = path.endsWith(sep) ? join(path, "index.html") : path;
@@ -78,7 +84,7 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": MIME[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    res.writeHead(200, { ...headers, "content-type": MIME[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as { port: number };
@@ -89,7 +95,7 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
  * Opens `url` in headless Chromium and waits until the page sets `globalThis.__nninit`; returns
  * it. A page error, a console error or a failed request fails the run with that error.
  */
-async function runInChromium<T>(url: string): Promise<T> {
+async function runInChromium<T>(url: string, ignoreConsoleErrors = false): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
   try {
     const page: Page = await browser.newPage();
@@ -97,7 +103,7 @@ async function runInChromium<T>(url: string): Promise<T> {
       page.on("pageerror", (e) => reject(new Error(`page error: ${e.message}`)));
       page.on("response", (r) => { if (r.status() >= 400) reject(new Error(`HTTP ${r.status()} for ${r.url()}`)); });
       page.on("console", (m) => {
-        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) reject(new Error(`console error: ${m.text()}`));
+        if (m.type() === "error" && !ignoreConsoleErrors && !m.text().startsWith("Failed to load resource")) reject(new Error(`console error: ${m.text()}`));
       });
     });
     failure.catch(() => {}); // errors after the result are not this run's concern
@@ -110,11 +116,14 @@ async function runInChromium<T>(url: string): Promise<T> {
   }
 }
 
-/** Serves `dir` and runs its index.html in Chromium (see runInChromium). */
-export async function runDirInChromium<T>(dir: string): Promise<T> {
-  const server = await serve(dir);
+/**
+ * Serves `dir` (with `headers` on every response) and runs its index.html in Chromium (see
+ * runInChromium); `ignoreConsoleErrors` for pages whose expected failure the browser also logs.
+ */
+export async function runDirInChromium<T>(dir: string, headers?: Headers, ignoreConsoleErrors = false): Promise<T> {
+  const server = await serve(dir, headers);
   try {
-    return await runInChromium<T>(server.url);
+    return await runInChromium<T>(server.url, ignoreConsoleErrors);
   } finally {
     await server.close();
   }
