@@ -63,7 +63,7 @@ function run(title, tensors, seed) {
   console.log(`${tensors.length} tensors, ${params.toLocaleString("en-US")} parameters in ${ms.toFixed(1)} ms: ` +
     `${(params / ms / 1e3).toFixed(0)} M parameters/s; re-initialized in place in ${refillMs.toFixed(1)} ms: ` +
     `${(params / refillMs / 1e3).toFixed(0)} M parameters/s${failures ? `; ${failures} tensors off their law` : ""}`);
-  return { params, ms, refillMs, failures };
+  return { title, tensors, seed, values, params, ms, refillMs, failures };
 }
 
 console.log(`nninit ${nninit.activeBuild()} kernels, Node ${process.versions.node}`);
@@ -79,4 +79,33 @@ const failures = results.reduce((a, r) => a + r.failures, 0);
 console.log(`\nTotal: ${params.toLocaleString("en-US")} parameters in ${ms.toFixed(0)} ms (${(params / ms / 1e3).toFixed(0)} M/s, allocation included), ` +
   `${refillMs.toFixed(0)} ms in place (${(params / refillMs / 1e3).toFixed(0)} M/s)` +
   (failures ? `; ${failures} tensors off their law` : "; every tensor matches its law"));
-process.exitCode = failures ? 1 : 0;
+
+// Every core: the same models through a pool of workers (createPool), into preallocated shared
+// arrays, against one thread re-initializing in place: best of 3 each, and the same bits.
+const pool = nninit.createPool();
+await pool.ready();
+console.log(`\nOne thread vs a pool of ${pool.threads} workers (in place, best of 3):`);
+let mismatches = 0;
+for (const { title, tensors, seed, values } of results) {
+  const optionsOf = (t, generator) => (t.fn === "ones" || t.fn === "zeros" ? {} : { ...t.options, generator });
+  const shared = values.map((x) => new Float32Array(new SharedArrayBuffer(x.byteLength)));
+  const best = async (once) => {
+    let fastest = Infinity;
+    for (let r = 0; r < 3; r++) { const t0 = performance.now(); await once(); fastest = Math.min(fastest, performance.now() - t0); }
+    return fastest;
+  };
+  const oneMs = await best(() => {
+    const generator = new nninit.Generator(seed);
+    tensors.forEach((t, i) => nninit[t.fn](t.shape, { ...optionsOf(t, generator), out: values[i] }));
+  });
+  const poolMs = await best(() => {
+    const generator = new nninit.Generator(seed);
+    return Promise.all(tensors.map((t, i) => pool.fill(nninit[t.fn], t.shape, { ...optionsOf(t, generator), out: shared[i] })));
+  });
+  const same = values.every((x, i) => Buffer.compare(Buffer.from(x.buffer), Buffer.from(shared[i].buffer)) === 0);
+  if (!same) mismatches++;
+  console.log(`${title.padEnd(36)} one thread ${oneMs.toFixed(1).padStart(7)} ms, pool ${poolMs.toFixed(1).padStart(7)} ms: ` +
+    `${(oneMs / poolMs).toFixed(2)}x, ${same ? "same bits" : "BITS DIFFER"}`);
+}
+await pool.close();
+process.exitCode = failures || mismatches ? 1 : 0;
