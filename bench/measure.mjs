@@ -1,8 +1,8 @@
 // One measurement: a candidate at one size, timed by benchmark.js, then checked.
 //
 // A candidate is { id, label, call, allocates, primary?, unavailable?, skip?(spec), estRate?, minSamples?,
-// prepare?(), make(spec) -> { run(), output(), verify?() }, expect?(spec), precomputed?(spec) }.
-// `run` is the timed call; everything else (allocation of `out`, the build switch, the checks)
+// prepare?() (may be async), make(spec) -> { run() or runAsync(), output(), verify?() }, expect?(spec), precomputed?(spec) }.
+// `run` (or `runAsync`, awaited) is the timed call; everything else (allocation of `out`, the build switch, the checks)
 // happens outside the timed region.
 
 import Benchmark from "benchmark";
@@ -45,16 +45,25 @@ function fromPrecomputed(workload, cand, spec) {
  * more) that benchmark.js's untimed pre-test call would double the row's cost. Reported as a
  * single sample.
  */
-function timeOnce(job) {
+async function timeOnce(job) {
   collect();
   const t0 = now();
-  job.run();
+  await (job.runAsync ?? job.run)();
   return summarize([now() - t0]);
 }
 
-function time(workload, cand, spec) {
+/**
+ * benchmark.js over `job.run` (synchronous), or over `job.runAsync` as a deferred benchmark
+ * (the pool's fills resolve on a later task; each call is awaited before the next starts).
+ */
+function benchmarkOf(name, job, options) {
+  if (!job.runAsync) return new Benchmark(name, job.run, options);
+  return new Benchmark(name, { ...options, defer: true, fn: (deferred) => job.runAsync().then(() => deferred.resolve()) });
+}
+
+async function time(workload, cand, spec) {
   const key = `${workload.id}/${cand.id}/${cand.label}`;
-  cand.prepare?.();
+  await cand.prepare?.();
   const job = cand.make(spec);
   let estimate = lastRate.has(key) ? spec.n / lastRate.get(key) : cand.estRate ? spec.n / cand.estRate : null;
   if (estimate === null) {
@@ -62,19 +71,19 @@ function time(workload, cand, spec) {
     // and calibration cycles before its first sample (JIT, first touch of `out`, wasm compile).
     collect();
     const t0 = now();
-    job.run();
+    await (job.runAsync ?? job.run)();
     estimate = now() - t0;
   }
   const plan = samplingPlan(estimate);
   if (plan.once) {
-    const stats = timeOnce(job);
+    const stats = await timeOnce(job);
     lastRate.set(key, spec.n / stats.median);
     return { stats, problems: verify(workload, cand, spec, job), timer: "performance.now, one call" };
   }
   plan.minSamples = Math.max(plan.minSamples, cand.minSamples ?? 1);
   collect();
-  const bench = new Benchmark(`${workload.id} ${spec.label} ${cand.label}`, job.run, { minSamples: plan.minSamples, maxTime: plan.maxTime, initCount: 1 });
-  bench.run({ async: false });
+  const bench = benchmarkOf(`${workload.id} ${spec.label} ${cand.label}`, job, { minSamples: plan.minSamples, maxTime: plan.maxTime, initCount: 1 });
+  await new Promise((resolve) => { bench.on("complete", resolve); bench.run({ async: !!job.runAsync }); });
   if (bench.error) throw bench.error;
   const stats = summarize(bench.stats.sample);
   // benchmark.js's own mean and rme, kept as it reports them.
@@ -84,7 +93,7 @@ function time(workload, cand, spec) {
 }
 
 /** The row for `cand` at `spec`; never throws, so one broken peer cannot sink the run. */
-export function measure(workload, cand, spec) {
+export async function measure(workload, cand, spec) {
   const row = {
     workload: workload.id, title: workload.title, size: spec.label, n: spec.n,
     id: cand.id, label: cand.label, call: cand.call, allocates: cand.allocates, primary: !!cand.primary, note: cand.note,
@@ -93,7 +102,7 @@ export function measure(workload, cand, spec) {
   if (skipped) return { ...row, note: skipped };
   const start = now();
   try {
-    const { stats, problems, note, timer } = cand.precomputed ? fromPrecomputed(workload, cand, spec) : time(workload, cand, spec);
+    const { stats, problems, note, timer } = cand.precomputed ? fromPrecomputed(workload, cand, spec) : await time(workload, cand, spec);
     if (note) return { ...row, note };
     row.timer = timer ?? "python time.perf_counter loop";
     // wallSeconds: what the row cost this process (warm-up, samples, checks), to keep the budget honest.

@@ -52,7 +52,7 @@ const rows = [];
 for (const workload of buildWorkloads(numpy, torch)) {
   for (const spec of workload.specs) {
     for (const cand of workload.candidates) {
-      const r = measure(workload, cand, spec);
+      const r = await measure(workload, cand, spec);
       rows.push(r);
       const what = `${workload.id} ${spec.label} ${r.label}`.padEnd(52);
       if (Number.isFinite(r.median)) log(`${what} ${formatRate(r.rate).padStart(10)}  median ${formatTime(r.median)} ${Number.isFinite(r.rme) ? `±${r.rme.toFixed(1)}%` : "single sample"} n=${r.samples} (${r.wallSeconds ?? "-"} s)${r.problems.length ? `  CHECK FAILED: ${r.problems.join("; ")}` : ""}`);

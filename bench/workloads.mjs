@@ -13,6 +13,7 @@ import { numpyCandidate } from "./peers/numpy.mjs";
 import { torchCandidate, nninitTorchCandidate } from "./peers/torch.mjs";
 import { GPT2_SMALL, GPT2_TINY, gpt2Tensors, parameterCount } from "./models/gpt2.mjs";
 import { nninitModel, tfjsModel } from "./models/whole-model.mjs";
+import { nninitPools, nninitPoolModels } from "./peers/pool.mjs";
 import { formatCount } from "./format.mjs";
 import { torchReplayWorkload } from "./models/torch-replay.mjs";
 
@@ -88,17 +89,17 @@ export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run"
     {
       id: "uniform", title: "uniform U(0, 1)", specs: SIZES.map(flat),
       expect: catalogExpect("uniform", { a: 0, b: 1 }),
-      candidates: [...nninitBoth("uniform", { a: 0, b: 1 }, { primary: true }), tfjsUniform(), pureRandUniform(), mathRandomUniform(), numpyCandidate(numpy, "uniform"), ...memoryBaselines()],
+      candidates: [...nninitBoth("uniform", { a: 0, b: 1 }, { primary: true }), ...nninitPools("uniform", { a: 0, b: 1 }), tfjsUniform(), pureRandUniform(), mathRandomUniform(), numpyCandidate(numpy, "uniform"), ...memoryBaselines()],
     },
     {
       id: "normal", title: "normal N(0, 1)", specs: SIZES.map(flat),
       expect: catalogExpect("normal", { mean: 0, std: 1 }),
-      candidates: [...nninitBoth("normal", { mean: 0, std: 1 }, { primary: true }), tfjsNormal(), stdlibNormal(), pureRandNormal(), mathRandomNormal(), numpyCandidate(numpy, "normal"), ...memoryBaselines()],
+      candidates: [...nninitBoth("normal", { mean: 0, std: 1 }, { primary: true }), ...nninitPools("normal", { mean: 0, std: 1 }), tfjsNormal(), stdlibNormal(), pureRandNormal(), mathRandomNormal(), numpyCandidate(numpy, "normal"), ...memoryBaselines()],
     },
     {
       id: "truncNormal", title: "truncated normal N(0, 1) on [-2, 2]", specs: SIZES.map(flat),
       expect: catalogExpect("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }),
-      candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), normalBeside(), tfjsTruncNormal()],
+      candidates: [...nninitBoth("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), normalBeside(), ...nninitPools("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }), tfjsTruncNormal()],
     },
     {
       id: "truncNormalTail", title: "truncated normal N(0, 1) on [3, 5] (a tail interval)", specs: SIZES.map(flat),
@@ -131,7 +132,7 @@ export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run"
     {
       id: "model", title: `whole model: ${modelConfig.name} (${tensors.length} tensors)`,
       specs: [{ n: parameterCount(tensors), shape: null, label: `${(parameterCount(tensors) / 1e6).toFixed(1)}M params` }],
-      candidates: [nninitModel("simd", tensors), nninitModel("scalar", tensors), tfjsModel(tensors)],
+      candidates: [nninitModel("simd", tensors), nninitModel("scalar", tensors), ...nninitPoolModels(tensors), tfjsModel(tensors)],
     },
     torchReplayWorkload("resnet50"),
   ].filter(Boolean);

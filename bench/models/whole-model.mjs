@@ -64,3 +64,34 @@ export function tfjsModel(tensors) {
     },
   };
 }
+
+/**
+ * The same model through a pool of `threads` workers: every tensor's fill started at once
+ * (Promise.all, one generator, so the same bits as the loop), into preallocated shared arrays.
+ */
+export function nninitPoolModel(threads, tensors, { poolOf, label }) {
+  return {
+    id: `nninit-pool-${threads}`,
+    label,
+    call: "await Promise.all(tensors.map(t => pool.fill(normal / ones / zeros, shape, {out})))",
+    allocates: false,
+    minSamples: 3,
+    estRate: 5e8,
+    async prepare() { this.pool = await poolOf(threads); },
+    make() {
+      const outs = tensors.map((t) => new Float32Array(new SharedArrayBuffer(numelOf(t.shape) * 4)));
+      const pool = this.pool;
+      let k = 0;
+      return {
+        async runAsync() {
+          const generator = new nninit.Generator(SEED);
+          await Promise.all(tensors.map((t, i) => pool.fill(nninit[t.init], t.shape,
+            t.init === "normal" ? { std: WEIGHT_STD, generator, out: outs[i] } : { out: outs[i] })));
+          k = (k + 7919) % outs[0].length;
+          sink.value += outs[0][k];
+        },
+        output: () => report(tensors, outs),
+      };
+    },
+  };
+}

@@ -6,7 +6,10 @@ import { formatRate, formatRatio } from "../format.mjs";
 const COLORS = {
   "nninit-simd": "#d62728", "nninit-scalar": "#ff9896", tfjs: "#ff7f0e", stdlib: "#2ca02c", "pure-rand": "#9467bd",
   "math-random": "#8c564b", numpy: "#1f77b4", "numpy-qr": "#aec7e8", fill: "#7f7f7f", set: "#c7c7c7",
+  "nninit-pool-1": "#f7b6d2", "nninit-pool-2": "#e377c2", // pools of more threads: see poolColor
 };
+/** Pool rows in pinks, darker with more threads. */
+const poolColor = (id) => (/^nninit-pool-\d+$/.test(id) ? "#a02c7d" : undefined);
 
 /** Decade tick labels: "1 K/s", "10 M/s", "1 G/s". */
 const tick = (e) => `${10 ** (e % 3)} ${["", "K", "M", "G", "T"][Math.floor(e / 3)]}/s`;
@@ -45,7 +48,7 @@ export function svg(report) {
       parts.push(`<text x="${left - 6}" y="${y + barH - 3}" class="label" text-anchor="end">${esc(r.label)}</text>`);
       if (Number.isFinite(r.rate)) {
         const ratio = r.primary ? "" : r.ratio ? ` (nninit ${formatRatio(r.ratio)})` : "";
-        parts.push(`<rect x="${left}" y="${y}" width="${Math.max(1, x(r.rate) - left).toFixed(1)}" height="${barH}" fill="${COLORS[r.id] ?? "#333"}"/>`);
+        parts.push(`<rect x="${left}" y="${y}" width="${Math.max(1, x(r.rate) - left).toFixed(1)}" height="${barH}" fill="${COLORS[r.id] ?? poolColor(r.id) ?? "#333"}"/>`);
         parts.push(`<text x="${(x(r.rate) + 4).toFixed(1)}" y="${y + barH - 3}" class="value">${esc(formatRate(r.rate) + ratio)}${r.problems?.length ? " CHECK FAILED" : ""}</text>`);
       } else {
         parts.push(`<text x="${left + 4}" y="${y + barH - 3}" class="na">${esc((r.note ?? "not measured").replace(/^not available: /, "n/a: "))}</text>`);
