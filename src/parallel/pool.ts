@@ -9,8 +9,11 @@
 // (orthogonal, deltaOrthogonal, sparse) run as one task on one worker.
 //
 // Memory: where SharedArrayBuffer is available (Node; pages that are cross-origin isolated),
-// workers write straight into one shared output. Elsewhere, each chunk is filled into a buffer
-// lent to the worker, transferred back, copied into the output and lent again.
+// workers write straight into one shared output, and each worker given a fill claims its next
+// chunk with an atomic counter, so nothing waits for the calling thread between chunks (a busy
+// page or event loop does not slow the workers down). Elsewhere, the calling thread hands out
+// chunks: each is filled into a buffer lent to the worker, transferred back, copied into the
+// output and lent again.
 
 import type { Shape } from "../shape.js";
 import { request } from "../initializers/tensor-options.js";
@@ -18,7 +21,7 @@ import { Generator, type GeneratorState } from "../random/generator.js";
 import { typeError, integer, show } from "../validate.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
 import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
-import type { TaskMessage, TaskTarget, WorkerReply } from "./protocol.js";
+import { STOP, type TaskMessage, type TaskTarget, type WorkerReply } from "./protocol.js";
 
 /** How a pool is made. */
 export interface PoolOptions {
@@ -44,11 +47,11 @@ export const MAX_THREADS = 256;
 
 /** Elements per chunk, at most: 2^20 (4 MiB, a few milliseconds of work; the fallback's buffers have this size). */
 const MAX_CHUNK = 1 << 20;
-/** Elements per chunk, at least: below this the messages cost more than the work. */
+/** Elements per chunk, at least: below this the per-chunk messages cost more than the work. */
 const MIN_CHUNK = 1 << 16;
 /** Chunks per worker in a fill, so that a worker that got a slower core takes fewer of them. */
-const CHUNKS_PER_THREAD = 4;
-/** Tasks sent to a worker ahead of its replies, so that it never waits for the next message. */
+const CHUNKS_PER_THREAD = 8;
+/** Fallback tasks sent to a worker ahead of its replies, so that it never waits for the next message. */
 const DEPTH = 2;
 
 interface Job {
@@ -67,10 +70,16 @@ interface Job {
   result: Float32Array | null;
   /** The shared memory the result lives in, if workers write in place. */
   shared: { buffer: SharedArrayBuffer; byteOffset: number } | null;
+  /** Shared fills: the words workers claim chunks with and the stop flag (see protocol.ts). */
+  control: Int32Array | null;
+  /** Elements per chunk. */
+  chunk: number;
   queued: number;
   inFlight: number;
   done: number;
   failure: { reason: unknown } | null;
+  /** Set when a task of this fill was resent after its worker stopped (why the fill may end short). */
+  resentAfter: Error | null;
   settled: boolean;
   onProgress: ((done: number, total: number) => void) | undefined;
   stopListening: () => void;
@@ -85,6 +94,8 @@ interface Task {
   end: number;
   /** The buffer lent to the worker (fallback, elementwise). */
   buffer: ArrayBuffer | null;
+  /** A worker's share of a shared fill: it claims chunks of [start, end) until none are left. */
+  share: boolean;
 }
 
 interface Slot {
@@ -226,12 +237,14 @@ export class Pool {
     if (shared && !result) result = new Float32Array(new SharedArrayBuffer(total * 4));
     if (!result && entry.kind === "elementwise") result = new Float32Array(total);
 
+    const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads);
     return new Promise<Float32Array>((resolve, reject) => {
       const job: Job = {
         entry, shape, options: own, seed: before.seed, position: before.position, generator: req.generator, before, after,
         start: req.start, total, result,
         shared: shared ? { buffer: result!.buffer as SharedArrayBuffer, byteOffset: result!.byteOffset } : null,
-        queued: 0, inFlight: 0, done: 0, failure: null, settled: false, onProgress,
+        control: shared ? new Int32Array(new SharedArrayBuffer(8)) : null, chunk,
+        queued: 0, inFlight: 0, done: 0, failure: null, resentAfter: null, settled: false, onProgress,
         stopListening: () => {}, resolve, reject,
       };
       if (signal) {
@@ -239,25 +252,45 @@ export class Pool {
         signal.addEventListener("abort", onAbort, { once: true });
         job.stopListening = () => signal.removeEventListener("abort", onAbort);
       }
-      const size = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads);
-      for (let s = req.start; s < req.end; s += size) {
-        this.#queue.push({ id: this.#nextId++, job, start: s, end: Math.min(req.end, s + size), buffer: null });
-        job.queued++;
+      const chunks = Math.ceil(total / chunk);
+      if (shared) {
+        // One share per worker that has a chunk to take; each share goes to a different worker.
+        job.queued = Math.min(this.#threads, chunks);
+        for (let i = 0; i < job.queued; i++) {
+          this.#queue.push({ id: this.#nextId++, job, start: req.start, end: req.end, buffer: null, share: true });
+        }
+      } else {
+        job.queued = chunks;
+        for (let s = req.start; s < req.end; s += chunk) {
+          this.#queue.push({ id: this.#nextId++, job, start: s, end: Math.min(req.end, s + chunk), buffer: null, share: false });
+        }
       }
       this.#pump();
     });
   }
 
-  /** Sends queued tasks to workers with room, the least busy first. */
+  /** Sends the queued tasks that a worker can take now; the rest wait for a reply or a new worker. */
   #pump(): void {
-    while (this.#queue.length > 0) {
-      let slot: Slot | null = null;
-      for (const s of this.#slots) {
-        if (s.handle && s.inFlight.length < DEPTH && (!slot || s.inFlight.length < slot.inFlight.length)) slot = s;
-      }
-      if (!slot) return;
-      this.#send(slot, this.#queue.shift()!);
+    if (this.#queue.length === 0) return;
+    const waiting: Task[] = [];
+    for (const task of this.#queue) {
+      if (task.job.failure || task.job.settled) continue;
+      const slot = this.#slotFor(task);
+      if (slot) this.#send(slot, task);
+      else waiting.push(task);
     }
+    this.#queue = waiting.filter((t) => !t.job.failure && !t.job.settled);
+  }
+
+  /** The least busy worker that can take `task`: one without a share of the same fill, or with room for a fallback chunk. */
+  #slotFor(task: Task): Slot | null {
+    let best: Slot | null = null;
+    for (const s of this.#slots) {
+      if (!s.handle) continue;
+      if (task.share ? s.inFlight.some((t) => t.job === task.job) : s.inFlight.length >= DEPTH) continue;
+      if (!best || s.inFlight.length < best.inFlight.length) best = s;
+    }
+    return best;
   }
 
   #send(slot: Slot, task: Task): void {
@@ -266,7 +299,7 @@ export class Pool {
     const n = task.end - task.start;
     let target: TaskTarget;
     if (job.shared) {
-      target = { kind: "shared", buffer: job.shared.buffer, byteOffset: job.shared.byteOffset + (task.start - job.start) * 4 };
+      target = { kind: "shared", buffer: job.shared.buffer, byteOffset: job.shared.byteOffset, control: job.control!, chunk: job.chunk };
     } else if (job.entry.kind === "elementwise") {
       task.buffer = this.#spare(n * 4);
       target = { kind: "transfer", buffer: task.buffer };
@@ -303,6 +336,10 @@ export class Pool {
     }
     const at = slot.inFlight.findIndex((t) => t.id === reply.id);
     if (at < 0) return;
+    if (reply.type === "progress") {
+      this.#progress(slot.inFlight[at].job, reply.count);
+      return;
+    }
     const [task] = slot.inFlight.splice(at, 1);
     if (slot.inFlight.length === 0) slot.handle?.setBusy(false);
     const { job } = task;
@@ -315,12 +352,7 @@ export class Pool {
         const values = new Float32Array(reply.buffer, 0, n);
         if (job.result) job.result.set(values, task.start - job.start);
         else job.result = values; // a whole-tensor result in the worker's own buffer: no copy
-      }
-      job.done += n;
-      try {
-        job.onProgress?.(job.done, job.total);
-      } catch (error) {
-        this.#fail(job, error);
+        this.#progress(job, n);
       }
     }
     if (task.buffer && reply.buffer && this.#spares.length < this.#threads * DEPTH) this.#spares.push(reply.buffer);
@@ -328,10 +360,27 @@ export class Pool {
     this.#pump();
   }
 
-  /** Marks a job failed: its queued tasks are dropped; it settles once its tasks in flight are answered. */
+  /** `count` more elements of `job` are written. */
+  #progress(job: Job, count: number): void {
+    if (job.failure || job.settled) return;
+    job.done += count;
+    if (job.done === job.total && job.queued > 0) {
+      // Shares not sent yet have nothing left to claim.
+      this.#queue = this.#queue.filter((t) => t.job !== job);
+      job.queued = 0;
+    }
+    try {
+      job.onProgress?.(job.done, job.total);
+    } catch (error) {
+      this.#fail(job, error);
+    }
+  }
+
+  /** Marks a job failed: its queued tasks are dropped, workers on it stop after their chunk; it settles once they have. */
   #fail(job: Job, reason: unknown): void {
     if (job.failure || job.settled) return;
     job.failure = { reason };
+    if (job.control) Atomics.store(job.control, STOP, 1);
     this.#queue = this.#queue.filter((t) => t.job !== job);
     job.queued = 0;
     this.#settle(job);
@@ -339,7 +388,11 @@ export class Pool {
 
   #settle(job: Job): void {
     if (job.settled || job.queued > 0 || job.inFlight > 0) return;
-    if (!job.failure && job.done < job.total) return;
+    if (!job.failure && job.done < job.total) {
+      // Every task answered and elements are missing: a stopped worker had claimed a chunk.
+      // Fail rather than wait for chunks that nobody will write.
+      job.failure = { reason: job.resentAfter ?? new Error("nninit pool: a fill ended with elements missing") };
+    }
     job.settled = true;
     job.stopListening();
     if (job.failure) {
@@ -368,7 +421,11 @@ export class Pool {
     return slot.starting;
   }
 
-  /** A worker stopped on its own: its tasks' fills fail, and it is replaced (unless workers keep failing to start). */
+  /**
+   * A worker stopped on its own: the fill it was working on (its oldest task: a worker runs its
+   * tasks in order) fails; its later tasks had not started and are sent again; the worker is
+   * replaced (unless workers keep failing to start).
+   */
   #stopped(slot: Slot, reason: string): void {
     if (!slot.handle) return;
     const what = slot.ready ? "stopped" : "could not start";
@@ -377,11 +434,21 @@ export class Pool {
     const lost = slot.inFlight.splice(0);
     const error = new Error(`nninit pool: worker ${slot.index} ${what} (${reason})` +
       (lost.length ? "; the fill it was working on was abandoned" : ""));
-    for (const task of lost) {
-      task.job.inFlight--;
-      this.#fail(task.job, error);
-      this.#settle(task.job);
-    }
+    const resend: Task[] = [];
+    lost.forEach((task, i) => {
+      const { job } = task;
+      job.inFlight--;
+      if (i === 0) this.#fail(job, error);
+      if (job.failure || job.settled) {
+        this.#settle(job);
+        return;
+      }
+      job.resentAfter = error;
+      job.queued++;
+      task.buffer = null; // it went down with the worker
+      resend.push(task);
+    });
+    this.#queue.unshift(...resend);
     if (this.#unusable) return;
     if (slot.failedStarts >= MAX_FAILED_STARTS) {
       this.#break(new Error(`nninit pool: workers stop before they start (${reason}); the pool is unusable`));
@@ -444,7 +511,7 @@ export function createPool(options?: PoolOptions): Pool {
   return new Pool(threads, shared);
 }
 
-/** Elements per task: about CHUNKS_PER_THREAD tasks per worker, within [MIN_CHUNK, MAX_CHUNK], whole tape blocks. */
+/** Elements per chunk: about CHUNKS_PER_THREAD chunks per worker, within [MIN_CHUNK, MAX_CHUNK], whole tape blocks. */
 function chunkSize(total: number, threads: number): number {
   const even = Math.ceil(total / (threads * CHUNKS_PER_THREAD) / 1024) * 1024;
   return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, even));

@@ -2,10 +2,19 @@
 // initializer travels by name, the generator as its state, the output as a SharedArrayBuffer
 // (workers write in place) or an ArrayBuffer lent to the worker and transferred back.
 
+/** Indices into a shared task's `control` words. */
+export const NEXT_CHUNK = 0;
+export const STOP = 1;
+
 /** Where a task's values go. */
 export type TaskTarget =
-  /** Straight into shared memory: `length` floats at `byteOffset` of `buffer`. */
-  | { kind: "shared"; buffer: SharedArrayBuffer; byteOffset: number }
+  /**
+   * Straight into shared memory, element `start` at `byteOffset` of `buffer`. Every worker given
+   * the task claims chunks of `chunk` elements with `Atomics.add(control, NEXT_CHUNK, 1)` until
+   * none are left or `control[STOP]` is set, so no message goes through the calling thread
+   * between chunks.
+   */
+  | { kind: "shared"; buffer: SharedArrayBuffer; byteOffset: number; control: Int32Array; chunk: number }
   /** Into this buffer (transferred to the worker and back); null: the worker allocates. */
   | { kind: "transfer"; buffer: ArrayBuffer | null };
 
@@ -23,6 +32,13 @@ export interface TaskMessage {
   start: number;
   end: number;
   target: TaskTarget;
+}
+
+/** Worker -> pool, after each chunk of a shared task: `count` more elements are written. */
+export interface ProgressMessage {
+  type: "progress";
+  id: number;
+  count: number;
 }
 
 /** Worker -> pool: the task is written (into shared memory, or into `buffer`, transferred back). */
@@ -48,4 +64,4 @@ export interface ReadyMessage {
   build: string;
 }
 
-export type WorkerReply = DoneMessage | FailedMessage | ReadyMessage;
+export type WorkerReply = ProgressMessage | DoneMessage | FailedMessage | ReadyMessage;

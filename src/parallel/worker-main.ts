@@ -5,8 +5,8 @@
 
 import { Generator } from "../random/generator.js";
 import { activeBuild } from "../runtime.js";
-import { entryByName } from "./registry.js";
-import type { TaskMessage, WorkerReply } from "./protocol.js";
+import { entryByName, type Entry } from "./registry.js";
+import { NEXT_CHUNK, STOP, type TaskMessage, type WorkerReply } from "./protocol.js";
 
 /** The worker's side of its channel, adapted by the host (worker_threads parentPort or a Web Worker's self). */
 export interface WorkerPort {
@@ -14,22 +14,41 @@ export interface WorkerPort {
   listen(handler: (message: TaskMessage) => void): void;
 }
 
+/** Elements [start, end) of the task's tensor into `out`, from the caller's generator state. */
+function fillRange(entry: Entry, task: TaskMessage, start: number, end: number, out: Float32Array | undefined): Float32Array {
+  const generator = new Generator(task.seed).setState({ seed: task.seed, position: task.position });
+  return entry.fn(task.shape, { ...task.options, generator, range: [start, end], out });
+}
+
+/** A shared task: claims chunks until none are left or the pool says stop, reporting each one. */
+function claimChunks(entry: Entry, task: TaskMessage, port: WorkerPort): void {
+  const target = task.target as Extract<TaskMessage["target"], { kind: "shared" }>;
+  const { control, chunk } = target;
+  while (Atomics.load(control, STOP) === 0) {
+    const start = task.start + Atomics.add(control, NEXT_CHUNK, 1) * chunk;
+    if (start >= task.end) return;
+    const end = Math.min(task.end, start + chunk);
+    fillRange(entry, task, start, end, new Float32Array(target.buffer, target.byteOffset + (start - task.start) * 4, end - start));
+    port.post({ type: "progress", id: task.id, count: end - start }, []);
+  }
+}
+
 /** Runs one task; the reply carries the lent buffer (or the worker's own result) back. */
-function run(task: TaskMessage): { reply: WorkerReply; transfer: Transferable[] } {
+function run(task: TaskMessage, port: WorkerPort): { reply: WorkerReply; transfer: Transferable[] } {
   const { target } = task;
   const lent = target.kind === "transfer" ? target.buffer : null;
   try {
     const entry = entryByName(task.name);
     if (!entry) throw new TypeError(`nninit pool worker: unknown initializer ${JSON.stringify(task.name)}`);
-    const generator = new Generator(task.seed).setState({ seed: task.seed, position: task.position });
-    const n = task.end - task.start;
-    const out = target.kind === "shared" ? new Float32Array(target.buffer, target.byteOffset, n)
-      : lent ? new Float32Array(lent, 0, n) : undefined;
-    const got = entry.fn(task.shape, { ...task.options, generator, range: [task.start, task.end], out });
-    if (target.kind === "shared") return { reply: { type: "done", id: task.id, buffer: null }, transfer: [] };
+    if (target.kind === "shared") {
+      claimChunks(entry, task, port);
+      return { reply: { type: "done", id: task.id, buffer: null }, transfer: [] };
+    }
+    const got = fillRange(entry, task, task.start, task.end, lent ? new Float32Array(lent, 0, task.end - task.start) : undefined);
     const buffer = got.buffer as ArrayBuffer;
     return { reply: { type: "done", id: task.id, buffer }, transfer: [buffer] };
   } catch (error) {
+    if (target.kind === "shared") Atomics.store(target.control, STOP, 1); // the others stop too
     const e = error instanceof Error ? error : new Error(String(error));
     return { reply: { type: "failed", id: task.id, errorName: e.name, message: e.message, buffer: lent }, transfer: lent ? [lent] : [] };
   }
@@ -38,7 +57,7 @@ function run(task: TaskMessage): { reply: WorkerReply; transfer: Transferable[] 
 /** Serves tasks on `port` until the worker is terminated; says "ready" once the kernels are compiled. */
 export function serve(port: WorkerPort): void {
   port.listen((task) => {
-    const { reply, transfer } = run(task);
+    const { reply, transfer } = run(task, port);
     port.post(reply, transfer);
   });
   port.post({ type: "ready", build: activeBuild() }, []);
