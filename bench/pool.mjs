@@ -108,18 +108,21 @@ if (only !== "node") {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
-  /** In the page: sync vs pool of 2 on normal 16M (interleaved, after warm-ups), and a digest of both. */
+  /** In the page: sync vs pool of 2 on normal 16M into preallocated arrays (interleaved, after warm-ups), and a digest of both. */
   async function inPage(n, reps) {
     const m = await import("/index.js");
     const pool = m.createPool({ threads: 2 });
     await pool.ready();
+    // Both into preallocated arrays (a fresh 64 MB array costs its page faults, ~1 s on a loaded
+    // machine, in either case): the pool's is shared when the page is cross-origin isolated.
     const out = new Float32Array(n);
+    const poolOut = pool.shared ? new Float32Array(new SharedArrayBuffer(n * 4)) : new Float32Array(n);
     const digest = DIGEST;
     let got;
     const ts = [], tp = [];
     for (let r = 0; r < reps + 5; r++) { // Chromium tiers wasm up late: 5 warm-up rounds
       let t = performance.now(); m.normal(n, { generator: new m.Generator(3), out }); const s = performance.now() - t;
-      t = performance.now(); got = await pool.fill(m.normal, n, { generator: new m.Generator(3) }); const p = performance.now() - t;
+      t = performance.now(); got = await pool.fill(m.normal, n, { generator: new m.Generator(3), out: poolOut }); const p = performance.now() - t;
       if (r >= 5) { ts.push(s); tp.push(p); }
     }
     const med = (xs) => xs.sort((a, b) => a - b)[xs.length >> 1];
