@@ -63,6 +63,16 @@ if (only !== "browser") {
     const ratio = sync / par;
     target(`${fn} 64M: pool of 2 ≥ ${min[fn]}× the synchronous call`, ratio.toFixed(2), ratio >= min[fn], `sync ${ms(sync)}, pool ${ms(par)}`);
   }
+  // What the fallback costs (README): the same pool size with chunks transferred back and copied
+  // on the calling thread, into an ordinary array; for information, no target.
+  {
+    const transfer = nninit.createPool({ threads: 2, shared: false });
+    await transfer.ready();
+    const g = new nninit.Generator(1), h = new nninit.Generator(1);
+    const [par, fallback] = await ab(() => pool.fill(nninit.normal, M64, { generator: g, out: shared }), () => transfer.fill(nninit.normal, M64, { generator: h, out }));
+    target("normal 64M, pool of 2: transfer fallback time / shared-memory time (information)", (fallback / par).toFixed(2), true, `shared ${ms(par)}, fallback ${ms(fallback)}`);
+    await transfer.close();
+  }
   const fillTimes = [];
   for (let r = 0; r < REPS + 1; r++) { const t = performance.now(); out.fill(r); if (r) fillTimes.push(performance.now() - t); }
   const fillMs = median(fillTimes);
