@@ -128,19 +128,18 @@ export class Pool {
   /** Set once the pool is closed or broken: every later fill rejects with it. */
   #unusable: Error | null = null;
   #closing: Promise<void> | null = null;
-  #ready: Promise<void>;
+  /** Callers of ready() waiting for every worker to say "ready". */
+  #readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
 
   /** @internal Use {@link createPool}. */
   constructor(threads: number, shared: boolean) {
     this.#threads = threads;
     this.#shared = shared;
-    const started: Promise<void>[] = [];
     for (let index = 0; index < threads; index++) {
       const slot: Slot = { index, handle: null, starting: null, inFlight: [], ready: false, failedStarts: 0 };
       this.#slots.push(slot);
-      started.push(this.#start(slot));
+      void this.#start(slot);
     }
-    this.#ready = Promise.all(started).then(() => undefined);
   }
 
   /** The number of workers. */
@@ -153,11 +152,25 @@ export class Pool {
     return this.#shared;
   }
 
-  /** Resolves once every worker has started (optional: fills wait for workers by themselves). */
+  /**
+   * Resolves once every worker has started and compiled its kernels (optional: fills wait for
+   * workers by themselves; useful to keep start-up out of a first timed fill). Rejects if the
+   * pool is closed or unusable.
+   */
   ready(): Promise<void> {
-    return this.#ready.then(() => {
-      if (this.#unusable) throw this.#unusable;
+    return new Promise<void>((resolve, reject) => {
+      this.#readyWaiters.push({ resolve, reject });
+      this.#checkReady();
     });
+  }
+
+  #checkReady(): void {
+    if (this.#readyWaiters.length === 0) return;
+    if (!this.#unusable && !this.#slots.every((s) => s.handle && s.ready)) return;
+    for (const w of this.#readyWaiters.splice(0)) {
+      if (this.#unusable) w.reject(this.#unusable);
+      else w.resolve();
+    }
   }
 
   /**
@@ -332,6 +345,7 @@ export class Pool {
     if (reply.type === "ready") {
       slot.ready = true;
       slot.failedStarts = 0;
+      this.#checkReady();
       return;
     }
     const at = slot.inFlight.findIndex((t) => t.id === reply.id);
@@ -465,6 +479,7 @@ export class Pool {
 
   async #shutDown(reason: Error): Promise<void> {
     this.#unusable = reason;
+    this.#checkReady();
     for (const task of this.#queue.splice(0)) this.#fail(task.job, reason);
     await Promise.all(this.#slots.map(async (slot) => {
       await slot.starting;

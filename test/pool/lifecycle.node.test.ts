@@ -12,6 +12,7 @@ describe("a worker that stops during a fill", () => {
   it.each([1, 2, 3])("rejects the fill (pool of %i), puts the generator back, and the pool carries on with a new worker", async (threads) => {
     const pool = createPool({ threads });
     try {
+      await pool.ready(); // every worker has started: the one killed is one that was working
       const g = new Generator(5).advance(3);
       let killed = false;
       const error = await pool.fill(normal, 1 << 24, {
@@ -33,6 +34,7 @@ describe("a worker that stops during a fill", () => {
   it("fills queued behind the dead worker's still complete", async () => {
     const pool = createPool({ threads: 2 });
     try {
+      await pool.ready();
       const g = new Generator(6);
       let killed = false;
       const first = pool.fill(normal, 1 << 23, { generator: g, onProgress: () => { if (!killed) { killed = true; pool.killWorkerForTest(0); } } });
