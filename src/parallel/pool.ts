@@ -345,6 +345,7 @@ export class Pool {
     if (reply.type === "ready") {
       slot.ready = true;
       slot.failedStarts = 0;
+      if (slot.inFlight.length === 0) slot.handle?.setBusy(false);
       this.#checkReady();
       return;
     }
@@ -355,7 +356,7 @@ export class Pool {
       return;
     }
     const [task] = slot.inFlight.splice(at, 1);
-    if (slot.inFlight.length === 0) slot.handle?.setBusy(false);
+    if (slot.inFlight.length === 0 && slot.ready) slot.handle?.setBusy(false);
     const { job } = task;
     job.inFlight--;
     const n = task.end - task.start;
@@ -428,6 +429,7 @@ export class Pool {
         return;
       }
       slot.handle = handle;
+      handle.setBusy(true); // starting counts as busy (so `await pool.ready()` keeps Node running), until "ready"
       this.#pump();
     }, (error: unknown) => {
       this.#break(error instanceof Error ? error : new Error(String(error)));
