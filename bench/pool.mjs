@@ -109,12 +109,13 @@ await pool.fill(m.normal, 1 << 20); console.log(performance.now() - t); await po
 
 if (only !== "node") {
   const N = 16 << 20;
-  const bundle = readFileSync(fileURLToPath(bundleUrl), "utf8");
+  const distDir = fileURLToPath(new URL("../dist/esm/", import.meta.url));
   const isolated = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };
   let headers = isolated;
   const server = createServer((req, res) => {
-    const js = req.url.endsWith(".js");
-    res.writeHead(200, { ...headers, "content-type": js ? "text/javascript" : "text/html" }).end(js ? bundle : "<!doctype html>");
+    // /index.js and the chunks it imports, straight from dist/esm/.
+    const js = /^\/[\w.-]+\.js$/.test(req.url);
+    res.writeHead(200, { ...headers, "content-type": js ? "text/javascript" : "text/html" }).end(js ? readFileSync(distDir + req.url.slice(1)) : "<!doctype html>");
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${server.address().port}/`;
