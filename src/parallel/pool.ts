@@ -16,8 +16,8 @@
 // output and lent again.
 
 import type { Shape } from "../shape.js";
-import { request } from "../initializers/tensor-options.js";
-import { Generator, type GeneratorState } from "../random/generator.js";
+import { request, optionsOf } from "../initializers/tensor-options.js";
+import { isGenerator, type Generator, type GeneratorState } from "../random/generator.js";
 import { typeError, integer, show } from "../validate.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
 import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
@@ -220,10 +220,9 @@ export class Pool {
     if (!entry) {
       throw typeError(fn, "initializer", "one of nninit's initializers (such as normal or kaimingUniform) or its name", initializer);
     }
-    if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
-      throw typeError(entry.name, "options", "an object or undefined", options);
-    }
-    const { onProgress, signal, generator, out, range, ...own } = (options ?? {}) as PoolFillOptions & Record<string, unknown>;
+    // The synchronous call's rule for the options object (a plain object, own properties read
+    // once, null = absent), and its message.
+    const { onProgress, signal, generator, out, range, ...own } = optionsOf<PoolFillOptions & Record<string, unknown>>(entry.name, options);
     if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);
     if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
       throw typeError(fn, "signal", "an AbortSignal", signal);
@@ -232,7 +231,7 @@ export class Pool {
     if (signal?.aborted) throw abortReason(signal);
 
     const { req } = request(entry.name, shape, { generator, out, range }, []);
-    if (!(req.generator instanceof Generator)) {
+    if (!isGenerator(req.generator)) {
       throw typeError(fn, "generator", "a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly", req.generator);
     }
     // The initializer checks its own options on an empty range, from a copy of the generator, and

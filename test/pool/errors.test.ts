@@ -60,7 +60,7 @@ describe("pool.fill's own checks", () => {
       "pool.fill: initializer must be one of nninit's initializers (such as normal or kaimingUniform) or its name, got a function", TypeError],
     ["an unknown name", () => pool.fill("gaussian", 10),
       "pool.fill: initializer must be one of nninit's initializers (such as normal or kaimingUniform) or its name, got \"gaussian\"", TypeError],
-    ["options not an object", () => pool.fill(normal, 10, 3 as never), "normal: options must be an object or undefined, got 3", TypeError],
+    ["options not an object", () => pool.fill(normal, 10, 3 as never), "normal: options must be a plain object or undefined, got 3", TypeError],
     ["onProgress not a function", () => pool.fill(normal, 10, { onProgress: 1 as never }), "pool.fill: onProgress must be a function, got 1", TypeError],
     ["signal not a signal", () => pool.fill(normal, 10, { signal: {} as never }), "pool.fill: signal must be an AbortSignal, got an object", TypeError],
   ];
