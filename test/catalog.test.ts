@@ -19,7 +19,7 @@ const exampleOf = (e: CatalogEntry) => ({ shape: [...e.example.shape], options: 
 const NON_INITIALIZER_API = [
   "Generator", "defaultGenerator", "manualSeed", "DEFAULT_SEED", "ready", "useBuild", "activeBuild",
   "fillAsync", "DEFAULT_CHUNK_SIZE", "WHOLE_TENSOR_INITIALIZERS", "calculateFanInAndFanOut", "calculateGain",
-  "TRUNCATED_STD", "catalog", "catalogEntry", "DRAW", "isGenerator",
+  "TRUNCATED_STD", "catalog", "catalogEntry", "DRAW", "isGenerator", "createPool", "Pool", "MAX_THREADS",
   "DTYPES", "float16Bits", "bfloat16Bits", "float16Value", "bfloat16Value",
 ];
 
