@@ -227,6 +227,11 @@ export class Pool {
     if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
       throw typeError(fn, "signal", "an AbortSignal", signal);
     }
+    if (own.dtype !== undefined && own.dtype !== "float32") {
+      // Half outputs are Uint16Arrays of bits: the pool's shared and transferred buffers hold float32 so far.
+      throw new TypeError(`${fn}: dtype ${show(own.dtype)} is not supported by the pool yet (float32 only); ` +
+        `use fillAsync or the synchronous call for float16/bfloat16`);
+    }
     if (this.#unusable) throw this.#unusable;
     if (signal?.aborted) throw abortReason(signal);
 

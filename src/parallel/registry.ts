@@ -5,8 +5,8 @@
 
 import { catalog } from "../initializers/catalog.js";
 
-/** Any initializer of this package: `f(shape, options) -> Float32Array`, honouring `range` and `out`. */
-export type AnyInitializer = (shape: any, options?: any) => Float32Array;
+/** Any initializer of this package: `f(shape, options) -> Float32Array` (or the Uint16Array of a half dtype), honouring `range` and `out`. */
+export type AnyInitializer = (shape: any, options?: any) => ArrayBufferView;
 
 /**
  * "elementwise": element i depends only on the generator's state and i, so any `range` can be

@@ -15,7 +15,7 @@ export interface WorkerPort {
 }
 
 /** Elements [start, end) of the task's tensor into `out`, from the caller's generator state. */
-function fillRange(entry: Entry, task: TaskMessage, start: number, end: number, out: Float32Array | undefined): Float32Array {
+function fillRange(entry: Entry, task: TaskMessage, start: number, end: number, out: Float32Array | undefined): ArrayBufferView {
   const generator = new Generator(task.seed).setState({ seed: task.seed, position: task.position });
   return entry.fn(task.shape, { ...task.options, generator, range: [start, end], out });
 }

@@ -63,6 +63,8 @@ describe("pool.fill's own checks", () => {
     ["options not an object", () => pool.fill(normal, 10, 3 as never), "normal: options must be a plain object or undefined, got 3", TypeError],
     ["onProgress not a function", () => pool.fill(normal, 10, { onProgress: 1 as never }), "pool.fill: onProgress must be a function, got 1", TypeError],
     ["signal not a signal", () => pool.fill(normal, 10, { signal: {} as never }), "pool.fill: signal must be an AbortSignal, got an object", TypeError],
+    ["a half dtype (not supported yet)", () => pool.fill(normal, 10, { dtype: "bfloat16" } as never),
+      "pool.fill: dtype \"bfloat16\" is not supported by the pool yet (float32 only); use fillAsync or the synchronous call for float16/bfloat16", TypeError],
   ];
   it.each(bad)("%s", async (_, call, message, type) => {
     const before = g.getState();
