@@ -59,13 +59,8 @@ export function evaluateTargets(rows) {
     if (!ref || !peer) return { ...base, status: "not measured", detail: !ref ? "no nninit row at this size in this run" : `no ${t.peers.join("/")} row at this size in this run` };
     const ratio = peer.median / ref.median;
     const status = ratio >= t.min ? "met" : "missed";
-<<<<<<< HEAD
-    const detail = `nninit ${formatRate(ref.rate)} vs ${peer.label} ${formatRate(peer.rate)}: ${formatRatio(ratio)} (need ≥ ${formatRatio(t.min)})` +
-      (quick && !t.side && t.workload !== "model" && !t.whole ? ` — quick run, at ${at} not 16M` : "");
-=======
     const detail = `${t.ref ? ref.label : "nninit"} ${formatRate(ref.rate)} vs ${peer.label} ${formatRate(peer.rate)}: ${formatRatio(ratio)} (need ≥ ${formatRatio(t.min)})` +
-      (quick && !t.side && t.workload !== "model" ? ` — quick run, at ${at} not 16M` : "");
->>>>>>> 7468696 (bench: pool rows (1, 2 and all threads) for uniform, normal, truncNormal and the whole model, awaited through benchmark.js deferred runs; issue 11 targets in the report; pool colours in the chart)
+      (quick && !t.side && t.workload !== "model" && !t.whole ? ` — quick run, at ${at} not 16M` : "");
     return { ...base, status, ratio, peer: peer.label, detail };
   });
 }

@@ -17,7 +17,7 @@
 
 import type { Shape } from "../shape.js";
 import { request, optionsOf } from "../initializers/tensor-options.js";
-import { isGenerator, type Generator, type GeneratorState } from "../random/generator.js";
+import { Generator, type GeneratorState } from "../random/generator.js";
 import { typeError, integer, show } from "../validate.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
 import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
@@ -236,16 +236,17 @@ export class Pool {
     if (signal?.aborted) throw abortReason(signal);
 
     const { req } = request(entry.name, shape, { generator, out, range }, []);
-    if (!isGenerator(req.generator)) {
+    if (!Generator.isGenerator(req.generator)) {
       throw typeError(fn, "generator", "a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly", req.generator);
     }
+    const gen = req.generator;
     // The initializer checks its own options on an empty range, from a copy of the generator, and
     // so tells where the synchronous call leaves the generator.
-    const probe = req.generator.clone();
+    const probe = gen.clone();
     entry.fn(shape, { ...own, generator: probe, range: [req.start, req.start], out: new Float32Array(0) });
-    const before = req.generator.getState();
+    const before = gen.getState();
     const after = probe.getState();
-    req.generator.setState(after);
+    gen.setState(after);
 
     const total = req.end - req.start;
     if (total === 0) return Promise.resolve(req.out ?? new Float32Array(0));
@@ -257,7 +258,7 @@ export class Pool {
     const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads);
     return new Promise<Float32Array>((resolve, reject) => {
       const job: Job = {
-        entry, shape, options: own, seed: before.seed, position: before.position, generator: req.generator, before, after,
+        entry, shape, options: own, seed: before.seed, position: before.position, generator: gen, before, after,
         start: req.start, total, result,
         shared: shared ? { buffer: result!.buffer as SharedArrayBuffer, byteOffset: result!.byteOffset } : null,
         control: shared ? new Int32Array(new SharedArrayBuffer(8)) : null, chunk,

@@ -8,6 +8,7 @@ import {
   createPool, Generator, normal, uniform, truncNormal, kaimingNormal, orthogonal, deltaOrthogonal, sparse, constant,
   varianceScaling, MAX_THREADS, type Shape, type TensorOptions,
 } from "../../src/index.js";
+import { TorchGenerator } from "../../src/torch/index.js";
 
 const pool = createPool({ threads: 2 });
 afterAll(() => pool.close());
@@ -63,6 +64,8 @@ describe("pool.fill's own checks", () => {
     ["options not an object", () => pool.fill(normal, 10, 3 as never), "normal: options must be a plain object or undefined, got 3", TypeError],
     ["onProgress not a function", () => pool.fill(normal, 10, { onProgress: 1 as never }), "pool.fill: onProgress must be a function, got 1", TypeError],
     ["signal not a signal", () => pool.fill(normal, 10, { signal: {} as never }), "pool.fill: signal must be an AbortSignal, got an object", TypeError],
+    ["a TorchGenerator (sequential: not split across workers)", () => pool.fill(normal, 10, { generator: new TorchGenerator(0) }),
+      "pool.fill: generator must be a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly, got a TorchGenerator", TypeError],
     ["a half dtype (not supported yet)", () => pool.fill(normal, 10, { dtype: "bfloat16" } as never),
       "pool.fill: dtype \"bfloat16\" is not supported by the pool yet (float32 only); use fillAsync or the synchronous call for float16/bfloat16", TypeError],
   ];
