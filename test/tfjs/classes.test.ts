@@ -14,7 +14,6 @@ beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-type Fn = (shape: number[], options: object) => Float32Array;
 type Cls = nt.NninitInitializerClass<object>;
 
 interface Case {
@@ -26,7 +25,6 @@ interface Case {
 }
 
 const C = (cls: unknown) => cls as Cls;
-const call = (fn: unknown, shape: number[], options: object) => (fn as Fn)(shape, options);
 const KERNEL = [3, 3, 8, 16];
 
 /**
