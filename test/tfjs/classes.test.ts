@@ -15,6 +15,7 @@ beforeAll(async () => {
 });
 
 type Cls = nt.NninitInitializerClass<object>;
+type Fn = (shape: number[], options: object) => Float32Array;
 
 interface Case {
   cls: Cls;
@@ -25,6 +26,7 @@ interface Case {
 }
 
 const C = (cls: unknown) => cls as Cls;
+const call = (fn: unknown, shape: number[], options: object) => (fn as Fn)(shape, options);
 const KERNEL = [3, 3, 8, 16];
 
 /**
