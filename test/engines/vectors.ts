@@ -66,7 +66,7 @@ const FILLS: Record<string, () => Float32Array> = {
 /** Runs every check on every build this engine has; returns check name -> result. */
 export function runVectors(): Record<string, string> {
   const results: Record<string, string> = {};
-  const publicFns = { uniform, normal, truncNormal };
+  const publicFns: Record<string, (n: number, options: object) => Float32Array> = { uniform, normal, truncNormal };
   for (const build of BUILDS) {
     for (const v of WORD_VECTORS) {
       results[`${build}: golden words seed ${v.seed} @ ${v.position}`] = compare(fillWith(build, { kind: "bits" }, v.seed, v.position, v.words.length), v.words);
