@@ -1,17 +1,24 @@
-// Prints vitest's own pass/fail counts from its JSON report as "N passed, N failed" (CI reads it).
-// A test file that failed to load has no failed test in it; it counts as one failure.
+// Prints vitest's own pass/fail counts as one "N passed, N failed" line (CI reads it), summed over
+// every JSON report given (one per test run: Node 20 with Chromium, then Node 22, Node 24).
+// A test file that failed to load has no failed test in it; it counts as one failure, and so does
+// a report that is missing (its run did not finish).
 import { readFileSync, existsSync } from "node:fs";
 
-const file = process.argv[2] ?? ".vitest-report.json";
-if (!existsSync(file)) {
-  console.error(`no vitest report at ${file}: the test run did not finish`);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
+const files = process.argv.length > 2 ? process.argv.slice(2) : [".vitest-report.json"];
+let passed = 0, failed = 0, skipped = 0;
+for (const file of files) {
+  if (!existsSync(file)) {
+    console.error(`no vitest report at ${file}: that test run did not finish`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const brokenFiles = report.testResults.filter(
+    (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"));
+  for (const f of brokenFiles) console.error(`test file failed to run: ${f.name}\n${f.message ?? ""}`);
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + brokenFiles.length;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  if (files.length > 1) console.error(`${file}: ${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles.length} failed`);
 }
-const report = JSON.parse(readFileSync(file, "utf8"));
-const brokenFiles = report.testResults.filter(
-  (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"));
-for (const f of brokenFiles) console.error(`test file failed to run: ${f.name}\n${f.message ?? ""}`);
-const failed = report.numFailedTests + brokenFiles.length;
-const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-console.log(`${report.numPassedTests} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);

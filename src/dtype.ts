@@ -25,8 +25,12 @@ export const DTYPE_MAX: Record<Dtype, number> = {
   bfloat16: 3.3895313892515355e38,
 };
 
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
+// One 4-byte scratch buffer seen as float and as bits. Pure, and built from nothing but a literal
+// and an identifier, so that bundles which never convert a dtype drop it (a top-level `new` a
+// bundler cannot prove harmless keeps everything it touches).
+const scratch = /* @__PURE__ */ new ArrayBuffer(4);
+const f32 = /* @__PURE__ */ new Float32Array(scratch);
+const u32 = /* @__PURE__ */ new Uint32Array(scratch);
 
 function bitsOf(x: number): number {
   f32[0] = x;

@@ -12,7 +12,7 @@ import { bits } from "./helpers.js";
 type Init = (shape: unknown, options?: unknown) => Float32Array;
 
 /** Every public initializer with a shape and the options it needs, and its own option names. */
-export const INITIALIZERS: [name: string, shape: number[], base: Record<string, unknown>, own: string[]][] = [
+const INITIALIZERS: [name: string, shape: number[], base: Record<string, unknown>, own: string[]][] = [
   ["uniform", [4, 4], {}, ["a", "b"]],
   ["normal", [4, 4], {}, ["mean", "std"]],
   ["truncNormal", [4, 4], {}, ["mean", "std", "a", "b"]],

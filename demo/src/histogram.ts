@@ -98,7 +98,10 @@ export function drawHistogram(canvas: HTMLCanvasElement, x: Float32Array, s: Sum
   g.strokeStyle = COLORS.curve; g.fillStyle = COLORS.curve; g.lineWidth = 2;
   if (curve.length) {
     g.beginPath();
-    curve.forEach(([v, y], k) => (k ? g.lineTo(X(v), Y(y)) : g.moveTo(X(v), Y(y))));
+    curve.forEach(([v, y], k) => {
+      if (k) g.lineTo(X(v), Y(y));
+      else g.moveTo(X(v), Y(y));
+    });
     g.stroke();
   }
   for (const a of law?.atoms ?? []) {

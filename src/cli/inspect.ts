@@ -40,7 +40,7 @@ export interface InspectReport {
 
 /** The .safetensors files a PATH names. */
 async function filesOf(path: string): Promise<string[]> {
-  let info;
+  let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
   } catch {

@@ -163,7 +163,7 @@ export function compareTraining(spec?: TrainSpec): TrainReport {
   const seeds = own.seeds ?? [0, 1];
   if (!Array.isArray(seeds) || seeds.length < 1 || seeds.length > 16) throw typeError(FN, "seeds", "an array of 1 to 16 seeds", seeds);
   seeds.forEach((s, i) => { if (typeof s !== "number" && typeof s !== "bigint") throw typeError(FN, `seeds[${i}]`, "a number or bigint", s); });
-  seeds.forEach((s) => new Generator(s as Seed)); // the generator's own check of each seed, before any work
+  for (const s of seeds) new Generator(s as Seed); // the generator's own check of each seed, before any work
   const points = integer(FN, "points", own.points ?? 200, 2, 100000);
   if (points % 2 !== 0) throw rangeError(FN, "points", "an even number", points);
   const c = {

@@ -61,8 +61,14 @@ class TapeGenerator {
   #seedHi = 0;
   #position = 0;
 
+  /** The generator protocol (./draw.ts): draws from the tape at the head, then moves the head. */
+  declare readonly [DRAW]: (draw: Draw) => void;
+
   constructor(seed: Seed = DEFAULT_SEED) {
     this.#setSeed(seedToU64("new Generator", seed));
+    // Defined per instance (not enumerable), not as a `[DRAW]() {}` method: a class with a
+    // computed key is one bundlers must keep, and with it the kernels, in every app.
+    Object.defineProperty(this, DRAW, { value: (draw: Draw) => drawTape(this, draw) });
   }
 
   /** The seed as an unsigned 64-bit integer. */
@@ -133,11 +139,6 @@ class TapeGenerator {
     if (n > TAPE_END - this.#position) {
       throw new RangeError(`${fn}: the generator is at position ${this.#position}; ${n} more words would pass the tape's end at 2^53`);
     }
-  }
-
-  /** The generator protocol (./draw.ts): draws from the tape at the head, then moves the head. */
-  [DRAW](draw: Draw): void {
-    drawTape(this, draw);
   }
 
   /**

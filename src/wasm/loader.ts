@@ -30,6 +30,12 @@ export const KERNEL_EXPORT_NAMES = [
 
 /** Elements in the window: 64 Ki floats = 256 KiB, small enough to stay in L2; a whole number of tape blocks. */
 export const WINDOW_ELEMENTS = 1 << 16;
+/**
+ * The window in bytes. A constant of its own because the pure `kernelModule(...)` call below must
+ * take only plain values: bundlers keep a pure call whose arguments compute (`a * 4`), and with it
+ * the inlined wasm, even in apps that never fill anything.
+ */
+const WINDOW_BYTES = WINDOW_ELEMENTS * 4;
 
 /** Tape words per block (assembly/tape.ts BLOCK_WORDS): kernels start at block boundaries. */
 export const BLOCK_WORDS = 1024;
@@ -39,7 +45,7 @@ export type Kernels = Instance<KernelExports>;
 
 /** The core module: the tape samplers. */
 export const core = /* @__PURE__ */ kernelModule<KernelExports>(
-  { name: "core", simd: SIMD_BASE64, scalar: SCALAR_BASE64 }, WINDOW_ELEMENTS * 4);
+  { name: "core", simd: SIMD_BASE64, scalar: SCALAR_BASE64 }, WINDOW_BYTES);
 
 /** Whether this engine validates the SIMD build. */
 export function simdSupported(): boolean {

@@ -118,6 +118,30 @@ function requireWebAssembly(): void {
   }
 }
 
+/**
+ * A page whose Content-Security-Policy lacks 'wasm-unsafe-eval' (e.g. `script-src 'self'`) makes
+ * the browser refuse to compile any WebAssembly, with a CompileError about 'unsafe-eval'. This
+ * turns that refusal into an error that says what to allow; other errors pass through.
+ */
+function explainCsp(error: unknown): unknown {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/unsafe-eval|Content.Security.Policy|\bCSP\b/i.test(message)) return error;
+  return new Error(
+    "nninit: the page's Content-Security-Policy does not allow WebAssembly. Add 'wasm-unsafe-eval' to its " +
+      `script-src (e.g. Content-Security-Policy: script-src 'self' 'wasm-unsafe-eval'). The browser said: ${message}`,
+    { cause: error },
+  );
+}
+
+/** Runs a WebAssembly compilation, explaining a CSP refusal. */
+function compiling<T>(compile: () => T): T {
+  try {
+    return compile();
+  } catch (error) {
+    throw explainCsp(error);
+  }
+}
+
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -151,7 +175,7 @@ export function kernelModule<E extends BaseExports>(source: ModuleSource, window
     if (build === "simd" && !simdSupported()) {
       throw new Error(`nninit: this engine does not support WebAssembly SIMD; use the scalar build (useBuild("scalar"))`);
     }
-    return (compiled[build] ??= new WebAssembly.Module(bytesOf(build)));
+    return (compiled[build] ??= compiling(() => new WebAssembly.Module(bytesOf(build))));
   };
 
   return {
@@ -170,7 +194,9 @@ export function kernelModule<E extends BaseExports>(source: ModuleSource, window
     async compileAsync(build = chosenBuild()) {
       requireWebAssembly();
       if (build === "simd" && !simdSupported()) compile(build); // throws the clear error
-      compiled[build] ??= await WebAssembly.compile(bytesOf(build));
+      compiled[build] ??= await WebAssembly.compile(bytesOf(build)).catch((error: unknown) => {
+        throw explainCsp(error);
+      });
     },
   };
 }

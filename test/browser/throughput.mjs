@@ -42,7 +42,7 @@ async function measure(url, n, reps, warmup) {
 const node = await measure(pathToFileURL(bundle).href, N, REPS, WARMUP);
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args, headless: true });
-let page;
+let page, inChromium, version;
 try {
   page = await browser.newPage();
   await page.route("http://nninit.test/**", (route) => {
@@ -50,8 +50,8 @@ try {
     route.fulfill({ contentType: isBundle ? "text/javascript" : "text/html", body: isBundle ? readFileSync(bundle, "utf8") : "<!doctype html>" });
   });
   await page.goto("http://nninit.test/");
-  var inChromium = await page.evaluate(`(${measure})("/index.js", ${N}, ${REPS}, ${WARMUP})`);
-  var version = browser.version();
+  inChromium = await page.evaluate(`(${measure})("/index.js", ${N}, ${REPS}, ${WARMUP})`);
+  version = browser.version();
 } finally {
   await browser.close();
 }

@@ -65,14 +65,11 @@ export function tempProject(files: Record<string, string>): { dir: string; remov
 
 const MIME: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".json": "application/json", ".map": "application/json" };
 
-/** Response headers for every file served, e.g. COOP/COEP to make a page cross-origin isolated. */
-export type Headers = Record<string, string>;
-
 /** The headers that make a page cross-origin isolated (SharedArrayBuffer available). */
-export const CROSS_ORIGIN_ISOLATED: Headers = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };
+export const CROSS_ORIGIN_ISOLATED: Record<string, string> = { "cross-origin-opener-policy": "same-origin", "cross-origin-embedder-policy": "require-corp" };
 
-/** Serves `dir` over http://127.0.0.1 (module scripts and module Workers need an http origin). */
-async function serve(dir: string, headers: Headers = {}): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `dir` over http://127.0.0.1 (module scripts and module Workers need an http origin), with extra response `headers`. */
+export async function serve(dir: string, headers: Record<string, string> = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((req, res) => {
     const path = normalize(join(dir, decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)));
     const file = path.endsWith(sep) ? join(path, "index.html") : path;
@@ -91,11 +88,14 @@ async function serve(dir: string, headers: Headers = {}): Promise<{ url: string;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
+/** How a page is run: the server's extra response headers; whether console errors are expected (a CSP report). */
+export interface PageOptions { headers?: Record<string, string>; consoleErrors?: boolean }
+
 /**
  * Opens `url` in headless Chromium and waits until the page sets `globalThis.__nninit`; returns
- * it. A page error, a console error or a failed request fails the run with that error.
+ * it. A page error, a console error (unless expected) or a failed request fails the run with that error.
  */
-async function runInChromium<T>(url: string, ignoreConsoleErrors = false): Promise<T> {
+async function runInChromium<T>(url: string, options: PageOptions = {}): Promise<T> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
   try {
     const page: Page = await browser.newPage();
@@ -103,7 +103,7 @@ async function runInChromium<T>(url: string, ignoreConsoleErrors = false): Promi
       page.on("pageerror", (e) => reject(new Error(`page error: ${e.message}`)));
       page.on("response", (r) => { if (r.status() >= 400) reject(new Error(`HTTP ${r.status()} for ${r.url()}`)); });
       page.on("console", (m) => {
-        if (m.type() === "error" && !ignoreConsoleErrors && !m.text().startsWith("Failed to load resource")) reject(new Error(`console error: ${m.text()}`));
+        if (m.type() === "error" && !options.consoleErrors && !m.text().startsWith("Failed to load resource")) reject(new Error(`console error: ${m.text()}`));
       });
     });
     failure.catch(() => {}); // errors after the result are not this run's concern
@@ -116,14 +116,11 @@ async function runInChromium<T>(url: string, ignoreConsoleErrors = false): Promi
   }
 }
 
-/**
- * Serves `dir` (with `headers` on every response) and runs its index.html in Chromium (see
- * runInChromium); `ignoreConsoleErrors` for pages whose expected failure the browser also logs.
- */
-export async function runDirInChromium<T>(dir: string, headers?: Headers, ignoreConsoleErrors = false): Promise<T> {
-  const server = await serve(dir, headers);
+/** Serves `dir` and runs its index.html in Chromium (see runInChromium). */
+export async function runDirInChromium<T>(dir: string, options: PageOptions = {}): Promise<T> {
+  const server = await serve(dir, options.headers);
   try {
-    return await runInChromium<T>(server.url, ignoreConsoleErrors);
+    return await runInChromium<T>(server.url, options);
   } finally {
     await server.close();
   }

@@ -40,7 +40,7 @@ describe("esbuild", () => {
   });
 
   it("cross-origin isolated: workers write into shared memory, same bits as Node", async () => {
-    const got = await runDirInChromium<PageResult>(join(project.dir, "esbuild"), CROSS_ORIGIN_ISOLATED);
+    const got = await runDirInChromium<PageResult>(join(project.dir, "esbuild"), { headers: CROSS_ORIGIN_ISOLATED });
     expect(got).toEqual({ ...expected, shared: true, isolated: true });
   });
 
@@ -50,14 +50,14 @@ describe("esbuild", () => {
   });
 
   it("a Content-Security-Policy without worker-src blob: makes the pool say it cannot start workers", async () => {
-    const got = await runDirInChromium<PageResult>(join(project.dir, "esbuild"), { "content-security-policy": "worker-src 'self'" }, true);
+    const got = await runDirInChromium<PageResult>(join(project.dir, "esbuild"), { headers: { "content-security-policy": "worker-src 'self'" }, consoleErrors: true });
     expect(got.error).toMatch(/^nninit pool: worker \d could not start \(the browser refused or lost it: a Content-Security-Policy without worker-src blob:/);
   });
 });
 
 it("Vite production build, cross-origin isolated: same bits as Node", async () => {
   await viteBuild({ root: project.dir, configFile: false, logLevel: "silent", mode: "production", build: { outDir: "vite" } });
-  const got = await runDirInChromium<PageResult>(join(project.dir, "vite"), CROSS_ORIGIN_ISOLATED);
+  const got = await runDirInChromium<PageResult>(join(project.dir, "vite"), { headers: CROSS_ORIGIN_ISOLATED });
   expect(got).toEqual({ ...expected, shared: true, isolated: true });
 });
 
@@ -71,12 +71,12 @@ it("webpack 5 production build: same bits as Node, with and without COOP/COEP", 
   expect(stats.toJson({ all: false, errors: true }).errors).toEqual([]);
   expect(stats.toJson({ all: false, warnings: true }).warnings).toEqual([]);
   const dir = join(project.dir, "webpack");
-  expect(await runDirInChromium<PageResult>(dir, CROSS_ORIGIN_ISOLATED)).toEqual({ ...expected, shared: true, isolated: true });
+  expect(await runDirInChromium<PageResult>(dir, { headers: CROSS_ORIGIN_ISOLATED })).toEqual({ ...expected, shared: true, isolated: true });
   expect(await runDirInChromium<PageResult>(dir)).toEqual({ ...expected, shared: false, isolated: false });
 });
 
 it("a plain <script type=\"module\"> importing the package's dist/esm/index.js: same bits as Node", async () => {
   const dir = join(project.dir, "plain");
   symlinkSync(ROOT, join(dir, "nninit"), "dir");
-  expect(await runDirInChromium<PageResult>(dir, CROSS_ORIGIN_ISOLATED)).toEqual({ ...expected, shared: true, isolated: true });
+  expect(await runDirInChromium<PageResult>(dir, { headers: CROSS_ORIGIN_ISOLATED })).toEqual({ ...expected, shared: true, isolated: true });
 });

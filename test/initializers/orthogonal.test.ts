@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Generator, normal, orthogonal, useBuild } from "../../src/index.js";
 import { orthogonalize } from "../../src/linalg/qr.js";
 import { linalg } from "../../src/wasm/linalg.js";
-import { BUILDS, kernelsOf } from "../helpers.js";
+import { BUILDS } from "../helpers.js";
 import { bitsOf, orthogonalityError } from "./support.js";
 
 const SHAPES: [string, number[]][] = [

@@ -14,8 +14,8 @@ beforeAll(async () => {
   await tf.setBackend("cpu");
 });
 
-type Fn = (shape: number[], options: object) => Float32Array;
 type Cls = nt.NninitInitializerClass<object>;
+type Fn = (shape: number[], options: object) => Float32Array;
 
 interface Case {
   cls: Cls;

@@ -81,7 +81,9 @@ describe("nninit/tfjs in a tfjs-layers model", () => {
 
   it("same seeds, same weights; other seeds, other weights", () => {
     const a = weightsOf(buildModel(100)), b = weightsOf(buildModel(100)), c = weightsOf(buildModel(200));
-    a.forEach((w, i) => expect(bits(b[i])).toEqual(bits(w)));
+    a.forEach((w, i) => {
+      expect(bits(b[i])).toEqual(bits(w));
+    });
     expect(bits(c[0])).not.toEqual(bits(a[0]));
   });
 
@@ -100,7 +102,9 @@ describe("nninit/tfjs in a tfjs-layers model", () => {
     const a = weightsOf(buildModel(null));
     manualSeed(7);
     const b = weightsOf(buildModel(null));
-    a.forEach((w, i) => expect(bits(b[i])).toEqual(bits(w)));
+    a.forEach((w, i) => {
+      expect(bits(b[i])).toEqual(bits(w));
+    });
     manualSeed(7);
     expect(bits(a[0])).toEqual(bits(heNormal(SHAPES.conv)));
   });
@@ -118,7 +122,9 @@ describe("nninit/tfjs in a tfjs-layers model", () => {
     }
     const loaded = await tfl.loadLayersModel(tf.io.fromMemory(artifacts!));
     const before = weightsOf(model), after = weightsOf(loaded);
-    after.forEach((w, i) => expect(bits(w)).toEqual(bits(before[i])));
+    after.forEach((w, i) => {
+      expect(bits(w)).toEqual(bits(before[i]));
+    });
     const x = tf.tensor(uniform([2, 6, 6, 16], { generator: new Generator(1) }), [2, 6, 6, 16]);
     const [y0, y1] = [model, loaded].map((m) => (m.predict(x) as tf.Tensor).dataSync() as Float32Array);
     expect(bits(y1)).toEqual(bits(y0));

@@ -102,7 +102,7 @@ describe("range and fillAsync give slices of the whole fill", () => {
       expect(g.getState()).toEqual(whole.getState());
     }
     const g = new TorchGenerator(9);
-    const init = ((shape: number[], o: object) => fill(o)) as typeof uniform;
+    const init = ((_shape: number[], o: object) => fill(o)) as typeof uniform;
     const got = await fillAsync(init, shape, { generator: g, chunkSize: Math.ceil(n / 3) });
     expect(bits(got)).toEqual(bits(want));
     expect(g.getState()).toEqual(whole.getState());
