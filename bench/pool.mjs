@@ -85,7 +85,7 @@ if (only !== "browser") {
   const optionsOf = (t, generator, o) => (t.init === "normal" ? { std: WEIGHT_STD, generator, out: o } : { out: o });
   const syncModel = () => {
     const generator = new nninit.Generator(7);
-    tensors.forEach((t, i) => nninit[t.init](t.shape, optionsOf(t, generator, plain[i])));
+    tensors.forEach((t, i) => { nninit[t.init](t.shape, optionsOf(t, generator, plain[i])); });
   };
   const poolModel = () => {
     const generator = new nninit.Generator(7);

@@ -96,7 +96,7 @@ for (const { title, tensors, seed, values } of results) {
   };
   const oneMs = await best(() => {
     const generator = new nninit.Generator(seed);
-    tensors.forEach((t, i) => nninit[t.fn](t.shape, { ...optionsOf(t, generator), out: values[i] }));
+    tensors.forEach((t, i) => { nninit[t.fn](t.shape, { ...optionsOf(t, generator), out: values[i] }); });
   });
   const poolMs = await best(() => {
     const generator = new nninit.Generator(seed);

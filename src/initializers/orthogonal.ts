@@ -6,7 +6,7 @@ import { DRAW, type RandomGenerator } from "../random/draw.js";
 import { orthogonalize, orthogonalFits } from "../linalg/qr.js";
 import { axesOf, type Layout } from "../fan.js";
 import { numberOption, rangeError, show } from "../validate.js";
-import { request, target, output, checkDtypeReach, type Output, type TensorOptions } from "./tensor-options.js";
+import { request, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 
 /**
  * The rows x cols orthogonal matrix of the generator's next normal draws: a Gaussian matrix G

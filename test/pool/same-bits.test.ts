@@ -158,7 +158,7 @@ describe("the generator across pool fills", () => {
       pool.fill(zeros, 5), pool.fill(truncNormal, 123_457, { generator: g }),
     ];
     const got = [await first, meanwhile, ...(await Promise.all(rest))];
-    got.forEach((x, i) => expectSameBits(x, expected[i], `tensor ${i}`));
+    got.forEach((x, i) => { expectSameBits(x, expected[i], `tensor ${i}`); });
     expect(g.getState()).toEqual(sync.getState());
   });
 
