@@ -16,7 +16,8 @@
 // output and lent again.
 
 import type { Shape } from "../shape.js";
-import { request, optionsOf } from "../initializers/tensor-options.js";
+import { request, optionsOf, type HalfArray, type Output as InitOutput } from "../initializers/tensor-options.js";
+import { bytesOf, type Dtype } from "../dtype.js";
 import { Generator, type GeneratorState } from "../random/generator.js";
 import { typeError, integer, show } from "../validate.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
@@ -42,6 +43,9 @@ export interface PoolFillOptions {
   signal?: AbortSignal;
 }
 
+/** What a fill gives: a Float32Array, or for a half dtype the Uint16Array of bits (or the caller's Float16Array `out`). */
+type Output = Float32Array | Uint16Array | HalfArray;
+
 /** Largest pool: far above any machine's cores, low enough to catch a mistaken count early. */
 export const MAX_THREADS = 256;
 
@@ -66,8 +70,12 @@ interface Job {
   /** Element of the tensor that goes to index 0 of the result. */
   start: number;
   total: number;
-  /** The output; null until a whole-tensor fallback task brings its own buffer. */
-  result: Float32Array | null;
+  /** The output's element type: float32, or the bits of a half dtype (2 bytes each). */
+  dtype: Dtype;
+  /** What the fill resolves to (the caller's `out` as given); null until a whole-tensor fallback task brings its own buffer. */
+  result: Output | null;
+  /** The result seen as the words chunks are copied into (a Float16Array `out` is seen as its bits). */
+  words: Float32Array | Uint16Array | null;
   /** The shared memory the result lives in, if workers write in place. */
   shared: { buffer: SharedArrayBuffer; byteOffset: number } | null;
   /** Shared fills: the words workers claim chunks with and the stop flag (see protocol.ts). */
@@ -83,7 +91,7 @@ interface Job {
   settled: boolean;
   onProgress: ((done: number, total: number) => void) | undefined;
   stopListening: () => void;
-  resolve: (result: Float32Array) => void;
+  resolve: (result: Output) => void;
   reject: (reason: unknown) => void;
 }
 
@@ -181,7 +189,9 @@ export class Pool {
    *
    * Without `out`, the result is backed by a SharedArrayBuffer when the pool is `shared` (so it
    * cannot be transferred with postMessage; it can be shared). `out` may be shared (written in
-   * place) or an ordinary Float32Array (chunks are copied into it).
+   * place) or an ordinary array (chunks are copied into it). With `dtype: "float16" | "bfloat16"`
+   * the result is the Uint16Array of bits (or the caller's `out`), as the synchronous call gives:
+   * each worker runs the same call with the dtype, so the rounding is the initializer's own.
    *
    * Rejects before any worker starts, with the synchronous call's TypeError/RangeError, on bad
    * input. A worker that stops during the fill (terminated, out of memory) rejects it with an
@@ -192,10 +202,10 @@ export class Pool {
    * const wte = await pool.fill(normal, [50257, 768], { std: 0.02, generator: g });
    * await pool.close();
    */
-  fill<O extends object>(initializer: ((shape: Shape, options?: O) => Float32Array) | string, shape: Shape,
-    options?: O & PoolFillOptions): Promise<Float32Array> {
+  fill<O extends object>(initializer: ((shape: Shape, options?: O) => unknown) | string, shape: Shape,
+    options?: O & PoolFillOptions): Promise<InitOutput<O>> {
     try {
-      return this.#fill(initializer, shape, options);
+      return this.#fill(initializer, shape, options) as Promise<InitOutput<O>>;
     } catch (error) {
       return Promise.reject(error);
     }
@@ -214,7 +224,7 @@ export class Pool {
     this.#slots[index]?.handle?.kill();
   }
 
-  #fill(initializer: unknown, shape: Shape, options: (object & PoolFillOptions) | undefined): Promise<Float32Array> {
+  #fill(initializer: unknown, shape: Shape, options: (object & PoolFillOptions) | undefined): Promise<Output> {
     const fn = "pool.fill";
     const entry = typeof initializer === "string" ? entryByName(initializer) : entryOf(initializer);
     if (!entry) {
@@ -227,15 +237,11 @@ export class Pool {
     if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
       throw typeError(fn, "signal", "an AbortSignal", signal);
     }
-    if (own.dtype !== undefined && own.dtype !== "float32") {
-      // Half outputs are Uint16Arrays of bits: the pool's shared and transferred buffers hold float32 so far.
-      throw new TypeError(`${fn}: dtype ${show(own.dtype)} is not supported by the pool yet (float32 only); ` +
-        `use fillAsync or the synchronous call for float16/bfloat16`);
-    }
     if (this.#unusable) throw this.#unusable;
     if (signal?.aborted) throw abortReason(signal);
 
-    const { req } = request(entry.name, shape, { generator, out, range }, []);
+    // dtype is checked here too, as the initializer checks it, to know the output's element type.
+    const { req } = request(entry.name, shape, { generator, out, range, dtype: own.dtype }, []);
     if (!Generator.isGenerator(req.generator)) {
       throw typeError(fn, "generator", "a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly", req.generator);
     }
@@ -243,24 +249,29 @@ export class Pool {
     // The initializer checks its own options on an empty range, from a copy of the generator, and
     // so tells where the synchronous call leaves the generator.
     const probe = gen.clone();
-    entry.fn(shape, { ...own, generator: probe, range: [req.start, req.start], out: new Float32Array(0) });
+    const half = req.dtype !== "float32";
+    entry.fn(shape, { ...own, generator: probe, range: [req.start, req.start], out: half ? new Uint16Array(0) : new Float32Array(0) });
     const before = gen.getState();
     const after = probe.getState();
     gen.setState(after);
 
     const total = req.end - req.start;
-    if (total === 0) return Promise.resolve(req.out ?? new Float32Array(0));
-    const shared = this.#shared && (req.out === undefined || isShared(req.out));
-    let result: Float32Array | null = req.out ?? null;
-    if (shared && !result) result = new Float32Array(new SharedArrayBuffer(total * 4));
-    if (!result && entry.kind === "elementwise") result = new Float32Array(total);
+    const given: Output | undefined = half ? req.halfResult : req.out;
+    if (total === 0) return Promise.resolve(given ?? (half ? new Uint16Array(0) : new Float32Array(0)));
+    // The words workers write: float32 values, or the bits of a half dtype (a Float16Array out is seen as its bits).
+    const bytes = bytesOf(req.dtype);
+    const shared = this.#shared && (given === undefined || isShared(given));
+    let words: Float32Array | Uint16Array | null = half ? (req.halfOut ?? null) : (req.out ?? null);
+    if (shared && !words) words = wordsOver(half, new SharedArrayBuffer(total * bytes), 0, total);
+    if (!words && entry.kind === "elementwise") words = wordsOver(half, new ArrayBuffer(total * bytes), 0, total);
+    const result: Output | null = given ?? words;
 
     const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads);
-    return new Promise<Float32Array>((resolve, reject) => {
+    return new Promise<Output>((resolve, reject) => {
       const job: Job = {
         entry, shape, options: own, seed: before.seed, position: before.position, generator: gen, before, after,
-        start: req.start, total, result,
-        shared: shared ? { buffer: result!.buffer as SharedArrayBuffer, byteOffset: result!.byteOffset } : null,
+        start: req.start, total, dtype: req.dtype, result, words,
+        shared: shared ? { buffer: words!.buffer as SharedArrayBuffer, byteOffset: words!.byteOffset } : null,
         control: shared ? new Int32Array(new SharedArrayBuffer(8)) : null, chunk,
         queued: 0, inFlight: 0, done: 0, failure: null, resentAfter: null, settled: false, onProgress,
         stopListening: () => {}, resolve, reject,
@@ -319,7 +330,7 @@ export class Pool {
     if (job.shared) {
       target = { kind: "shared", buffer: job.shared.buffer, byteOffset: job.shared.byteOffset, control: job.control!, chunk: job.chunk };
     } else if (job.entry.kind === "elementwise") {
-      task.buffer = this.#spare(n * 4);
+      task.buffer = this.#spare(n * bytesOf(job.dtype));
       target = { kind: "transfer", buffer: task.buffer };
     } else {
       target = { kind: "transfer", buffer: null };
@@ -369,9 +380,9 @@ export class Pool {
       this.#fail(job, rebuildError(reply.errorName, reply.message));
     } else if (!job.failure) {
       if (!job.shared && reply.buffer) {
-        const values = new Float32Array(reply.buffer, 0, n);
-        if (job.result) job.result.set(values, task.start - job.start);
-        else job.result = values; // a whole-tensor result in the worker's own buffer: no copy
+        const values = wordsOver(job.dtype !== "float32", reply.buffer, 0, n);
+        if (job.words) (job.words as Float32Array).set(values as Float32Array, task.start - job.start);
+        else job.result = job.words = values; // a whole-tensor result in the worker's own buffer: no copy
         this.#progress(job, n);
       }
     }
@@ -539,7 +550,12 @@ function chunkSize(total: number, threads: number): number {
   return Math.min(MAX_CHUNK, Math.max(MIN_CHUNK, even));
 }
 
-function isShared(x: Float32Array): boolean {
+/** `length` words at `byteOffset` of `buffer`: float32 values, or (half) 16-bit patterns. */
+function wordsOver(half: boolean, buffer: ArrayBufferLike, byteOffset: number, length: number): Float32Array | Uint16Array {
+  return half ? new Uint16Array(buffer, byteOffset, length) : new Float32Array(buffer, byteOffset, length);
+}
+
+function isShared(x: ArrayBufferView): boolean {
   return typeof SharedArrayBuffer === "function" && x.buffer instanceof SharedArrayBuffer;
 }
 

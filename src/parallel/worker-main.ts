@@ -15,20 +15,36 @@ export interface WorkerPort {
 }
 
 /** Elements [start, end) of the task's tensor into `out`, from the caller's generator state. */
-function fillRange(entry: Entry, task: TaskMessage, start: number, end: number, out: Float32Array | undefined): ArrayBufferView {
+function fillRange(entry: Entry, task: TaskMessage, start: number, end: number, out: Float32Array | Uint16Array | undefined): ArrayBufferView {
   const generator = new Generator(task.seed).setState({ seed: task.seed, position: task.position });
   return entry.fn(task.shape, { ...task.options, generator, range: [start, end], out });
+}
+
+/**
+ * `length` words of the task's output at `byteOffset` of `buffer`: float32 values, or the bits of
+ * a half dtype (the initializer itself converts, given the dtype: same call, same bits).
+ */
+function wordsOf(task: TaskMessage, buffer: ArrayBufferLike, byteOffset: number, length: number): Float32Array | Uint16Array {
+  const dtype = task.options.dtype;
+  return dtype === undefined || dtype === "float32" ? new Float32Array(buffer, byteOffset, length) : new Uint16Array(buffer, byteOffset, length);
+}
+
+/** Bytes per word of the task's output. */
+function bytesPerWord(task: TaskMessage): number {
+  const dtype = task.options.dtype;
+  return dtype === undefined || dtype === "float32" ? 4 : 2;
 }
 
 /** A shared task: claims chunks until none are left or the pool says stop, reporting each one. */
 function claimChunks(entry: Entry, task: TaskMessage, port: WorkerPort): void {
   const target = task.target as Extract<TaskMessage["target"], { kind: "shared" }>;
   const { control, chunk } = target;
+  const bytes = bytesPerWord(task);
   while (Atomics.load(control, STOP) === 0) {
     const start = task.start + Atomics.add(control, NEXT_CHUNK, 1) * chunk;
     if (start >= task.end) return;
     const end = Math.min(task.end, start + chunk);
-    fillRange(entry, task, start, end, new Float32Array(target.buffer, target.byteOffset + (start - task.start) * 4, end - start));
+    fillRange(entry, task, start, end, wordsOf(task, target.buffer, target.byteOffset + (start - task.start) * bytes, end - start));
     port.post({ type: "progress", id: task.id, count: end - start }, []);
   }
 }
@@ -44,7 +60,7 @@ function run(task: TaskMessage, port: WorkerPort): { reply: WorkerReply; transfe
       claimChunks(entry, task, port);
       return { reply: { type: "done", id: task.id, buffer: null }, transfer: [] };
     }
-    const got = fillRange(entry, task, task.start, task.end, lent ? new Float32Array(lent, 0, task.end - task.start) : undefined);
+    const got = fillRange(entry, task, task.start, task.end, lent ? wordsOf(task, lent, 0, task.end - task.start) : undefined);
     const buffer = got.buffer as ArrayBuffer;
     return { reply: { type: "done", id: task.id, buffer }, transfer: [buffer] };
   } catch (error) {

@@ -36,6 +36,11 @@ describe("pool.fill rejects what the synchronous call rejects, with the same err
     ["deltaOrthogonal with in > out", deltaOrthogonal, [3, 3, 8, 4], {}],
     ["sparse with sparsity 2", sparse, [4, 4], { sparsity: 2 }],
     ["a generator that is not one", normal, 10, { generator: { position: 0 } }],
+    ["an unknown dtype", normal, 10, { dtype: "float64" }],
+    ["a Float32Array out for bfloat16", normal, 10, { dtype: "bfloat16", out: new Float32Array(10) }],
+    ["a half out of the wrong length", uniform, 10, { dtype: "float16", out: new Uint16Array(9) }],
+    ["a constant that overflows float16", constant, 10, { dtype: "float16", value: 1e6 }],
+    ["a std whose values overflow float16", normal, 10, { dtype: "float16", std: 1e5 }],
   ];
   it.each(cases)("%s", async (_, f, shape, options) => {
     const expected = errorOf(() => f(shape, { generator: g, ...options }));
@@ -66,8 +71,6 @@ describe("pool.fill's own checks", () => {
     ["signal not a signal", () => pool.fill(normal, 10, { signal: {} as never }), "pool.fill: signal must be an AbortSignal, got an object", TypeError],
     ["a TorchGenerator (sequential: not split across workers)", () => pool.fill(normal, 10, { generator: new TorchGenerator(0) }),
       "pool.fill: generator must be a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly, got a TorchGenerator", TypeError],
-    ["a half dtype (not supported yet)", () => pool.fill(normal, 10, { dtype: "bfloat16" } as never),
-      "pool.fill: dtype \"bfloat16\" is not supported by the pool yet (float32 only); use fillAsync or the synchronous call for float16/bfloat16", TypeError],
   ];
   it.each(bad)("%s", async (_, call, message, type) => {
     const before = g.getState();

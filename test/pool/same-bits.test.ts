@@ -1,5 +1,6 @@
 // pool.fill gives the bits of the synchronous call and moves the generator the same way, for
-// every initializer, at odd shapes, generator positions and ranges, with 1, 2, 3 and 7 workers
+// every initializer (and the half dtypes, over each path they take), at odd shapes, generator
+// positions and ranges, with 1, 2, 3 and 7 workers
 // (more workers than this machine's cores), into shared memory where the platform has it and
 // through the transfer fallback. Runs in Node (shared memory) and in Chromium (a page that is
 // not cross-origin isolated: the fallback).
@@ -128,6 +129,90 @@ describe.runIf(sharedAvailable)("a shared out", () => {
     const got = await pool.fill(uniform, 300_000, { generator: new Generator(3), out });
     expect(got).toBe(out);
     expectSameBits(out, uniform(300_000, { generator: new Generator(3) }));
+  });
+});
+
+/** Asserts that two half fills (Uint16Arrays of bits) are the same, reporting the first difference. */
+function expectSameHalfBits(got: ArrayBufferView & { length: number }, want: Uint16Array, label = ""): void {
+  const x = new Uint16Array(got.buffer, got.byteOffset, got.length);
+  expect(x.length, label).toBe(want.length);
+  let i = 0;
+  while (i < x.length && x[i] === want[i]) i++;
+  if (i < x.length) expect(Array.from(x.subarray(i, i + 4)), `${label}: first difference at ${i}`).toEqual(Array.from(want.subarray(i, i + 4)));
+}
+
+type HalfInit = (shape: Shape, o?: TensorOptions & Record<string, unknown>) => Uint16Array;
+/** Initializers over the paths a dtype takes: the three laws, a scaled law, a constant, one whole-tensor initializer. */
+const HALF: [string, HalfInit, Shape, object][] = [
+  ["uniform", uniform as HalfInit, [301, 1001], { a: -0.5, b: 2 }],
+  ["normal", normal as HalfInit, [301, 1001], { mean: 0.1, std: 0.02 }],
+  ["truncNormal", truncNormal as HalfInit, [301, 1001], { std: 0.5, a: -1, b: 0.75 }],
+  ["kaimingNormal", kaimingNormal as HalfInit, [401, 701], { mode: "fan_out" }],
+  ["glorotNormal", glorotNormal as HalfInit, [301, 1001], {}],
+  ["constant", constant as HalfInit, [3, 70001], { value: 3.5 }],
+  ["orthogonal", orthogonal as HalfInit, [97, 3, 5], { gain: 2 }],
+];
+const F16 = (globalThis as { Float16Array?: new (n: number) => ArrayBufferView & { length: number } }).Float16Array;
+
+describe.each(MODES.flatMap((shared) => SIZES.map((threads) => ({ threads, shared }))))(
+  "half dtypes, pool of $threads (shared memory: $shared)", ({ threads, shared }) => {
+    describe.each(["float16", "bfloat16"] as const)("%s", (dtype) => {
+      it.each(HALF)("%s: the whole tensor, then a range into the caller's ordinary Uint16Array", async (_, f, shape, options) => {
+        const pool = poolOf(threads, shared);
+        const n = numel(shape), range = [12_345 % n, n - 77] as const;
+        const sync = at(7, 999);
+        const expected = f(shape, { ...options, dtype, generator: sync });
+        const expectedRange = f(shape, { ...options, dtype, generator: sync, range });
+        const g = at(7, 999);
+        const got = await pool.fill(f, shape, { ...options, dtype, generator: g });
+        expect(got).toBeInstanceOf(Uint16Array);
+        expectSameHalfBits(got, expected, "whole");
+        if (f !== orthogonal) expect(got.buffer instanceof (shared ? SharedArrayBuffer : ArrayBuffer)).toBe(true);
+        const out = new Uint16Array(range[1] - range[0]);
+        const gotRange = await pool.fill(f, shape, { ...options, dtype, generator: g, range, out });
+        expect(gotRange).toBe(out);
+        expectSameHalfBits(out, expectedRange, "range");
+        expect(g.getState()).toEqual(sync.getState());
+      });
+    });
+  });
+
+describe("half dtypes into other outs", () => {
+  it.runIf(sharedAvailable)("a shared Uint16Array out is written in place, at its byte offset, by both pools", async () => {
+    for (const shared of [true, false]) {
+      const shape = [3001, 333];
+      const expected = normal(shape, { generator: at(1, 7), std: 3, dtype: "bfloat16" });
+      const memory = new SharedArrayBuffer((expected.length + 10) * 2);
+      const out = new Uint16Array(memory, 6, expected.length);
+      const guard = new Uint16Array(memory);
+      guard.fill(0xabcd);
+      const got = await poolOf(3, shared).fill(normal, shape, { generator: at(1, 7), std: 3, dtype: "bfloat16", out });
+      expect(got).toBe(out);
+      expectSameHalfBits(out, expected, `shared pool: ${shared}`);
+      expect([...guard.subarray(0, 3), ...guard.subarray(3 + expected.length)]).toEqual(new Array(10).fill(0xabcd));
+    }
+  });
+
+  it.runIf(F16 !== undefined)("a Float16Array out (where the engine has one) is returned, holding the synchronous bits", async () => {
+    const shape = [1001, 301];
+    const expected = uniform(shape, { generator: at(2, 5), dtype: "float16" });
+    const out = new F16!(expected.length);
+    const got = await poolOf(2, sharedAvailable).fill(uniform, shape, { generator: at(2, 5), dtype: "float16", out: out as never });
+    expect(got).toBe(out);
+    expectSameHalfBits(out, expected);
+  });
+
+  it("float32 and half fills from one generator draw the same words as the sync sequence", async () => {
+    const sync = new Generator(21);
+    const expected = [normal(200_001, { generator: sync }), normal(200_001, { generator: sync, dtype: "float16" }), uniform(99_999, { generator: sync, dtype: "bfloat16" })];
+    const g = new Generator(21);
+    const pool = poolOf(2, sharedAvailable);
+    const got = await Promise.all([pool.fill(normal, 200_001, { generator: g }), pool.fill(normal, 200_001, { generator: g, dtype: "float16" }),
+      pool.fill(uniform, 99_999, { generator: g, dtype: "bfloat16" })]);
+    expectSameBits(got[0] as Float32Array, expected[0] as Float32Array);
+    expectSameHalfBits(got[1], expected[1] as Uint16Array);
+    expectSameHalfBits(got[2], expected[2] as Uint16Array);
+    expect(g.getState()).toEqual(sync.getState());
   });
 });
 
