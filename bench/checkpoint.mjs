@@ -1,11 +1,14 @@
-// Checkpoint write throughput: `nninit init`'s writer (generate + convert + write, chunk by chunk)
-// against writing the same number of bytes from a preallocated buffer with fs.writeSync, both to
-// /dev/shm (RAM-backed, so the writer and not a disk is measured), each in a fresh process whose
-// peak RSS is reported. Medians of --runs=N (default 3) alternating runs.
+// Checkpoint write throughput: the `nninit init` command (generate + convert + write, chunk by
+// chunk) with one thread (--threads 1) and with the pool (--threads = the machine's parallelism:
+// workers fill chunk k+1 while chunk k is written) against writing the same number of bytes from
+// a preallocated buffer with fs.writeSync, all to /dev/shm (RAM-backed, so the writer and not a
+// disk is measured), each in a fresh process whose peak RSS is reported. nninit's time is the one
+// the command prints (planning done, pool start-up included). Medians of --runs=N (default 3)
+// alternating runs.
 //   node bench/checkpoint.mjs [--runs=3] [--big]   (--big adds llama-1b in float32: a 4.4 GB file)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
 
@@ -18,20 +21,25 @@ const child = (...args) => JSON.parse(execFileSync(process.execPath, [join(here,
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (x) => (x / 1e6).toFixed(0);
 
+const threads = availableParallelism();
 console.log(`checkpoint write, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}, ${runs} runs (median)`);
-console.log("| model | dtype | file | nninit | writeSync baseline | ratio | nninit peak RSS | baseline peak RSS |");
-console.log("|---|---|---:|---:|---:|---:|---:|---:|");
+console.log(`| model | dtype | file | threads | nninit init | writeSync baseline | ratio | nninit peak RSS | baseline peak RSS |`);
+console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
 for (const [model, dtype] of cases) {
-  const ours = [], raw = [];
+  const ours = { 1: [], [threads]: [] }, raw = [];
   for (let r = 0; r < runs; r++) {
     const path = join(dir, `${model}-${dtype}.safetensors`);
-    ours.push(child("nninit", model, dtype, path));
-    raw.push(child("raw", String(ours[ours.length - 1].bytes), path));
+    for (const t of Object.keys(ours)) ours[t].push(child("cli", model, dtype, t, path));
+    raw.push(child("raw", String(ours[1][ours[1].length - 1].bytes), path));
   }
-  const bytes = ours[0].bytes;
-  const a = bytes / median(ours.map((o) => o.seconds)), b = bytes / median(raw.map((o) => o.seconds));
-  console.log(`| ${model} | ${dtype} | ${mb(bytes)} MB | ${mb(a)} MB/s | ${mb(b)} MB/s | ${(a / b).toFixed(2)}x | ${mb(Math.max(...ours.map((o) => o.peakRssBytes)))} MB | ${mb(Math.max(...raw.map((o) => o.peakRssBytes)))} MB |`);
+  const b = raw[0].bytes / median(raw.map((o) => o.seconds));
+  for (const [t, rows] of Object.entries(ours)) {
+    const bytes = rows[0].bytes;
+    const a = bytes / median(rows.map((o) => o.seconds));
+    console.log(`| ${model} | ${dtype} | ${mb(bytes)} MB | ${t} | ${mb(a)} MB/s | ${mb(b)} MB/s | ${(a / b).toFixed(2)}x | ${mb(Math.max(...rows.map((o) => o.peakRssBytes)))} MB | ${mb(Math.max(...raw.map((o) => o.peakRssBytes)))} MB |`);
+  }
 }
+console.log(`load at the end ${loadavg()[0].toFixed(1)}`);
 rmSync(dir, { recursive: true, force: true });
 
 // Fill speed by dtype: the half dtypes add the conversion kernel on the window but copy out half

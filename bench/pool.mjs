@@ -5,6 +5,8 @@
 //   the pool; pool creation + first 1M fill in a fresh Node process; and in headless Chromium,
 //   normal 16M synchronous vs a pool of 2 on a page served with COOP/COEP and on one without.
 // Medians of REPS runs; prints the machine, the load average before and after, and each target.
+// Node rows also give CPU time (every thread of the process): a pool's efficiency (sync CPU time /
+// pool CPU time) does not depend on what else runs on the machine, its wall-clock ratio does.
 //   node bench/pool.mjs [--reps=N] [--only=node|browser]
 
 import { execFileSync } from "node:child_process";
@@ -37,16 +39,31 @@ const target = (text, value, ok, detail) => results.push({ text, value, ok, deta
 console.log(`machine: ${cpus()[0]?.model ?? "?"}, ${availableParallelism()} cores (shared with other work), load ${load()}; ` +
   `Node ${process.versions.node}; ${new Date().toISOString()}; medians of ${REPS} runs`);
 
+/** CPU time of this process, every thread (the pool's workers included), in ms. */
+const cpuMs = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+/** The last ab()'s median CPU times [a, b]: on a loaded machine wall-clock ratios say little, CPU time per run still does. */
+let lastCpu = [0, 0];
+
 /** Times `a` and `b` alternately (after one warm-up each), so slow phases of the machine hit both. */
 async function ab(a, b, reps = REPS) {
   await a(); await b();
-  const ta = [], tb = [];
+  const ta = [], tb = [], ca = [], cb = [];
   for (let r = 0; r < reps; r++) {
-    let t = performance.now(); await a(); ta.push(performance.now() - t);
-    t = performance.now(); await b(); tb.push(performance.now() - t);
+    let c = cpuMs(), t = performance.now(); await a(); ta.push(performance.now() - t); ca.push(cpuMs() - c);
+    c = cpuMs(); t = performance.now(); await b(); tb.push(performance.now() - t); cb.push(cpuMs() - c);
   }
+  lastCpu = [median(ca), median(cb)];
   return [median(ta), median(tb)];
 }
+/**
+ * The CPU-time figures of the last ab() with a pool of `threads` as b: its efficiency (a's CPU
+ * time / b's: 1 = the pool does no extra work) and the ratio it would reach with `threads`
+ * idle cores (threads x efficiency), what the wall-clock ratio tends to on a quiet machine.
+ */
+const cpuDetail = (threads = 2) => {
+  const eff = lastCpu[0] / lastCpu[1];
+  return `CPU: sync ${ms(lastCpu[0])}, pool ${ms(lastCpu[1])}, efficiency ${eff.toFixed(2)}, on ${threads} idle cores ≈ ${(threads * eff).toFixed(2)}×`;
+};
 
 if (only !== "browser") {
   const pool = nninit.createPool({ threads: 2 });
@@ -61,7 +78,7 @@ if (only !== "browser") {
     const [sync, par] = await ab(() => nninit[fn](M64, { ...params, generator: g, out }), () => pool.fill(nninit[fn], M64, { ...params, generator: h, out: shared }));
     if (fn === "normal") normalPool = par;
     const ratio = sync / par;
-    target(`${fn} 64M: pool of 2 ≥ ${min[fn]}× the synchronous call`, ratio.toFixed(2), ratio >= min[fn], `sync ${ms(sync)}, pool ${ms(par)}`);
+    target(`${fn} 64M: pool of 2 ≥ ${min[fn]}× the synchronous call`, ratio.toFixed(2), ratio >= min[fn], `sync ${ms(sync)}, pool ${ms(par)}; ${cpuDetail()}`);
   }
   // What the fallback costs (README): the same pool size with chunks transferred back and copied
   // on the calling thread, into an ordinary array; for information, no target.
@@ -93,7 +110,7 @@ if (only !== "browser") {
   };
   const [syncM, poolM] = await ab(syncModel, poolModel);
   target("GPT-2 small whole-model init: pool ≥ 1.6× the synchronous loop", (syncM / poolM).toFixed(2), syncM / poolM >= 1.6,
-    `${tensors.length} tensors, sync ${ms(syncM)}, pool ${ms(poolM)}`);
+    `${tensors.length} tensors, sync ${ms(syncM)}, pool ${ms(poolM)}; ${cpuDetail()}`);
   const same = plain.every((x, i) => Buffer.compare(Buffer.from(x.buffer), Buffer.from(sharedOuts[i].buffer)) === 0);
   if (!same) throw new Error("GPT-2 through the pool differs from the synchronous loop");
   await pool.close();

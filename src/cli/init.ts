@@ -13,6 +13,9 @@ import { tensorBytes, SAFETENSORS_DTYPE } from "../io/format.js";
 import { planShards, shardFileName, shardIndexJson, parseSize, INDEX_FILE_NAME } from "../io/shards.js";
 import { parseArgs, flag, intFlag, parseSet, UsageError } from "./args.js";
 import { progress, formatBytes } from "./progress.js";
+import { createPool, type Pool } from "../parallel/pool.js";
+import { machineThreads } from "../parallel/spawn.js";
+import { poolTensorSources } from "./pool-sources.js";
 import type { Context } from "./context.js";
 
 export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "quiet", "help"];
@@ -28,7 +31,10 @@ export const INIT_USAGE = `nninit init <model> [--config config.json | --set key
   --torch            the torch-exact generator: the values of torch.manual_seed(N); Model(config)
                      (nanogpt, resnet*)
   --dtype D          float32 (default), float16 or bfloat16
-  --threads N        workers for the generation (default 1)
+  --threads N        threads generating the values while the file is written (default: the
+                     machine's parallelism; 1: the calling thread alone); the same bytes for
+                     every N. With --torch the torch generator is sequential: it runs on the
+                     calling thread whatever N is
   --max-shard-size S split into Hugging Face shards of at most S (2GB = 2e9 bytes, 2GiB = 2^31)
   --shard k          write only shard k (1-based) of that split: the same bytes as a full run
   -o, --output PATH  a directory (model.safetensors or shards + index, config.json for HF models),
@@ -42,6 +48,8 @@ export interface InitRequest {
   dtype: Dtype;
   torch: boolean;
   output: string;
+  /** Threads generating values: 1 = the calling thread (no pool). */
+  threads: number;
   maxShardBytes?: number;
   shard?: number;
 }
@@ -91,10 +99,8 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   if (torch) {
     throw new UsageError("--torch is not available in this build: it needs nninit's torch-exact generator (nninit/torch), which has not landed yet");
   }
-  const threads = intFlag(p, "threads", 1, 256);
-  if (threads !== undefined && threads > 1) {
-    throw new UsageError("--threads is not available in this build: it needs nninit's worker pool (createPool), which has not landed yet; run one process per shard (--shard k) instead");
-  }
+  // The torch generator draws sequentially: it cannot be split across workers.
+  const threads = torch ? 1 : (intFlag(p, "threads", 1, 256) ?? machineThreads());
   const output = flag(p, "output");
   if (output === undefined) throw new UsageError("-o PATH is required (a directory, or a file name ending in .safetensors)");
   const size = flag(p, "max-shard-size");
@@ -109,7 +115,7 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   }
   const shard = intFlag(p, "shard", 1);
   if (shard !== undefined && maxShardBytes === undefined) throw new UsageError("--shard k needs --max-shard-size (the split it picks from)");
-  return { recipe, seed: parseSeed(flag(p, "seed")), dtype: dtype as Dtype, torch, output, maxShardBytes, shard };
+  return { recipe, seed: parseSeed(flag(p, "seed")), dtype: dtype as Dtype, torch, output, threads, maxShardBytes, shard };
 }
 
 /** The checkpoint's __metadata__: enough for `inspect` to rebuild the recipe and its laws. */
@@ -132,8 +138,8 @@ interface Planned {
 }
 
 /** The files of a request: one file, or the shards (only shard k with --shard k), plus the small JSON files. */
-export function planFiles(req: InitRequest): { files: Planned[]; json: { path: string; text: string }[]; shards: number } {
-  const sources = tensorSources(req.recipe, req.seed, req.dtype);
+export function planFiles(req: InitRequest, pool?: Pool, signal?: AbortSignal): { files: Planned[]; json: { path: string; text: string }[]; shards: number } {
+  const sources = pool ? poolTensorSources(req.recipe, req.seed, req.dtype, pool, signal) : tensorSources(req.recipe, req.seed, req.dtype);
   const single = req.output.endsWith(".safetensors");
   const dir = single ? dirname(req.output) : req.output;
   const json: { path: string; text: string }[] = [];
@@ -158,7 +164,17 @@ export function planFiles(req: InitRequest): { files: Planned[]; json: { path: s
 
 export async function runInit(argv: readonly string[], ctx: Context): Promise<void> {
   const req = await parseInit(argv);
-  const { files, json, shards } = planFiles(req);
+  // Workers start now: their start-up overlaps with planning, the header and the first chunk.
+  const pool = req.threads > 1 ? createPool({ threads: req.threads }) : undefined;
+  try {
+    await writeCheckpoint(req, ctx, pool);
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function writeCheckpoint(req: InitRequest, ctx: Context, pool: Pool | undefined): Promise<void> {
+  const { files, json, shards } = planFiles(req, pool, ctx.signal);
   const metadata = checkpointMetadata(req);
   const dir = req.output.endsWith(".safetensors") ? dirname(req.output) : req.output;
   await mkdir(dir, { recursive: true });
@@ -173,6 +189,7 @@ export async function runInit(argv: readonly string[], ctx: Context): Promise<vo
       await writeSafetensorsFile(f.path, f.tensors, {
         metadata,
         signal: ctx.signal,
+        shared: pool?.shared,
         onProgress: (p) => bar.update(bytesBefore + p.bytesDone, tensorsBefore + p.tensorsDone),
       });
       bytesBefore += totals[i];
@@ -187,6 +204,6 @@ export async function runInit(argv: readonly string[], ctx: Context): Promise<vo
     const params = parameterCount(req.recipe);
     const what = shards > 1 ? (req.shard ? `shard ${req.shard} of ${shards}` : `${shards} shards + ${INDEX_FILE_NAME}`) : "1 file";
     ctx.stdout.write(`wrote ${req.recipe.recipe} (${params.toLocaleString("en-US")} parameters, ${req.dtype}, seed ${req.seed}) to ${req.output}: ` +
-      `${what}, ${formatBytes(bytesTotal)} in ${seconds.toFixed(2)} s (${formatBytes(bytesTotal / seconds)}/s)\n`);
+      `${what}, ${req.threads} thread${req.threads > 1 ? "s" : ""}, ${formatBytes(bytesTotal)} in ${seconds.toFixed(2)} s (${formatBytes(bytesTotal / seconds)}/s)\n`);
   }
 }

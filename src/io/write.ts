@@ -1,7 +1,9 @@
 // Streaming safetensors writer: the header, then each tensor's bytes generated chunk by chunk
 // into one of two reusable buffers and handed to a sink, so memory stays at two chunks whatever
 // the file size. While the sink writes one buffer (asynchronously: a file write runs on libuv's
-// thread pool), the next chunk is generated into the other.
+// thread pool), the next chunk is generated into the other. The tensors of one chunk are filled
+// concurrently (their `fill`s are started together and awaited together): sources that hand their
+// work to a pool of workers keep every worker busy across small tensors.
 
 import { encodeHeader, tensorBytes, SAFETENSORS_DTYPE, SAFETENSORS_DTYPE_BYTES, type HeaderEntry, type StoredDtype } from "./format.js";
 
@@ -37,6 +39,11 @@ export interface WriteOptions {
   metadata?: Record<string, string>;
   /** Bytes per chunk (default 8 MiB): the writer holds two. */
   chunkBytes?: number;
+  /**
+   * Allocate the two chunk buffers in SharedArrayBuffers (default false), so that sources whose
+   * `fill` runs on a pool of workers have them write in place rather than into copies.
+   */
+  shared?: boolean;
   onProgress?: (p: WriteProgress) => void;
   /** Stops between chunks; the promise rejects with `signal.reason`. */
   signal?: AbortSignal;
@@ -73,7 +80,8 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
     await write(header);
     progress.bytesDone = header.length;
     options.onProgress?.({ ...progress });
-    const buffers = [new ArrayBuffer(chunkBytes), new ArrayBuffer(chunkBytes)];
+    const allocate = (): ArrayBufferLike => (options.shared ? new SharedArrayBuffer(chunkBytes) : new ArrayBuffer(chunkBytes));
+    const buffers = [allocate(), allocate()];
     let pending: void | Promise<void> = undefined;
     let which = 0;
     const cursor = { tensor: 0, element: 0 };
@@ -107,8 +115,10 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
  * file offsets' alignment when they can; a tensor whose bytes sit at an odd offset for its element
  * size (mixed dtypes) goes through an aligned scratch copy.
  */
-async function fillChunk(buffer: ArrayBuffer, tensors: readonly TensorSource[], cursor: { tensor: number; element: number }): Promise<number> {
+async function fillChunk(buffer: ArrayBufferLike, tensors: readonly TensorSource[], cursor: { tensor: number; element: number }): Promise<number> {
   let used = 0;
+  // Each fill writes its own bytes of the chunk: run them together, then wait for all.
+  const fills: Promise<void>[] = [];
   while (cursor.tensor < tensors.length) {
     const t = tensors[cursor.tensor];
     const size = SAFETENSORS_DTYPE_BYTES[SAFETENSORS_DTYPE[t.dtype]];
@@ -118,13 +128,12 @@ async function fillChunk(buffer: ArrayBuffer, tensors: readonly TensorSource[], 
     if (n <= 0 && total > cursor.element) break;
     if (n > 0) {
       const start = cursor.element, end = start + n;
-      const Ctor = size === 8 ? BigInt64Array : size === 4 ? Float32Array : Uint16Array;
       if (used % size === 0) {
-        await t.fill(new Ctor(buffer, used, n), start, end);
+        const got = t.fill(elementsOf(size, buffer, used, n), start, end);
+        if (got) fills.push(got);
       } else {
-        const scratch = new Ctor(n);
-        await t.fill(scratch, start, end);
-        new Uint8Array(buffer, used, n * size).set(new Uint8Array(scratch.buffer));
+        const scratch = elementsOf(size, new ArrayBuffer(n * size), 0, n), at = used;
+        fills.push(Promise.resolve(t.fill(scratch, start, end)).then(() => { new Uint8Array(buffer, at, n * size).set(new Uint8Array(scratch.buffer)); }));
       }
       used += n * size;
       cursor.element = end;
@@ -134,7 +143,14 @@ async function fillChunk(buffer: ArrayBuffer, tensors: readonly TensorSource[], 
       cursor.element = 0;
     }
   }
+  await Promise.all(fills);
   return used;
+}
+
+/** `n` elements of `size` bytes at byte `at` of `buffer`, as the array type a source fills. */
+function elementsOf(size: number, buffer: ArrayBufferLike, at: number, n: number): Float32Array | Uint16Array | BigInt64Array {
+  if (size === 8) return new BigInt64Array(buffer, at, n);
+  return size === 4 ? new Float32Array(buffer, at, n) : new Uint16Array(buffer, at, n);
 }
 
 function isWritableStream(x: unknown): x is WritableStream<Uint8Array> {

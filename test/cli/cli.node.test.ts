@@ -202,7 +202,7 @@ describe("usage errors exit 2 and write nothing", () => {
     ["no output", ["init", "gpt2"], /-o PATH is required/],
     ["--torch on an HF model", ["init", "gpt2", "--torch", "-o", "X"], /--torch works for nanogpt and resnet\*/],
     ["--torch before the torch generator landed", ["init", "nanogpt", "--torch", "-o", "X"], /--torch is not available in this build/],
-    ["--threads before the pool landed", ["init", "gpt2", "--threads", "4", "-o", "X"], /--threads is not available in this build/],
+    ["--threads 0", ["init", "gpt2", "--threads", "0", "-o", "X"], /--threads must be an integer in \[1, 256\]/],
     ["--shard without --max-shard-size", ["init", "gpt2", "--shard", "2", "-o", "X"], /--shard k needs --max-shard-size/],
     ["a shard past the split", ["init", "gpt2", ...TINY_GPT2, "--max-shard-size", "1MB", "--shard", "9", "-o", "X"], /--shard 9: the checkpoint fits in one file/],
     ["a bad size", ["init", "gpt2", "--max-shard-size", "big", "-o", "X"], /--max-shard-size: a size must look like 2GB/],
