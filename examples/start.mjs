@@ -2,8 +2,12 @@
 // GPT2LMHeadModel: names, shapes and init of transformers' _init_weights) as a bfloat16
 // safetensors checkpoint with config.json into ./output/gpt2 (gitignored), then inspects it:
 // each tensor's statistics against the law its recipe names (the old demo's per-layer check),
-// and prints the write throughput.
+// and prints the write throughput: the whole-model init with the pool (every core, the default)
+// against one thread (--threads 1, written to a scratch file, compared byte for byte, removed).
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { join, dirname } from "node:path";
 
@@ -12,11 +16,29 @@ const cli = join(root, "dist/esm/cli.js");
 const output = join(root, "output/gpt2");
 const run = (args) => execFileSync(process.execPath, [cli, ...args], { stdio: ["ignore", "pipe", "inherit"], encoding: "utf8" });
 
-console.log(`$ nninit init gpt2 --dtype bfloat16 -o output/gpt2`);
-const t0 = performance.now();
-const wrote = run(["init", "gpt2", "--dtype", "bfloat16", "-o", output]);
-const seconds = (performance.now() - t0) / 1000;
-process.stdout.write(wrote);
+/** Runs `nninit init gpt2` with these extra arguments; resolves to its output and the command's wall time (process start-up included). */
+function init(args) {
+  const t0 = performance.now();
+  const wrote = run(["init", "gpt2", "--dtype", "bfloat16", ...args]);
+  return { wrote, seconds: (performance.now() - t0) / 1000 };
+}
+const sha = (path) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const threads = availableParallelism();
+
+console.log(`$ nninit init gpt2 --dtype bfloat16 -o output/gpt2     # --threads ${threads}: the machine's parallelism`);
+const pooled = init(["-o", output]);
+process.stdout.write(pooled.wrote);
+const seconds = pooled.seconds;
+
+console.log(`\n$ nninit init gpt2 --dtype bfloat16 --threads 1 -q -o output/gpt2-one-thread.safetensors`);
+const scratch = join(root, "output/gpt2-one-thread.safetensors");
+const single = init(["--threads", "1", "-q", "-o", scratch]);
+const same = sha(scratch) === sha(join(output, "model.safetensors"));
+rmSync(scratch);
+rmSync(join(root, "output/config.json"), { force: true });
+console.log(`one thread ${single.seconds.toFixed(2)} s, pool of ${threads} ${seconds.toFixed(2)} s: ${(single.seconds / seconds).toFixed(2)}x; ` +
+  `same bytes: ${same ? "yes" : "NO"}`);
+if (!same) process.exitCode = 1;
 
 console.log(`\n$ nninit inspect output/gpt2`);
 let report;
@@ -30,4 +52,4 @@ process.stdout.write(report);
 
 const params = 124_439_808;
 console.log(`\nthroughput: ${(params / seconds / 1e6).toFixed(0)} M parameters/s, ${(2 * params / seconds / 1e6).toFixed(0)} MB/s of bfloat16 ` +
-  `(whole command: start-up, wasm compile, generation, rounding, writing; one thread)`);
+  `(whole command with the pool of ${threads}: start-up, wasm compile, generation, rounding, writing)`);
