@@ -6,7 +6,8 @@
 // same messages, and it tells where the generator ends), reserves the tape segment by moving the
 // generator there, cuts [start, end) into chunks, and each worker runs the ordinary synchronous
 // initializer with `range` on a generator rebuilt from the start state. Whole-tensor initializers
-// (orthogonal, deltaOrthogonal, sparse) run as one task on one worker.
+// (orthogonal, deltaOrthogonal, sparse) run as one task on one worker. Elementwise fills smaller
+// than one chunk run on the calling thread: a message to a worker and back costs more.
 //
 // Memory: where SharedArrayBuffer is available (Node; pages that are cross-origin isolated),
 // workers write straight into one shared output, and each worker given a fill claims its next
@@ -53,6 +54,8 @@ export const MAX_THREADS = 256;
 const MAX_CHUNK = 1 << 20;
 /** Elements per chunk, at least: below this the per-chunk messages cost more than the work. */
 const MIN_CHUNK = 1 << 16;
+/** Elementwise fills of fewer elements run on the calling thread (cheaper than a message to a worker and back). */
+const INLINE_BELOW = MIN_CHUNK;
 /** Chunks per worker in a fill, so that a worker that got a slower core takes fewer of them. */
 const CHUNKS_PER_THREAD = 8;
 /** Fallback tasks sent to a worker ahead of its replies, so that it never waits for the next message. */
@@ -265,6 +268,19 @@ export class Pool {
     if (shared && !words) words = wordsOver(half, new SharedArrayBuffer(total * bytes), 0, total);
     if (!words && entry.kind === "elementwise") words = wordsOver(half, new ArrayBuffer(total * bytes), 0, total);
     const result: Output | null = given ?? words;
+
+    if (entry.kind === "elementwise" && total < INLINE_BELOW) {
+      // Less work than one chunk: a round trip to a worker costs more than the fill (a model's
+      // biases and norms). The synchronous call itself, from the reserved tape segment.
+      entry.fn(shape, { ...own, generator: new Generator(before.seed).setState(before), range: [req.start, req.end], out: words });
+      try {
+        onProgress?.(total, total);
+      } catch (error) {
+        if (sameState(gen.getState(), after)) gen.setState(before);
+        throw error;
+      }
+      return Promise.resolve(result!);
+    }
 
     const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads);
     return new Promise<Output>((resolve, reject) => {

@@ -259,6 +259,26 @@ describe("the generator across pool fills", () => {
     expect(g.position).toBe(100);
   });
 
+  it("fills under one chunk (run on the calling thread) give the same bits, SharedArrayBuffer-backed when shared, one progress call", async () => {
+    for (const shared of MODES) {
+      const pool = poolOf(2, shared);
+      const sync = at(3, 77);
+      const expected = [normal([30, 1001], { generator: sync, std: 2 }), uniform(768, { generator: sync, range: [5, 700] }),
+        kaimingNormal([64, 33], { generator: sync, dtype: "bfloat16" })];
+      const g = at(3, 77);
+      const calls: number[][] = [];
+      const got = await Promise.all([pool.fill(normal, [30, 1001], { generator: g, std: 2, onProgress: (d, t) => calls.push([d, t]) }),
+        pool.fill(uniform, 768, { generator: g, range: [5, 700], out: new Float32Array(695) }),
+        pool.fill(kaimingNormal, [64, 33], { generator: g, dtype: "bfloat16" })]);
+      expectSameBits(got[0] as Float32Array, expected[0] as Float32Array);
+      expectSameBits(got[1] as Float32Array, expected[1] as Float32Array);
+      expectSameHalfBits(got[2], expected[2] as Uint16Array);
+      expect(got[0].buffer instanceof (shared ? SharedArrayBuffer : ArrayBuffer)).toBe(true);
+      expect(calls).toEqual([[30_030, 30_030]]);
+      expect(g.getState()).toEqual(sync.getState());
+    }
+  });
+
   it("takes an initializer's name as well as the function", async () => {
     const got = await poolOf(2, sharedAvailable).fill("heNormal", [300, 400], { generator: new Generator(8) });
     expectSameBits(got, heNormal([300, 400], { generator: new Generator(8) }));
