@@ -13,6 +13,7 @@ import { tensorBytes, SAFETENSORS_DTYPE } from "../io/format.js";
 import { planShards, shardFileName, shardIndexJson, parseSize, INDEX_FILE_NAME } from "../io/shards.js";
 import { parseArgs, flag, intFlag, parseSet, UsageError } from "./args.js";
 import { progress, formatBytes } from "./progress.js";
+import { torchTensorSources } from "./torch-init.js";
 import type { Context } from "./context.js";
 
 export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "quiet", "help"];
@@ -26,7 +27,7 @@ export const INIT_USAGE = `nninit init <model> [--config config.json | --set key
   --set key=value    override one config value (repeatable; JSON values: --set n_layer=24)
   --seed N           the generator's seed, an integer in [-2^63, 2^64) (default 0)
   --torch            the torch-exact generator: the values of torch.manual_seed(N); Model(config)
-                     (nanogpt, resnet*)
+                     (nanogpt, resnet*), parameters and buffers, drawn in memory then written
   --dtype D          float32 (default), float16 or bfloat16
   --threads N        workers for the generation (default 1)
   --max-shard-size S split into Hugging Face shards of at most S (2GB = 2e9 bytes, 2GiB = 2^31)
@@ -88,9 +89,6 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   if (torch && !supportsTorch(recipe.config)) {
     throw new UsageError(`--torch works for nanogpt and resnet* (models torch builds with its own generator); ${recipe.recipe} is a Hugging Face model, drawn from nninit's generator`);
   }
-  if (torch) {
-    throw new UsageError("--torch is not available in this build: it needs nninit's torch-exact generator (nninit/torch), which has not landed yet");
-  }
   const threads = intFlag(p, "threads", 1, 256);
   if (threads !== undefined && threads > 1) {
     throw new UsageError("--threads is not available in this build: it needs nninit's worker pool (createPool), which has not landed yet; run one process per shard (--shard k) instead");
@@ -133,7 +131,7 @@ interface Planned {
 
 /** The files of a request: one file, or the shards (only shard k with --shard k), plus the small JSON files. */
 export function planFiles(req: InitRequest): { files: Planned[]; json: { path: string; text: string }[]; shards: number } {
-  const sources = tensorSources(req.recipe, req.seed, req.dtype);
+  const sources = req.torch ? torchTensorSources(req.recipe, req.seed, req.dtype) : tensorSources(req.recipe, req.seed, req.dtype);
   const single = req.output.endsWith(".safetensors");
   const dir = single ? dirname(req.output) : req.output;
   const json: { path: string; text: string }[] = [];
