@@ -43,7 +43,7 @@ export function torchReplayWorkload(model = "resnet50") {
   if (!torchMod) return undefined;
   const count = [...torchMod.stateDict(model, {}, { seed: 0 }).values()].reduce((n, t) => n + t.data.length, 0);
   const nninit = {
-    id: "nninit-simd", label: "nninit/torch SIMD", call: `stateDict("${model}", {}, { seed: 0 })`, allocates: true, primary: true, minSamples: 3,
+    id: "nninit-simd", label: "nninit/torch SIMD", call: `stateDict("${model}", {}, { seed: 0 })`, allocates: true, primary: true, minSamples: 5, // as many as the torch side
     prepare: () => selectBuild("simd"),
     make() {
       let last;
