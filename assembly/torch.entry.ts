@@ -7,7 +7,8 @@
 import { words, skip } from "./torch/mt19937";
 import { uniformScalar, unitsScalar, normal16Fused, normal16Plain } from "./torch/transforms";
 import { fmaArray } from "./torch/fmaf";
-import { uniformSimd, unitsSimd, normal16Simd } from "./torch/simd";
+import { uniformSimd, unitsSimd } from "./torch/simd";
+import { normalBlocksSimd } from "./torch/normal-simd";
 
 export { heap_base, is_simd } from "./module";
 
@@ -41,7 +42,7 @@ export function torch_normal(state: usize, next: i32, dst: usize, blocks: i32, m
   if (!fused) {
     for (let b = 0; b < blocks; b++) normal16Plain(dst + (<usize>b << 6), mean, std);
   } else if (ASC_FEATURE_SIMD) {
-    for (let b = 0; b < blocks; b++) normal16Simd(dst + (<usize>b << 6), mean, std);
+    normalBlocksSimd(dst, blocks, mean, std);
   } else {
     for (let b = 0; b < blocks; b++) normal16Fused(dst + (<usize>b << 6), mean, std);
   }

@@ -8,7 +8,7 @@
 
 import type { Shape } from "./shape.js";
 import { request, optionsOf, type TensorOptions, type Output, type HalfArray } from "./initializers/tensor-options.js";
-import { allocateFloat32 } from "./typed-array.js";
+import { allocate, allocateFloat32 } from "./typed-array.js";
 import type { RandomGenerator } from "./random/draw.js";
 import { catalog, type CatalogEntry } from "./initializers/catalog.js";
 import { typeError, integer, show, isPlainObject } from "./validate.js";
@@ -123,7 +123,7 @@ export async function fillAsync<const O extends object = TensorOptions>(
   const before = req.generator.getState();
   req.generator.setState(after as never);
 
-  const result = half ? req.halfOut ?? new Uint16Array(total) : req.out ?? allocateFloat32(fn, req.dims, total);
+  const result = half ? req.halfOut ?? allocate(fn, req.dims, total, Uint16Array) : req.out ?? allocateFloat32(fn, req.dims, total);
   try {
     for (let done = 0; done < total;) {
       if (signal?.aborted) throw abortReason(signal);

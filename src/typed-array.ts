@@ -1,44 +1,33 @@
-// Result arrays, allocated with an error that says what was asked for. Every engine caps the
-// length of one typed array (V8 in Node 20 at 2^32 elements, others elsewhere, and a browser tab
-// may refuse less); past it, the engine's own message ("Invalid typed array length: 8589934592")
-// names neither the function, nor the shape, nor the cap.
+// Result arrays, allocated with an error that says what was asked for. Every engine caps one
+// typed array (V8 in Node 20 at 2^32 elements; Node 22 and later only by memory), and a browser
+// tab may refuse less; past it, the engine's own message ("Invalid typed array length:
+// 8589934592", "Array buffer allocation failed") names neither the function nor the shape.
+//
+// The engine's limit is not probed: a bisection allocates buffers up to the limit, which in Node
+// 22 and later means tens of GB of memory being zeroed (measured: 9.5 minutes, then the process
+// was killed). The error passes the engine's own reason on instead.
 
 import { show } from "./validate.js";
 
-/** The engine's largest Float32Array length, once probed. */
-let probed: number | undefined;
+type ArrayConstructor<A> = { new (length: number): A; readonly BYTES_PER_ELEMENT: number; readonly name: string };
 
 /**
- * The largest Float32Array length this engine allocates, found by bisection below a length it
- * refused (the first time only). Lengths the engine accepts are allocated and dropped during the
- * search; engines map large buffers lazily, so this costs address space, not memory.
+ * A new `Float32Array` or `Uint16Array` of `length` elements for `fn`'s result of `shape`.
+ * Throws a RangeError naming the function, the shape, the size and the engine's reason when the
+ * engine refuses it.
  */
-export function maxFloat32Length(refused: number): number {
-  if (probed !== undefined && probed < refused) return probed;
-  let lo = 0, hi = refused;
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    try {
-      new Float32Array(mid);
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-  }
-  return (probed = lo);
-}
-
-/**
- * A new Float32Array of `length` elements for `fn`'s result of `shape`. Throws a RangeError
- * naming the function, the shape and the engine's limit when the engine refuses it.
- */
-export function allocateFloat32(fn: string, shape: readonly number[], length: number): Float32Array {
+export function allocate<A>(fn: string, shape: readonly number[], length: number, type: ArrayConstructor<A>): A {
   try {
-    return new Float32Array(length);
+    return new type(length);
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const limit = maxFloat32Length(length);
-    throw new RangeError(`${fn}: shape ${show(shape)} needs a Float32Array of ${length} elements, more than this engine ` +
-      `allocates in one typed array (${limit} elements, probed); fill it in slices with range and out`);
+    const gib = (length * type.BYTES_PER_ELEMENT / 2 ** 30).toPrecision(3);
+    throw new RangeError(`${fn}: shape ${show(shape)} needs a ${type.name} of ${length} elements (${gib} GiB), more than this ` +
+      `engine allocates in one typed array (it said: ${error.message}); fill it in slices with range and out`);
   }
+}
+
+/** {@link allocate} for float32 results. */
+export function allocateFloat32(fn: string, shape: readonly number[], length: number): Float32Array {
+  return allocate(fn, shape, length, Float32Array);
 }

@@ -9,7 +9,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import * as nn from "../src/index.js";
-import { Generator } from "../src/index.js";
+import { Generator, catalog, type InitializerName } from "../src/index.js";
 import { simdSupported } from "../src/wasm/loader.js";
 import { bits } from "./helpers.js";
 
@@ -38,34 +38,45 @@ interface Entry {
   shapeFree?: boolean;
 }
 
-/** Every initializer with valid shapes and options (Keras-layout 0-D/1-D shapes where fans allow). */
-const ENTRIES: Entry[] = [
-  { name: "uniform", shape: dims(0, 4), options: fc.record({ a: real(-100, 100), w: real(0, 100) }).map(({ a, w }) => ({ a, b: a + w })), elementwise: true, shapeFree: true },
-  { name: "normal", shape: dims(0, 4), options: fc.record({ mean: real(-10, 10), std: real(0, 10) }, { requiredKeys: [] }), elementwise: true, shapeFree: true },
-  { name: "truncNormal", shape: dims(0, 4), options: fc.record({ mean: real(-1, 1), std: real(0.1, 3), a: real(-3, -0.5), b: real(0.5, 3) }), elementwise: true, shapeFree: true },
-  { name: "constant", shape: dims(0, 4), options: fc.record({ value: real(-1e30, 1e30) }), elementwise: true },
-  { name: "ones", shape: dims(0, 4), options: fc.constant({}), elementwise: true },
-  { name: "zeros", shape: dims(0, 4), options: fc.constant({}), elementwise: true },
-  { name: "eye", shape: dims(2, 2), options: fc.constant({}), elementwise: true },
-  { name: "identity", shape: dims(2, 2), options: fc.record({ gain: real(-10, 10) }, { requiredKeys: [] }), elementwise: true },
-  { name: "dirac", shape: dims(3, 5), options: fc.constant({}), elementwise: true },
-  ...["xavierUniform", "xavierNormal"].map((name) => ({ name, shape: dims(2, 4), options: fc.record({ gain: real(0, 10), layout }, { requiredKeys: [] }), elementwise: true })),
-  ...["kaimingUniform", "kaimingNormal"].map((name) => ({
-    name, shape: dims(2, 4), elementwise: true,
+/**
+ * Valid shapes and options for each initializer (Keras-layout 0-D/1-D shapes where fans allow).
+ * Keyed by InitializerName: a catalog entry without arbitraries here fails to type-check.
+ */
+const ARBITRARIES: Record<InitializerName, Omit<Entry, "name" | "elementwise">> = {
+  uniform: { shape: dims(0, 4), options: fc.record({ a: real(-100, 100), w: real(0, 100) }).map(({ a, w }) => ({ a, b: a + w })), shapeFree: true },
+  normal: { shape: dims(0, 4), options: fc.record({ mean: real(-10, 10), std: real(0, 10) }, { requiredKeys: [] }), shapeFree: true },
+  truncNormal: { shape: dims(0, 4), options: fc.record({ mean: real(-1, 1), std: real(0.1, 3), a: real(-3, -0.5), b: real(0.5, 3) }), shapeFree: true },
+  constant: { shape: dims(0, 4), options: fc.record({ value: real(-1e30, 1e30) }) },
+  ones: { shape: dims(0, 4), options: fc.constant({}) },
+  zeros: { shape: dims(0, 4), options: fc.constant({}) },
+  eye: { shape: dims(2, 2), options: fc.constant({}) },
+  identity: { shape: dims(2, 2), options: fc.record({ gain: real(-10, 10) }, { requiredKeys: [] }) },
+  dirac: { shape: dims(3, 5), options: fc.constant({}) },
+  ...sameFor(["xavierUniform", "xavierNormal"], { shape: dims(2, 4), options: fc.record({ gain: real(0, 10), layout }, { requiredKeys: [] }) }),
+  ...sameFor(["kaimingUniform", "kaimingNormal"], {
+    shape: dims(2, 4),
     options: fc.record({ a: real(0, 1), mode: fc.constantFrom("fan_in", "fan_out"), nonlinearity: fc.constantFrom(...nn_nonlinearities()), layout }, { requiredKeys: [] }),
-  })),
-  {
-    name: "varianceScaling", shape: fanShape, elementwise: true,
+  }),
+  varianceScaling: {
+    shape: fanShape,
     options: fc.record({ scale: real(0.01, 10), mode: fc.constantFrom("fan_in", "fan_out", "fan_avg", "fan_geo_avg"), distribution: fc.constantFrom("truncated_normal", "untruncated_normal", "uniform") }, { requiredKeys: [] }),
   },
-  ...["glorotUniform", "glorotNormal", "heUniform", "heNormal", "lecunUniform", "lecunNormal"].map((name) => ({ name, shape: fanShape, options: fc.constant({}), elementwise: true })),
-  { name: "orthogonal", shape: dims(2, 3).filter((s) => numel(s) <= 400), options: fc.record({ gain: real(-3, 3) }, { requiredKeys: [] }), elementwise: false },
-  {
-    name: "deltaOrthogonal", elementwise: false, options: fc.record({ scale: real(-3, 3) }, { requiredKeys: [] }),
+  ...sameFor(["glorotUniform", "glorotNormal", "heUniform", "heNormal", "lecunUniform", "lecunNormal"], { shape: fanShape, options: fc.constant({}) }),
+  orthogonal: { shape: dims(2, 3).filter((s) => numel(s) <= 400), options: fc.record({ gain: real(-3, 3) }, { requiredKeys: [] }) },
+  deltaOrthogonal: {
+    options: fc.record({ scale: real(-3, 3) }, { requiredKeys: [] }),
     shape: fc.tuple(dims(1, 3), fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 6 })).map(([k, a, b]) => [...k, Math.min(a, b), Math.max(a, b)]),
   },
-  { name: "sparse", shape: dims(2, 2), options: fc.record({ sparsity: real(0, 1), std: real(0, 1) }, { requiredKeys: ["sparsity"] }), elementwise: false },
-];
+  sparse: { shape: dims(2, 2), options: fc.record({ sparsity: real(0, 1), std: real(0, 1) }, { requiredKeys: ["sparsity"] }) },
+};
+
+/** One set of arbitraries for several initializers. */
+function sameFor<N extends InitializerName>(names: N[], arbitraries: Omit<Entry, "name" | "elementwise">): Record<N, typeof arbitraries> {
+  return Object.fromEntries(names.map((name) => [name, arbitraries])) as Record<N, typeof arbitraries>;
+}
+
+/** Every initializer, in catalog order, with its arbitraries and the catalog's kind. */
+const ENTRIES: Entry[] = catalog.map((e) => ({ name: e.name, elementwise: e.kind === "elementwise", ...ARBITRARIES[e.name] }));
 
 function nn_nonlinearities(): string[] {
   return ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d", "sigmoid", "tanh", "relu", "leaky_relu", "selu"];

@@ -39,14 +39,22 @@ export function unitsScalar(dst: usize, n: i32): void {
   }
 }
 
-/** One lane of normal_fill_16_AVX2: u1 = 1 - x at `lo`, u2 = x at lo + 32; the outputs go back there. */
-export function normalPair(lo: usize, mean: f32, std: f32): void {
-  let u1 = <f32>1.0 - load<f32>(lo);
-  let u2 = load<f32>(lo, 32);
-  let radius = Mathf.sqrt(<f32>-2.0 * log256f(u1));
-  let theta = TWO_PI_F * u2;
+/** normal_fill_16_AVX2's radius sqrt(-2 log256(u1)) for u1 = 1 - x. */
+// @ts-ignore: decorator
+@inline export function radiusOf(x: f32): f32 {
+  return Mathf.sqrt(<f32>-2.0 * log256f(<f32>1.0 - x));
+}
+
+/** The rest of one lane of normal_fill_16_AVX2, given its radius: u2 = x at lo + 32, outputs to lo and lo + 32. */
+export function normalPairRadius(lo: usize, radius: f32, mean: f32, std: f32): void {
+  let theta = TWO_PI_F * load<f32>(lo, 32);
   store<f32>(lo, fmaf(radius * cos256f(theta), std, mean));
   store<f32>(lo, fmaf(radius * sin256f(theta), std, mean), 32);
+}
+
+/** One lane of normal_fill_16_AVX2: u1 = 1 - x at `lo`, u2 = x at lo + 32; the outputs go back there. */
+export function normalPair(lo: usize, mean: f32, std: f32): void {
+  normalPairRadius(lo, radiusOf(load<f32>(lo)), mean, std);
 }
 
 /** normal_fill_16_AVX2 on the 16 uniforms at d, lane by lane. */

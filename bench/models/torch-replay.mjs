@@ -43,12 +43,19 @@ export function torchReplayWorkload(model = "resnet50") {
   if (!torchMod) return undefined;
   const count = [...torchMod.stateDict(model, {}, { seed: 0 }).values()].reduce((n, t) => n + t.data.length, 0);
   const nninit = {
-    id: "nninit-simd", label: "nninit/torch SIMD", call: `stateDict("${model}", {}, { seed: 0 })`, allocates: true, primary: true, minSamples: 3,
+    id: "nninit-simd", label: "nninit/torch SIMD", call: `stateDict("${model}", {}, { seed: 0 })`, allocates: true, primary: true, minSamples: 5, // as many as the torch side
     prepare: () => selectBuild("simd"),
     make() {
       let last;
       return {
         run() {
+          // Free the previous state dict first, as torch's loop does (`model = make()` drops the
+          // old model, and malloc hands its memory to the next one): without this, every call
+          // here takes ~100 MB of fresh pages, and first-touch page faults (0.6-1 s per 100 MB
+          // on this machine, the same for torch's first resnet50() in a fresh process) swamp the
+          // replay itself. globalThis.gc exists under `npm run bench` (node --expose-gc).
+          last = undefined;
+          globalThis.gc?.();
           last = torchMod.stateDict(model, {}, { seed: 0 });
           sink.value += last.get("fc.bias").data[0];
         },

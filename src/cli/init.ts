@@ -16,6 +16,7 @@ import { progress, formatBytes } from "./progress.js";
 import { createPool, type Pool } from "../parallel/pool.js";
 import { machineThreads } from "../parallel/spawn.js";
 import { poolTensorSources } from "./pool-sources.js";
+import { torchTensorSources } from "./torch-init.js";
 import type { Context } from "./context.js";
 
 export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "quiet", "help"];
@@ -29,7 +30,7 @@ export const INIT_USAGE = `nninit init <model> [--config config.json | --set key
   --set key=value    override one config value (repeatable; JSON values: --set n_layer=24)
   --seed N           the generator's seed, an integer in [-2^63, 2^64) (default 0)
   --torch            the torch-exact generator: the values of torch.manual_seed(N); Model(config)
-                     (nanogpt, resnet*)
+                     (nanogpt, resnet*), parameters and buffers, drawn in memory then written
   --dtype D          float32 (default), float16 or bfloat16
   --threads N        threads generating the values while the file is written (default: the
                      machine's parallelism; 1: the calling thread alone); the same bytes for
@@ -96,11 +97,9 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   if (torch && !supportsTorch(recipe.config)) {
     throw new UsageError(`--torch works for nanogpt and resnet* (models torch builds with its own generator); ${recipe.recipe} is a Hugging Face model, drawn from nninit's generator`);
   }
-  if (torch) {
-    throw new UsageError("--torch is not available in this build: it needs nninit's torch-exact generator (nninit/torch), which has not landed yet");
-  }
   // The torch generator draws sequentially: it cannot be split across workers.
-  const threads = torch ? 1 : (intFlag(p, "threads", 1, 256) ?? machineThreads());
+  const requested = intFlag(p, "threads", 1, 256);
+  const threads = torch ? 1 : (requested ?? machineThreads());
   const output = flag(p, "output");
   if (output === undefined) throw new UsageError("-o PATH is required (a directory, or a file name ending in .safetensors)");
   const size = flag(p, "max-shard-size");
@@ -139,7 +138,8 @@ interface Planned {
 
 /** The files of a request: one file, or the shards (only shard k with --shard k), plus the small JSON files. */
 export function planFiles(req: InitRequest, pool?: Pool, signal?: AbortSignal): { files: Planned[]; json: { path: string; text: string }[]; shards: number } {
-  const sources = pool ? poolTensorSources(req.recipe, req.seed, req.dtype, pool, signal) : tensorSources(req.recipe, req.seed, req.dtype);
+  const sources = req.torch ? torchTensorSources(req.recipe, req.seed, req.dtype)
+    : pool ? poolTensorSources(req.recipe, req.seed, req.dtype, pool, signal) : tensorSources(req.recipe, req.seed, req.dtype);
   const single = req.output.endsWith(".safetensors");
   const dir = single ? dirname(req.output) : req.output;
   const json: { path: string; text: string }[] = [];

@@ -6,7 +6,7 @@ import { DRAW, type DrawLaw, type RandomGenerator } from "../random/draw.js";
 import { convertToHalf } from "../random/sample.js";
 import { DTYPES, fitsDtype, type Dtype } from "../dtype.js";
 import { dimsOf, numel, type Shape } from "../shape.js";
-import { allocateFloat32 } from "../typed-array.js";
+import { allocate, allocateFloat32 } from "../typed-array.js";
 import { options as checkOptions, ownEntries, typeError, rangeError, integer, isDetached, oneOf } from "../validate.js";
 
 /** Options that every initializer accepts. */
@@ -161,7 +161,7 @@ export function target(req: Request): Float32Array {
  */
 export function output<O>(req: Request, values: Float32Array): Output<O> {
   if (req.dtype === "float32") return values as Output<O>;
-  const bits = req.halfOut ?? new Uint16Array(values.length);
+  const bits = req.halfOut ?? allocate(req.fn, req.dims, values.length, Uint16Array);
   convertToHalf(values, bits, 0, req.dtype);
   return (req.halfResult ?? bits) as Output<O>;
 }
@@ -188,7 +188,7 @@ export function drawRequest<O>(req: Request, law: DrawLaw): Output<O> {
   if (req.dtype === "float32") {
     out = result = target(req);
   } else {
-    out = req.halfOut ?? new Uint16Array(count);
+    out = req.halfOut ?? allocate(req.fn, req.dims, count, Uint16Array);
     result = req.halfResult ?? out;
   }
   if (req.numel > 0) {

@@ -201,7 +201,7 @@ describe("usage errors exit 2 and write nothing", () => {
     ["a bad seed", ["init", "gpt2", "--seed", "1.5", "-o", "X"], /--seed must be an integer, got "1.5"/],
     ["no output", ["init", "gpt2"], /-o PATH is required/],
     ["--torch on an HF model", ["init", "gpt2", "--torch", "-o", "X"], /--torch works for nanogpt and resnet\*/],
-    ["--torch before the torch generator landed", ["init", "nanogpt", "--torch", "-o", "X"], /--torch is not available in this build/],
+    ["--torch with a config torch refuses", ["init", "nanogpt", "--torch", "--set", "n_head=5", "--set", "n_embd=64", "-o", "X"], /config.n_embd must be divisible by config.n_head \(5\), got 64/],
     ["--threads 0", ["init", "gpt2", "--threads", "0", "-o", "X"], /--threads must be an integer in \[1, 256\]/],
     ["--shard without --max-shard-size", ["init", "gpt2", "--shard", "2", "-o", "X"], /--shard k needs --max-shard-size/],
     ["a shard past the split", ["init", "gpt2", ...TINY_GPT2, "--max-shard-size", "1MB", "--shard", "9", "-o", "X"], /--shard 9: the checkpoint fits in one file/],

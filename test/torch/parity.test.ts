@@ -60,6 +60,20 @@ describe.each(BUILDS)("%s build", (build) => {
     }
   });
 
+  // The SIMD kernel's other paths: mean +0 (the final fma as a plain multiply), a product that
+  // underflows to zero there (redone by the scalar code: the fma keeps the product's sign), mean -0
+  // (stays on the fused path), and odd block counts (pass 1 takes blocks two at a time).
+  it.each([[0, 1], [0, 0.02], [0, 1e-45], [-0, 1], [3, 1e-45]])("normal_ (AVX2 arithmetic) with mean %d, std %d, odd and even block counts", (mean, std) => {
+    for (const n of [16, 32, 48, 63, 1000, 70001]) {
+      const [st, ref] = pair(15, 5);
+      const out = new Float32Array(n);
+      fillNormal(st, n, 0, n, out, Math.fround(mean), Math.fround(std), true, k(build));
+      expect(bits(out), `n=${n}`).toEqual(bits(refNormal(ref, n, mean, std, "avx2")));
+      // the underflow case occurs: products below 2^-150 round to -0 when negative
+      if (Object.is(mean, 0) && std === 1e-45 && n >= 1000) expect(out.some((v) => Object.is(v, -0))).toBe(true);
+    }
+  });
+
   it("fma emulation: correctly rounded on double-rounding traps and random operands", () => {
     const a: number[] = [], b: number[] = [], c: number[] = [];
     // (1 - 2^-24)(1 + 2^-24) = 1 - 2^-48: added to 2^24 + 2 the float64 sum is the float32
