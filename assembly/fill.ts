@@ -2,10 +2,22 @@
 // generator step (8 words) to a sampler, which replaces them with the step's 8 outputs. Fills
 // always start at a block boundary and cover whole steps; the JS side starts at the block
 // holding its first position and copies out the slice it wants, so the kernels need no
-// partial-step or warm-up logic.
+// partial-step or warm-up logic. For a half output format each block is rounded to float16 or
+// bfloat16 right after it is sampled, while its 4 KiB are in L1, and packed (half the bytes to
+// copy out). Measured against two alternatives (2 cores, shared): a pass over the whole window
+// afterwards, and rounding inside each sampler's store (fused: no faster, V8 keeps fewer vectors
+// in registers, and it put three copies of the conversion in the binary).
 
 import { LANES, STEPS_PER_BLOCK, STATE, keyOf, seedBlock } from "./tape";
 import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
+import { toFloat16, toBFloat16 } from "./convert";
+
+/** Output formats of a fill: float32 values, or their float16 / bfloat16 roundings as u16 bits. */
+export const FORMAT_FLOAT32: i32 = 0;
+export const FORMAT_FLOAT16: i32 = 1;
+export const FORMAT_BFLOAT16: i32 = 2;
+
+const FUSED_MASK: i32 = 14;
 
 /** One xoshiro128** step of lane `lane`, state in STATE; returns the lane's output word. */
 // @ts-ignore: decorator
@@ -32,10 +44,11 @@ import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
 /**
  * Writes the raw words of `count` steps of the current block (lane states in STATE) at dst.
  * Kept apart from the samplers so that each loop has the registers to itself: fused, the 8
- * state vectors plus Box-Muller's temporaries made V8 spill on every step (measured).
+ * state vectors plus Box-Muller's temporaries made V8 spill on every step (measured). Not
+ * inlined: one copy serves every sampler (called once per block of 128 steps, the call is free;
+ * inlined into each fill it was a quarter of the binary, which every app that fills ships).
  */
-// @ts-ignore: decorator
-@inline function generateSteps(dst: usize, count: i32): void {
+function generateSteps(dst: usize, count: i32): void {
   if (ASC_FEATURE_SIMD) {
     // Lane layout: a_w holds state word w of lanes 0-3, b_w of lanes 4-7, so one step gives
     //   ra = [lane0 lane1 lane2 lane3] = tape words 8t .. 8t+3
@@ -76,22 +89,28 @@ import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
 
 /**
  * Writes the outputs of tape words [block * BLOCK_WORDS, block * BLOCK_WORDS + n), rounded up to
- * whole steps (so dst must have room for n + 7 values). `block` is an integer below 2^53 passed
- * as f64 so that JS needs no BigInt. Per block: the raw words are generated into dst, then the
- * sampler turns them into values in place while they are in L1. `kind` is a constant at every
- * call site, so inlining leaves one specialised loop per sampler.
+ * whole steps (so dst must have room for n + 7 float32 values, whatever the format). `block` is an
+ * integer below 2^53 passed as f64 so that JS needs no BigInt. Per block: the raw words are
+ * generated at the block's place and the sampler turns them into values in place while they are
+ * in L1, rounded to u16 bits for a half `format`. Half outputs are packed: block b's halves start
+ * at dst + 2048 b, so its raw words (at the same address, 4 KiB) overlap only the next block's
+ * place, which is written after them.
+ * `kind` is a constant at every call site, so inlining leaves one specialised loop per sampler.
  */
 // @ts-ignore: decorator
-@inline export function fillBlocks(kind: i32, dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64,
+@inline export function fillBlocks(kind: i32, dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32,
   p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
   // Preconditions, checked in the debug build only (release builds use --noAssert).
   assert(n >= 0, "n must be >= 0");
   assert(block >= 0 && block <= 8796093022208.0, "block must be an integer in [0, 2^43]");
   assert(dst + ((<usize>n + 7) & ~7) * 4 <= (<usize>memory.size() << 16), "dst + n outside memory");
+  assert(format >= FORMAT_FLOAT32 && format <= FORMAT_BFLOAT16, "format must be 0, 1 or 2");
   let key = keyOf(seedLo, seedHi);
   let k = <u64>block;
   let steps = (n + LANES - 1) / LANES;
   if (ASC_FEATURE_SIMD) setParams(p0, p1, p2, p3, p4, p5, p6, p7);
+  // log2 of the bytes one step's outputs take: 8 float32 or 8 halves.
+  let outShift: usize = format == FORMAT_FLOAT32 ? 5 : 4;
   while (steps > 0) {
     seedBlock(key, k);
     let count = min(steps, STEPS_PER_BLOCK);
@@ -103,7 +122,10 @@ import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
         else sampleStepf(kind, at, p0, p1, p2, p3, p4, p5, p6, p7);
       }
     }
-    dst += <usize>count << 5;
+    // A half format rounds the block in place while its 4 KiB are in L1 (word i -> half i).
+    if (format == FORMAT_FLOAT16) toFloat16(dst, dst, count << 3);
+    if (format == FORMAT_BFLOAT16) toBFloat16(dst, dst, count << 3);
+    dst += <usize>count << outShift;
     steps -= count;
     k++;
   }

@@ -2,27 +2,28 @@
 // by name. Raw-pointer ABI: every fill writes the outputs of tape words
 // [block * 1024, block * 1024 + n) of the generator with the given 64-bit seed at dst, as float32
 // (or u32), rounded up to a multiple of 8. Nothing managed crosses the boundary and no generator
-// state lives in wasm globals.
+// state lives in wasm globals. `format` picks the output: 0 float32, 1 float16 bits, 2 bfloat16
+// bits (u16, packed at dst, rounded to nearest even from the float32 values; see fill.ts).
 
-import { fillBlocks } from "./fill";
+import { fillBlocks, FORMAT_FLOAT32 } from "./fill";
 import { KIND_BITS, KIND_UNIFORM, KIND_NORMAL, KIND_TRUNC_NORMAL } from "./samplers";
-import { convertHalves, HALF_FLOAT16, HALF_BFLOAT16 } from "./convert";
+import { toFloat16, toBFloat16 } from "./convert";
 
 export { heap_base, is_simd } from "./module";
 
 /** Raw tape words as u32. */
 export function fill_bits(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64): void {
-  fillBlocks(KIND_BITS, dst, n, seedLo, seedHi, block, 0, 0, 0, 0, 0, 0, 0, 0);
+  fillBlocks(KIND_BITS, dst, n, seedLo, seedHi, block, FORMAT_FLOAT32, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
 /** min(a + (b - a) u, b), u in (0, 1); `width` is b - a rounded to f32. */
-export function fill_uniform(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, a: f32, width: f32, b: f32): void {
-  fillBlocks(KIND_UNIFORM, dst, n, seedLo, seedHi, block, a, width, b, 0, 0, 0, 0, 0);
+export function fill_uniform(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32, a: f32, width: f32, b: f32): void {
+  fillBlocks(KIND_UNIFORM, dst, n, seedLo, seedHi, block, format, a, width, b, 0, 0, 0, 0, 0);
 }
 
 /** mean + std z, z standard normal by Box-Muller. */
-export function fill_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, mean: f32, std: f32): void {
-  fillBlocks(KIND_NORMAL, dst, n, seedLo, seedHi, block, mean, std, 0, 0, 0, 0, 0, 0);
+export function fill_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32, mean: f32, std: f32): void {
+  fillBlocks(KIND_NORMAL, dst, n, seedLo, seedHi, block, format, mean, std, 0, 0, 0, 0, 0, 0);
 }
 
 /**
@@ -30,17 +31,17 @@ export function fill_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block:
  * standardised interval [alpha, beta]: cLo = Phi(alpha) - 1/2, pLo = Phi(alpha),
  * qHi = 1 - Phi(beta), w = Phi(beta) - Phi(alpha) >= 2^-100, all computed in f64 by the caller.
  */
-export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64,
+export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32,
   mean: f32, std: f32, lo: f32, hi: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): void {
-  fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, mean, std, lo, hi, cLo, pLo, qHi, w);
+  fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, format, mean, std, lo, hi, cLo, pLo, qHi, w);
 }
 
 /** n float32 at src -> n float16 bits (u16) at dst, round to nearest even; dst == src allowed. */
 export function to_float16(src: usize, dst: usize, n: i32): void {
-  convertHalves(HALF_FLOAT16, src, dst, n);
+  toFloat16(src, dst, n);
 }
 
 /** n float32 at src -> n bfloat16 bits (u16) at dst, round to nearest even; dst == src allowed. */
 export function to_bfloat16(src: usize, dst: usize, n: i32): void {
-  convertHalves(HALF_BFLOAT16, src, dst, n);
+  toBFloat16(src, dst, n);
 }

@@ -36,10 +36,10 @@ export const KIND_TRUNC_NORMAL: i32 = 3;
 
 /** 2^21: added before the shift by 22 so that it rounds m / 2^22 to nearest. */
 const QUARTER_ROUND: i32 = 1 << 21;
-const QUARTER_ROUND_V = memory.data<i32>([QUARTER_ROUND, QUARTER_ROUND, QUARTER_ROUND, QUARTER_ROUND], 16);
+const QUARTER_ROUND_V: usize = ASC_FEATURE_SIMD ? memory.data<i32>([QUARTER_ROUND, QUARTER_ROUND, QUARTER_ROUND, QUARTER_ROUND], 16) : 0;
 /** 2^-24 */
 const TWO_M24: f32 = reinterpret<f32>(0x33800000); // 5.960464477539063e-8
-const TWO_M24_V = memory.data<f32>([TWO_M24, TWO_M24, TWO_M24, TWO_M24], 16);
+const TWO_M24_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([TWO_M24, TWO_M24, TWO_M24, TWO_M24], 16) : 0;
 
 // The angle of Box-Muller is u2 = m 2^-24 turns, m = (word >>> 8) | 1 odd. Its quadrant
 // k = round(4 u2) (0..4) and remainder r = u2 - k/4 in [-1/8, 1/8] are computed exactly in
@@ -88,7 +88,7 @@ const TWO_M24_V = memory.data<f32>([TWO_M24, TWO_M24, TWO_M24, TWO_M24], 16);
 // PARAMS (see setParams) and loaded from there, like the constant pool.
 
 /** p0..p7 of the current fill, each splatted to a v128. */
-const PARAMS: usize = memory.data(128, 16);
+const PARAMS: usize = ASC_FEATURE_SIMD ? memory.data(128, 16) : 0;
 
 export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
   v128.store(PARAMS, f32x4.splat(p0), 0);
@@ -142,7 +142,10 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
   } else if (kind == KIND_TRUNC_NORMAL) {
     let mean = param(0), std = param(1), lov = param(2), hiv = param(3);
     let cLo = param(4), pLo = param(5), qHi = param(6), w = param(7);
-    v128.store(at, truncNormalx(lo, mean, std, lov, hiv, cLo, pLo, qHi, w));
-    v128.store(at, truncNormalx(hi, mean, std, lov, hiv, cLo, pLo, qHi, w), 16);
+    // One vector at a time in a loop (binaryen does not unroll it): one copy of the long
+    // quantile code instead of two, 0.9 KiB less in the binary every app ships, same speed.
+    for (let j: usize = 0; j < 32; j += 16) {
+      v128.store(at + j, truncNormalx(v128.load(at + j), mean, std, lov, hiv, cLo, pLo, qHi, w));
+    }
   }
 }

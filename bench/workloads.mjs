@@ -3,7 +3,7 @@
 // group is the reference every ratio is computed against.
 
 import { SIZES, ORTHO_SIDES, TFJS_ORTHO_MAX_SIDE, quick, only } from "./config.mjs";
-import { nninit, nninitBoth, nninitCandidate } from "./peers/nninit.mjs";
+import { nninit, nninitBoth, nninitCandidate, nninitHalfCandidate } from "./peers/nninit.mjs";
 import { tfjsUniform, tfjsNormal, tfjsTruncNormal, tfjsInitializer } from "./peers/tfjs.mjs";
 import { stdlibNormal } from "./peers/stdlib.mjs";
 import { pureRandUniform, pureRandNormal } from "./peers/pure-rand.mjs";
@@ -82,6 +82,21 @@ const normalPreset = (fn, torchFn, stdOf) => ({
   ],
 });
 
+/**
+ * Issue 12: a half-precision fill (the group's reference) against the float32 fill of the same
+ * shape and law, in the SIMD build, at the largest size only.
+ */
+const halfVsFloat32 = (fn, params, dtype, title) => ({
+  id: `${fn}:${dtype}`, title: `${title} as ${dtype} vs float32`, specs: SIZES.slice(-1).map(flat),
+  expect: catalogExpect(fn, params),
+  candidates: [nninitHalfCandidate(fn, dtype, params, { primary: true }), nninitCandidate(fn, "simd", params)],
+});
+const HALF_LAWS = [
+  ["normal", { mean: 0, std: 1 }, "normal N(0, 1)"],
+  ["uniform", { a: 0, b: 1 }, "uniform U(0, 1)"],
+  ["truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, "truncated normal on [-2, 2]"],
+];
+
 export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run" }) {
   const modelConfig = quick ? GPT2_TINY : GPT2_SMALL;
   const tensors = gpt2Tensors(modelConfig);
@@ -135,6 +150,7 @@ export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run"
       candidates: [nninitModel("simd", tensors), nninitModel("scalar", tensors), ...nninitPoolModels(tensors), tfjsModel(tensors)],
     },
     torchReplayWorkload("resnet50"),
+    ...HALF_LAWS.flatMap(([fn, params, title]) => ["bfloat16", "float16"].map((dtype) => halfVsFloat32(fn, params, dtype, title))),
   ].filter(Boolean);
   return only ? all.filter((w) => only.includes(w.id)) : all;
 }

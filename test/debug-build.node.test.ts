@@ -27,15 +27,16 @@ describe("debug build", () => {
 
   it("gives the same bits as the release build", () => {
     for (const n of [1, 8, 100, 5000]) {
-      ex.fill_normal(base, n, 42, 0, 3, 0, 1);
+      ex.fill_normal(base, n, 42, 0, 3, 0, 0, 1);
       const got = new Uint32Array(ex.memory.buffer, base, n);
       expect(Array.from(got)).toEqual(Array.from(fillWith("scalar", { kind: "normal", mean: 0, std: 1 }, 42n, 3 * 1024, n)));
     }
   });
 
-  it("asserts the kernel ABI: n >= 0, block in range, dst inside memory", () => {
-    expect(() => ex.fill_uniform(base, -1, 1, 0, 0, 0, 1, 1)).toThrow(/abort: n must be >= 0/);
-    expect(() => ex.fill_uniform(base, 8, 1, 0, -1, 0, 1, 1)).toThrow(/abort: block must be an integer/);
-    expect(() => ex.fill_uniform(ex.memory.buffer.byteLength - 16, 8, 1, 0, 0, 0, 1, 1)).toThrow(/abort: dst \+ n outside memory/);
+  it("asserts the kernel ABI: n >= 0, block in range, dst inside memory, a known format", () => {
+    expect(() => ex.fill_uniform(base, -1, 1, 0, 0, 0, 0, 1, 1)).toThrow(/abort: n must be >= 0/);
+    expect(() => ex.fill_uniform(base, 8, 1, 0, -1, 0, 0, 1, 1)).toThrow(/abort: block must be an integer/);
+    expect(() => ex.fill_uniform(ex.memory.buffer.byteLength - 16, 8, 1, 0, 0, 0, 0, 1, 1)).toThrow(/abort: dst \+ n outside memory/);
+    expect(() => ex.fill_uniform(base, 8, 1, 0, 0, 3 as never, 0, 1, 1)).toThrow(/abort: format must be 0, 1 or 2/);
   });
 });

@@ -12,6 +12,7 @@ import {
   heUniform, heNormal, lecunUniform, lecunNormal, fillAsync,
 } from "../src/index.js";
 import type { Kernels } from "../src/wasm/loader.js";
+import { sampleUniform, sampleNormal, sampleTruncNormal, type Placement } from "../src/random/sample.js";
 
 const HALVES: HalfDtype[] = ["float16", "bfloat16"];
 const reference = (dtype: HalfDtype) => (dtype === "float16" ? float16Bits : bfloat16Bits);
@@ -70,6 +71,34 @@ describe.each(HALVES)("the %s conversion kernel", (dtype) => {
       const after = k.windowU32();
       const lastByte = 4 * 200 + 2 + 2 * n;
       for (let b = Math.ceil(lastByte / 4) + 1; b < 300; b++) expect(after[b], `n ${n} word ${b}`).toBe(before[b]);
+    }
+  });
+});
+
+// The fills round inside the kernel, block by block, packing the halves at the window's start
+// (assembly/fill.ts): over several windows, from heads inside a block, in both builds, each half
+// is the reference rounding of the float32 value at the same tape position.
+describe.each(HALVES)("%s fills round block by block inside the kernel", (dtype) => {
+  const laws: [string, (g: Generator, at: Placement, k: Kernels) => void][] = [
+    ["uniform", (g, at, k) => sampleUniform(g, at, -3, 5, k)],
+    ["normal", (g, at, k) => sampleNormal(g, at, 0.25, 2, k)],
+    ["truncNormal [-2, 2]", (g, at, k) => sampleTruncNormal(g, at, 0, 1, -2, 2, k)],
+    ["truncNormal [3, 5]", (g, at, k) => sampleTruncNormal(g, at, 0, 1, 3, 5, k)],
+  ];
+  const cases = BUILDS.flatMap((build) => laws.map(([name, fill]) => [build, name, fill] as const));
+  it.each(cases)("%s build, %s: = the float32 fill rounded, across windows and block edges", (build, _name, fill) => {
+    const k = kernelsOf(build);
+    const g = new Generator(77);
+    for (const [position, count] of [[0, 1], [5, 7], [1023, 9], [1017, 2 * 65536 + 3000], [3 * 65536 - 1, 1]]) {
+      const f32 = new Float32Array(count + 2);
+      fill(g, { target: f32, offset: 1, count, position }, k);
+      const half = new Uint16Array(count + 2).fill(0xabcd);
+      fill(g, { target: half, offset: 1, count, position, dtype }, k);
+      expect(half[0]).toBe(0xabcd);
+      expect(half[count + 1]).toBe(0xabcd);
+      let bad = -1;
+      for (let i = 0; i < count && bad < 0; i++) if (half[i + 1] !== reference(dtype)(f32[i + 1])) bad = i;
+      expect(bad, `position ${position} count ${count}: first mismatch at ${bad}`).toBe(-1);
     }
   });
 });

@@ -3,6 +3,7 @@
 
 import { SEED } from "../config.mjs";
 import { intoOut } from "./into-out.mjs";
+import { sink } from "../check.mjs";
 
 const mod = await import(new URL("../../dist/esm/index.js", import.meta.url));
 
@@ -45,3 +46,35 @@ export function nninitCandidate(fn, build, params = {}, { primary = false, note 
 export const nninitBoth = (fn, params, opts) => BUILDS.map((b) => nninitCandidate(fn, b, params, opts));
 
 export const nninit = mod;
+
+const HALF_DECODE = { float16: (h) => mod.float16Value(h), bfloat16: (h) => mod.bfloat16Value(h) };
+
+/**
+ * `mod[fn](shape, { ...params, generator, out, dtype })` into a preallocated Uint16Array (SIMD
+ * build): the half-precision output of issue 12. The moments check runs on the decoded values.
+ */
+export function nninitHalfCandidate(fn, dtype, params = {}, { primary = false } = {}) {
+  const base = {
+    id: `nninit-${dtype}`, label: `nninit SIMD ${dtype}`, call: `${fn}(shape, {${Object.keys(params).concat("out", "dtype").join(", ")}})`,
+    allocates: false, primary,
+  };
+  if (!nninitHas(fn)) return { ...base, unavailable: `not available: nninit does not export ${fn} yet` };
+  return {
+    ...base,
+    prepare: () => selectBuild("simd"),
+    make(spec) {
+      const out = new Uint16Array(spec.n);
+      const options = { ...params, generator: new mod.Generator(SEED), out, dtype };
+      const f = mod[fn];
+      let k = 0;
+      return {
+        run() {
+          f(spec.shape, options);
+          k = (k + 7919) % spec.n;
+          sink.value += out[k];
+        },
+        output: () => Float32Array.from(out, HALF_DECODE[dtype]),
+      };
+    },
+  };
+}

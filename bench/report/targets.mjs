@@ -27,6 +27,8 @@ const TARGETS = [
   { issue: 14, text: "truncNormal [-2, 2] ≥ 0.8× normal", workload: "truncNormal", peers: ["nninit-simd"], label: /normal$/, min: 0.8 },
   { issue: 14, text: "truncNormal [3, 5] ≥ 0.5× normal", workload: "truncNormalTail", peers: ["nninit-simd"], label: /normal$/, min: 0.5 },
   { issue: 14, text: "SIMD ≥ 4× scalar build: truncated normal [-2, 2]", workload: "truncNormal", peers: ["nninit-scalar"], min: 4 },
+  ...["normal", "uniform", "truncNormal"].flatMap((law) => ["bfloat16", "float16"].map((dtype) => (
+    { issue: 12, text: `${law} as ${dtype} ≥ 1× the float32 fill`, workload: `${law}:${dtype}`, peers: ["nninit-simd"], min: 1 }))),
   { issue: 10, text: "normal_ with TorchGenerator ≥ 0.5× torch's throughput (1 thread)", workload: "torchNormal", peers: ["torch"], min: 0.5 },
   { issue: 10, text: "uniform_ with TorchGenerator ≥ 1× torch's throughput (1 thread)", workload: "torchUniform", peers: ["torch"], min: 1 },
   { issue: 10, text: "stateDict(\"resnet50\") within 2× of torch's resnet50() time", workload: "torchReplay", whole: true, peers: ["torch"], min: 0.5 },

@@ -2,12 +2,12 @@
 // array. Wasm memory stays at the window size whatever the fill size. These functions trust
 // their arguments; the public functions validate them first.
 
-import { kernels, WINDOW_ELEMENTS, BLOCK_WORDS, type Kernels } from "../wasm/loader.js";
+import { kernels, WINDOW_ELEMENTS, BLOCK_WORDS, type Format, type Kernels } from "../wasm/loader.js";
 import type { Generator } from "./generator.js";
 import { intervalMass } from "./normal-cdf.js";
 import type { HalfDtype } from "../dtype.js";
 
-type KernelCall = (k: Kernels, dst: number, n: number, block: number) => void;
+type KernelCall = (k: Kernels, dst: number, n: number, block: number, format: Format) => void;
 
 /** Where a sample goes: `count` elements at `target[offset]`, from tape word `position`. */
 export interface Placement {
@@ -24,20 +24,19 @@ export interface Placement {
  * Produces tape outputs [position, position + count) into target[offset...]. Kernels start at a
  * block boundary, so the first window starts at the block holding `position` and the part
  * before it is computed and dropped (at most one block, once per fill). A Uint16Array target
- * gets the values rounded to `half` by the conversion kernel, in place on the window, before the
- * copy-out (half the bytes to copy).
+ * gets the values rounded to `half` inside the kernel, block by block (format 1 or 2), packed at
+ * the window's start: half the bytes to copy out.
  */
 function runWindows(target: Float32Array | Uint32Array | Uint16Array, offset: number, count: number, position: number,
   call: KernelCall, k: Kernels = kernels(), half: HalfDtype = "bfloat16"): void {
   const asU32 = target instanceof Uint32Array;
   const asU16 = target instanceof Uint16Array;
-  const convert = half === "float16" ? k.exports.to_float16 : k.exports.to_bfloat16;
+  const format: Format = asU16 ? (half === "float16" ? 1 : 2) : 0;
   let skip = position % BLOCK_WORDS;
   let block = (position - skip) / BLOCK_WORDS;
   for (let done = 0; done < count; skip = 0, block += WINDOW_ELEMENTS / BLOCK_WORDS) {
     const useful = Math.min(WINDOW_ELEMENTS - skip, count - done);
-    call(k, k.window, skip + useful, block);
-    if (asU16) convert(k.window, k.window, skip + useful);
+    call(k, k.window, skip + useful, block, format);
     const view = asU16 ? k.windowU16() : asU32 ? k.windowU32() : k.windowF32();
     const chunk = useful === WINDOW_ELEMENTS && !asU16 ? view : view.subarray(skip, skip + useful);
     (target as Uint32Array).set(chunk as Uint32Array, offset + done);
@@ -73,14 +72,14 @@ export function sampleUniform(gen: Generator, at: Placement, a: number, b: numbe
   const af = Math.fround(a), bf = Math.fround(b);
   const width = Math.fround(bf - af);
   runWindows(at.target, at.offset, at.count, at.position,
-    (k, dst, n, pos) => k.exports.fill_uniform(dst, n, lo, hi, pos, af, width, bf), k, at.dtype);
+    (k, dst, n, pos, format) => k.exports.fill_uniform(dst, n, lo, hi, pos, format, af, width, bf), k, at.dtype);
 }
 
 /** Normal(mean, std) by Box-Muller. */
 export function sampleNormal(gen: Generator, at: Placement, mean: number, std: number, k?: Kernels): void {
   const lo = gen.seedLo, hi = gen.seedHi;
   runWindows(at.target, at.offset, at.count, at.position,
-    (k, dst, n, pos) => k.exports.fill_normal(dst, n, lo, hi, pos, mean, std), k, at.dtype);
+    (k, dst, n, pos, format) => k.exports.fill_normal(dst, n, lo, hi, pos, format, mean, std), k, at.dtype);
 }
 
 /** The smallest standard-normal mass of [a, b] the float32 inverse CDF can sample. */
@@ -92,7 +91,7 @@ export function sampleTruncNormal(gen: Generator, at: Placement, mean: number, s
   const m = intervalMass((a - mean) / std, (b - mean) / std);
   const af = Math.fround(a), bf = Math.fround(b);
   runWindows(at.target, at.offset, at.count, at.position,
-    (k, dst, n, pos) => k.exports.fill_trunc_normal(dst, n, lo, hi, pos, mean, std, af, bf, m.cLo, m.pLo, m.qHi, m.w), k, at.dtype);
+    (k, dst, n, pos, format) => k.exports.fill_trunc_normal(dst, n, lo, hi, pos, format, mean, std, af, bf, m.cLo, m.pLo, m.qHi, m.w), k, at.dtype);
 }
 
 /** Standard-normal probability of [a, b] under Normal(mean, std). */

@@ -7,14 +7,20 @@ import { kernelModule, selectBuild, type BaseExports, type BuildName, type Insta
 export { selectBuild, type BuildName };
 
 /**
+ * A fill's output format (assembly/fill.ts): float32 values, or their float16 / bfloat16 roundings
+ * as u16 bits packed at dst (rounded block by block inside the kernel).
+ */
+export type Format = 0 | 1 | 2;
+
+/**
  * The raw exports of the core module, exactly assembly/index.ts's exports (a test compares the
  * two). Pointers are byte offsets into `memory`.
  */
 export interface KernelExports extends BaseExports {
   fill_bits(dst: number, n: number, seedLo: number, seedHi: number, block: number): void;
-  fill_uniform(dst: number, n: number, seedLo: number, seedHi: number, block: number, a: number, width: number, b: number): void;
-  fill_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number, mean: number, std: number): void;
-  fill_trunc_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number,
+  fill_uniform(dst: number, n: number, seedLo: number, seedHi: number, block: number, format: Format, a: number, width: number, b: number): void;
+  fill_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number, format: Format, mean: number, std: number): void;
+  fill_trunc_normal(dst: number, n: number, seedLo: number, seedHi: number, block: number, format: Format,
     mean: number, std: number, lo: number, hi: number, cLo: number, pLo: number, qHi: number, w: number): void;
   /** n float32 at src -> n float16 bits at dst (round to nearest even); dst == src allowed. */
   to_float16(src: number, dst: number, n: number): void;
