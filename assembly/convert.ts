@@ -33,10 +33,9 @@ const BF16_QUIET_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_QUIET, BF1
   return (w + BF16_ROUND + ((w >>> 16) & 1)) >>> 16;
 }
 
-/** bfloat16f on 4 lanes; results in the low 16 bits of each lane. */
+/** Patches the lanes of w that are NaN in `rounded` (bfloat16NoNaNx(w)) to bfloat16f's NaN. */
 // @ts-ignore: decorator
-@inline function bfloat16x(w: v128): v128 {
-  let rounded = i32x4.shr_u(i32x4.add(w, i32x4.add(vec(BF16_ROUND_V), v128.and(i32x4.shr_u(w, 16), vec(ONE_INT_V)))), 16);
+@inline function bfloat16NaNPatchx(w: v128, rounded: v128): v128 {
   // |w| < 2^31, so the signed compare is the unsigned one (wasm has no i32x4.gt_u).
   let nan = i32x4.gt_s(v128.and(w, vec(ABS_MASK_V)), vec(INF_BITS_V));
   return v128.bitselect(v128.or(i32x4.shr_u(w, 16), vec(BF16_QUIET_V)), rounded, nan);
@@ -51,7 +50,8 @@ const BF16_QUIET_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_QUIET, BF1
 //      - subnormal halves (a < 2^-14): |x| + 0.5 in float32 rounds |x| to a multiple of 2^-24
 //        (0.5's ulp, the half subnormal unit) by the FPU's own ties-to-even, and the bits above
 //        0.5's are the half's (2^-14 itself comes out as 0x0400, the smallest normal).
-// 17 vector ops per 4 values, fewer than Dukhan's float-scaling form used before (19 + 2).
+// 17 vector ops per 4 values, fewer than Dukhan's float-scaling form used before (19 + 2); the
+// SIMD forms below are the NaN-free one plus a patch of NaN lanes.
 // Exact (correctly rounded RNE, subnormals, overflow to +-inf); NaN -> 0x7E00 with the sign.
 
 const F16_REBIAS_ROUND: u32 = 0xc8000fff; // ((15 - 127) << 23) + 0xFFF, mod 2^32
@@ -63,9 +63,7 @@ const SUBNORMAL_MAGIC_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([SUBNORMAL_
 const HALF_INF: u32 = 0x00007c00;
 const HALF_INF_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_INF, HALF_INF, HALF_INF, HALF_INF], 16) : 0;
 const HALF_NAN: u32 = 0x00007e00;
-const HALF_NAN_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_NAN, HALF_NAN, HALF_NAN, HALF_NAN], 16) : 0;
 const HALF_SIGN: u32 = 0x00008000;
-const HALF_SIGN_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_SIGN, HALF_SIGN, HALF_SIGN, HALF_SIGN], 16) : 0;
 
 /** float16 bits of the float32 with bits w. */
 // @ts-ignore: decorator
@@ -77,58 +75,133 @@ const HALF_SIGN_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_SIGN, HALF_
   return sign | min<u32>((a + F16_REBIAS_ROUND + ((a >>> 13) & 1)) >>> 13, HALF_INF);
 }
 
-/** float16f on 4 lanes; results in the low 16 bits of each lane. */
+// ---------------------------------------------------------------------------------------------
+// The fills' forms: a fill never produces NaN (its parameters are finite, checked in JS, and each
+// sampler's arithmetic gives finite values, or +-inf at worst), so the fills round with the forms
+// above minus their NaN branch. Same bits as bfloat16f / float16f on every non-NaN input.
+//   bfloat16: 5 vector ops instead of 10 (the carry of the integer add already turns a float32
+//             at or above bfloat16's overflow threshold into +-inf).
+//   float16:  the magnitude's 12 ops (the clamp to inf stays: the normal law is unbounded), and
+//             the sign is merged once per 8 halves, after packing: narrow_i32x4_s of w >> 16
+//             (arithmetic) keeps each float32's sign in bit 15 of its i16 lane, and one
+//             bitselect puts it over the packed magnitudes (4 ops per 8 halves instead of 6).
+
+const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u16>([0x8000, 0x8000, 0x8000, 0x8000, 0x8000, 0x8000, 0x8000, 0x8000], 16) : 0;
+
+/** bfloat16f for a non-NaN float32. */
 // @ts-ignore: decorator
-@inline function float16x(w: v128): v128 {
+@inline function bfloat16NoNaNf(w: u32): u32 {
+  return (w + BF16_ROUND + ((w >>> 16) & 1)) >>> 16;
+}
+
+/** bfloat16NoNaNf on 4 lanes; results in the low 16 bits of each lane. */
+// @ts-ignore: decorator
+@inline function bfloat16NoNaNx(w: v128): v128 {
+  return i32x4.shr_u(i32x4.add(w, i32x4.add(vec(BF16_ROUND_V), v128.and(i32x4.shr_u(w, 16), vec(ONE_INT_V)))), 16);
+}
+
+/** float16f for a non-NaN float32. */
+// @ts-ignore: decorator
+@inline function float16NoNaNf(w: u32): u32 {
+  let a = w & ABS_MASK;
+  let sign = (w >>> 16) & HALF_SIGN;
+  if (a < F16_MIN_NORMAL) return sign | (reinterpret<u32>(reinterpret<f32>(a) + reinterpret<f32>(SUBNORMAL_MAGIC)) - SUBNORMAL_MAGIC);
+  return sign | min<u32>((a + F16_REBIAS_ROUND + ((a >>> 13) & 1)) >>> 13, HALF_INF);
+}
+
+/** The float16 bits of |x| for a non-NaN float32 x with bits w, on 4 lanes (low 16 bits). */
+// @ts-ignore: decorator
+@inline function float16MagnitudeNoNaNx(w: v128): v128 {
   let a = v128.and(w, vec(ABS_MASK_V));
   let normal = i32x4.shr_u(i32x4.add(i32x4.add(a, vec(F16_REBIAS_ROUND_V)), v128.and(i32x4.shr_u(a, 13), vec(ONE_INT_V))), 13);
   normal = i32x4.min_u(normal, vec(HALF_INF_V));
   let subnormal = i32x4.sub(f32x4.add(a, vec(SUBNORMAL_MAGIC_V)), vec(SUBNORMAL_MAGIC_V));
-  // a < 2^31, so the signed compares are the unsigned ones (wasm has no i32x4.lt_u).
-  let bits = v128.bitselect(subnormal, normal, i32x4.lt_s(a, vec(F16_MIN_NORMAL_V)));
-  bits = v128.bitselect(vec(HALF_NAN_V), bits, i32x4.gt_s(a, vec(INF_BITS_V)));
-  return v128.or(bits, v128.and(i32x4.shr_u(w, 16), vec(HALF_SIGN_V)));
+  // a < 2^31, so the signed compare is the unsigned one (wasm has no i32x4.lt_u).
+  return v128.bitselect(subnormal, normal, i32x4.lt_s(a, vec(F16_MIN_NORMAL_V)));
+}
+
+/** Two f32x4 of non-NaN floats (elements 0-3, 4-7) -> one i16x8 of their float16 bits. */
+// @ts-ignore: decorator
+@inline export function packFloat16NoNaNx(a: v128, b: v128): v128 {
+  let magnitudes = i16x8.narrow_i32x4_u(float16MagnitudeNoNaNx(a), float16MagnitudeNoNaNx(b));
+  let tops = i16x8.narrow_i32x4_s(i32x4.shr_s(a, 16), i32x4.shr_s(b, 16));
+  return v128.bitselect(tops, magnitudes, vec(HALF_SIGN16_V));
+}
+
+/** Two f32x4 of non-NaN floats -> one i16x8 of their bfloat16 bits. */
+// @ts-ignore: decorator
+@inline export function packBFloat16NoNaNx(a: v128, b: v128): v128 {
+  return i16x8.narrow_i32x4_u(bfloat16NoNaNx(a), bfloat16NoNaNx(b));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Drivers: n float32 at src -> n uint16 at dst (dst == src allowed, see the top). One copy of
-// each (not inlined), shared by the fills and the exported conversions.
-
-const HALF_FLOAT16: i32 = 0;
-const HALF_BFLOAT16: i32 = 1;
+// Drivers: n float32 at src -> n uint16 at dst (dst == src allowed, see the top). One copy per
+// format (not inlined), shared by the fills (nanFree: the NaN-free forms alone) and the exported
+// conversions (any input: NaN lanes are patched after the NaN-free form). The flag is tested per
+// 8 values, a branch that always goes the same way; two loops per format would cost the bytes
+// every app ships (test/package/bundle-size.node.test.ts).
 
 /** n float32 at src -> n float16 bits at dst. */
 export function toFloat16(src: usize, dst: usize, n: i32): void {
-  convertHalves(HALF_FLOAT16, src, dst, n);
+  halvesFloat16(src, dst, n, false);
 }
 
 /** n float32 at src -> n bfloat16 bits at dst. */
 export function toBFloat16(src: usize, dst: usize, n: i32): void {
-  convertHalves(HALF_BFLOAT16, src, dst, n);
+  halvesBFloat16(src, dst, n, false);
 }
 
-// @ts-ignore: decorator
-@inline function convertHalves(kind: i32, src: usize, dst: usize, n: i32): void {
+/** A fill's block of n non-NaN float32 at p -> n float16 bits at p. */
+export function fillFloat16(p: usize, n: i32): void {
+  halvesFloat16(p, p, n, true);
+}
+
+/** A fill's block of n non-NaN float32 at p -> n bfloat16 bits at p. */
+export function fillBFloat16(p: usize, n: i32): void {
+  halvesBFloat16(p, p, n, true);
+}
+
+const NAN_QUIET16_V: usize = ASC_FEATURE_SIMD ? memory.data<u16>([0x0200, 0x0200, 0x0200, 0x0200, 0x0200, 0x0200, 0x0200, 0x0200], 16) : 0;
+
+function halvesFloat16(src: usize, dst: usize, n: i32, nanFree: bool): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
-    // Lane layout: two f32x4 (elements 8j..8j+3, 8j+4..8j+7) -> one i16x8 of 8 halves; every
-    // lane holds a value <= 0xFFFF, which narrow_i32x4_u keeps exactly.
-    if (kind == HALF_BFLOAT16) {
-      for (; i + 8 <= n; i += 8) {
-        let a = v128.load(src + (<usize>i << 2));
-        let b = v128.load(src + (<usize>i << 2), 16);
-        v128.store(dst + (<usize>i << 1), i16x8.narrow_i32x4_u(bfloat16x(a), bfloat16x(b)));
+    // Lane layout: two f32x4 (elements 8j..8j+3, 8j+4..8j+7) -> one i16x8 of 8 halves.
+    for (; i + 8 <= n; i += 8) {
+      let a = v128.load(src + (<usize>i << 2));
+      let b = v128.load(src + (<usize>i << 2), 16);
+      let bits = packFloat16NoNaNx(a, b);
+      if (!nanFree) {
+        // The NaN-free form clamps a NaN's magnitude to 0x7C00 (inf): set the quiet bit there.
+        let nan = i16x8.narrow_i32x4_s(i32x4.gt_s(v128.and(a, vec(ABS_MASK_V)), vec(INF_BITS_V)), i32x4.gt_s(v128.and(b, vec(ABS_MASK_V)), vec(INF_BITS_V)));
+        bits = v128.or(bits, v128.and(nan, vec(NAN_QUIET16_V)));
       }
-    } else {
-      for (; i + 8 <= n; i += 8) {
-        let a = v128.load(src + (<usize>i << 2));
-        let b = v128.load(src + (<usize>i << 2), 16);
-        v128.store(dst + (<usize>i << 1), i16x8.narrow_i32x4_u(float16x(a), float16x(b)));
-      }
+      v128.store(dst + (<usize>i << 1), bits);
     }
   }
   for (; i < n; i++) {
     let w = load<u32>(src + (<usize>i << 2));
-    store<u16>(dst + (<usize>i << 1), <u16>(kind == HALF_BFLOAT16 ? bfloat16f(w) : float16f(w)));
+    store<u16>(dst + (<usize>i << 1), <u16>(nanFree ? float16NoNaNf(w) : float16f(w)));
+  }
+}
+
+function halvesBFloat16(src: usize, dst: usize, n: i32, nanFree: bool): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    for (; i + 8 <= n; i += 8) {
+      let a = v128.load(src + (<usize>i << 2));
+      let b = v128.load(src + (<usize>i << 2), 16);
+      let ra = bfloat16NoNaNx(a), rb = bfloat16NoNaNx(b);
+      if (!nanFree) {
+        ra = bfloat16NaNPatchx(a, ra);
+        rb = bfloat16NaNPatchx(b, rb);
+      }
+      // Every lane holds a value <= 0xFFFF, which narrow_i32x4_u keeps exactly.
+      v128.store(dst + (<usize>i << 1), i16x8.narrow_i32x4_u(ra, rb));
+    }
+  }
+  for (; i < n; i++) {
+    let w = load<u32>(src + (<usize>i << 2));
+    store<u16>(dst + (<usize>i << 1), <u16>(nanFree ? bfloat16NoNaNf(w) : bfloat16f(w)));
   }
 }

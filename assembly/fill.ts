@@ -10,7 +10,7 @@
 
 import { LANES, STEPS_PER_BLOCK, STATE, keyOf, seedBlock } from "./tape";
 import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
-import { toFloat16, toBFloat16 } from "./convert";
+import { fillFloat16, fillBFloat16 } from "./convert";
 
 /** Output formats of a fill: float32 values, or their float16 / bfloat16 roundings as u16 bits. */
 export const FORMAT_FLOAT32: i32 = 0;
@@ -123,8 +123,9 @@ function generateSteps(dst: usize, count: i32): void {
       }
     }
     // A half format rounds the block in place while its 4 KiB are in L1 (word i -> half i).
-    if (format == FORMAT_FLOAT16) toFloat16(dst, dst, count << 3);
-    if (format == FORMAT_BFLOAT16) toBFloat16(dst, dst, count << 3);
+    // Samplers never produce NaN: the NaN-free forms (convert.ts).
+    if (format == FORMAT_FLOAT16) fillFloat16(dst, count << 3);
+    if (format == FORMAT_BFLOAT16) fillBFloat16(dst, count << 3);
     dst += <usize>count << outShift;
     steps -= count;
     k++;
