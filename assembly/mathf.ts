@@ -204,7 +204,7 @@ const C10_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([C10, C10, C10, C10], 1
 
 /** Largest float32 <= Phi(2.3) - 1/2 = 0.48927588997832416: the edge of the central branch. */
 export const CENTRAL_SPLIT: f32 = reinterpret<f32>(0x3efa825e); // 0.4892758727
-const CENTRAL_SPLIT_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([CENTRAL_SPLIT, CENTRAL_SPLIT, CENTRAL_SPLIT, CENTRAL_SPLIT], 16) : 0;
+export const CENTRAL_SPLIT_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([CENTRAL_SPLIT, CENTRAL_SPLIT, CENTRAL_SPLIT, CENTRAL_SPLIT], 16) : 0;
 /** (Phi(2.3) - 1/2)^2 rounded to float32: s = CENTRAL_T - c^2 runs over [0, CENTRAL_T]. */
 const CENTRAL_T: f32 = reinterpret<f32>(0x3e7522e3); // 0.23939089477
 const CENTRAL_T_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([CENTRAL_T, CENTRAL_T, CENTRAL_T, CENTRAL_T], 16) : 0;
@@ -290,7 +290,7 @@ export function truncDeviatef(u: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): f32
 
 /** The central rational c R(s) of truncDeviatef, 4 lanes, same operations in the same order. */
 // @ts-ignore: decorator
-@inline function centralx(c: v128): v128 {
+@inline export function centralx(c: v128): v128 {
   let s = f32x4.sub(vec(CENTRAL_T_V), f32x4.mul(c, c));
   let num = f32x4.add(f32x4.mul(vec(CP5_V), s), vec(CP4_V));
   num = f32x4.add(f32x4.mul(num, s), vec(CP3_V));

@@ -10,7 +10,7 @@
 //   SIMD vectors: [   lo     ] | [   hi    ]
 //   normal:       z0(w0,w4) .. z0(w3,w7) | z1(w0,w4) .. z1(w3,w7)
 
-import { pminf, pmaxf, vec, MINUS_TWO_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, truncDeviatex } from "./mathf";
+import { pminf, pmaxf, vec, MINUS_TWO_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, truncDeviatex, centralx, CENTRAL_SPLIT_V } from "./mathf";
 
 export const KIND_BITS: i32 = 0;
 export const KIND_UNIFORM: i32 = 1;
@@ -142,8 +142,20 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
   } else if (kind == KIND_TRUNC_NORMAL) {
     let mean = param(0), std = param(1), lov = param(2), hiv = param(3);
     let cLo = param(4), pLo = param(5), qHi = param(6), w = param(7);
-    // One vector at a time in a loop (binaryen does not unroll it): one copy of the long
-    // quantile code instead of two, 0.9 KiB less in the binary every app ships, same speed.
+    // When all 8 lanes are central (every step of a +-2 sigma interval), the two vectors'
+    // central rationals run side by side, so the CPU overlaps their two dependency chains
+    // (Horner's, then a division): the same operations as truncDeviatex's all-central return.
+    let cl = f32x4.add(cLo, f32x4.mul(unitx(lo), w));
+    let ch = f32x4.add(cLo, f32x4.mul(unitx(hi), w));
+    let split = vec(CENTRAL_SPLIT_V);
+    if (i32x4.all_true(v128.and(f32x4.le(f32x4.abs(cl), split), f32x4.le(f32x4.abs(ch), split)))) {
+      let xl = centralx(cl), xh = centralx(ch);
+      v128.store(at, f32x4.pmin(f32x4.pmax(f32x4.add(mean, f32x4.mul(std, xl)), lov), hiv));
+      v128.store(at, f32x4.pmin(f32x4.pmax(f32x4.add(mean, f32x4.mul(std, xh)), lov), hiv), 16);
+      return;
+    }
+    // Otherwise one vector at a time in a loop (binaryen does not unroll it): one copy of the
+    // long tail code instead of two, 0.9 KiB less in the binary every app ships.
     for (let j: usize = 0; j < 32; j += 16) {
       v128.store(at + j, truncNormalx(v128.load(at + j), mean, std, lov, hiv, cLo, pLo, qHi, w));
     }
