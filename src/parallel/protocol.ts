@@ -12,9 +12,11 @@ export type TaskTarget =
    * Straight into shared memory, element `start` at `byteOffset` of `buffer`. Every worker given
    * the task claims chunks of `chunk` elements with `Atomics.add(control, NEXT_CHUNK, 1)` until
    * none are left or `control[STOP]` is set, so no message goes through the calling thread
-   * between chunks.
+   * between chunks. With `report`, it posts a progress message after each chunk (the caller
+   * gave onProgress); without, it only says how many elements it wrote when done (a model's
+   * worth of fills would otherwise send hundreds of messages, each waking the calling thread).
    */
-  | { kind: "shared"; buffer: SharedArrayBuffer; byteOffset: number; control: Int32Array; chunk: number }
+  | { kind: "shared"; buffer: SharedArrayBuffer; byteOffset: number; control: Int32Array; chunk: number; report: boolean }
   /** Into this buffer (transferred to the worker and back); null: the worker allocates. */
   | { kind: "transfer"; buffer: ArrayBuffer | null };
 
@@ -46,6 +48,8 @@ export interface DoneMessage {
   type: "done";
   id: number;
   buffer: ArrayBuffer | null;
+  /** A shared task without `report`: the elements this worker wrote (not yet counted by progress messages). */
+  count: number;
 }
 
 /** Worker -> pool: the initializer threw; rethrown on the calling thread with the same class and message. */

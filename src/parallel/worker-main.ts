@@ -35,18 +35,24 @@ function bytesPerWord(task: TaskMessage): number {
   return dtype === undefined || dtype === "float32" ? 4 : 2;
 }
 
-/** A shared task: claims chunks until none are left or the pool says stop, reporting each one. */
-function claimChunks(entry: Entry, task: TaskMessage, port: WorkerPort): void {
+/**
+ * A shared task: claims chunks until none are left or the pool says stop, reporting each one if
+ * the task asks (else counting them). Gives the elements written and not yet reported.
+ */
+function claimChunks(entry: Entry, task: TaskMessage, port: WorkerPort): number {
   const target = task.target as Extract<TaskMessage["target"], { kind: "shared" }>;
   const { control, chunk } = target;
   const bytes = bytesPerWord(task);
+  let unreported = 0;
   while (Atomics.load(control, STOP) === 0) {
     const start = task.start + Atomics.add(control, NEXT_CHUNK, 1) * chunk;
-    if (start >= task.end) return;
+    if (start >= task.end) break;
     const end = Math.min(task.end, start + chunk);
     fillRange(entry, task, start, end, wordsOf(task, target.buffer, target.byteOffset + (start - task.start) * bytes, end - start));
-    port.post({ type: "progress", id: task.id, count: end - start }, []);
+    if (target.report) port.post({ type: "progress", id: task.id, count: end - start }, []);
+    else unreported += end - start;
   }
+  return unreported;
 }
 
 /** Runs one task; the reply carries the lent buffer (or the worker's own result) back. */
@@ -57,12 +63,12 @@ function run(task: TaskMessage, port: WorkerPort): { reply: WorkerReply; transfe
     const entry = entryByName(task.name);
     if (!entry) throw new TypeError(`nninit pool worker: unknown initializer ${JSON.stringify(task.name)}`);
     if (target.kind === "shared") {
-      claimChunks(entry, task, port);
-      return { reply: { type: "done", id: task.id, buffer: null }, transfer: [] };
+      const count = claimChunks(entry, task, port);
+      return { reply: { type: "done", id: task.id, buffer: null, count }, transfer: [] };
     }
     const got = fillRange(entry, task, task.start, task.end, lent ? wordsOf(task, lent, 0, task.end - task.start) : undefined);
     const buffer = got.buffer as ArrayBuffer;
-    return { reply: { type: "done", id: task.id, buffer }, transfer: [buffer] };
+    return { reply: { type: "done", id: task.id, buffer, count: 0 }, transfer: [buffer] };
   } catch (error) {
     if (target.kind === "shared") Atomics.store(target.control, STOP, 1); // the others stop too
     const e = error instanceof Error ? error : new Error(String(error));

@@ -247,6 +247,30 @@ describe("the generator across pool fills", () => {
     expect(g.getState()).toEqual(sync.getState());
   });
 
+  it.each(MODES.flatMap((shared) => [2, 3].map((threads) => ({ threads, shared }))))(
+    "a model's tensors given all at once (larger chunks while other fills run; progress on some) draw as the sync loop: $threads workers, shared $shared",
+    async ({ threads, shared }) => {
+      const pool = poolOf(threads, shared);
+      // A small transformer block, twice: weights past several chunks, biases and norms under one.
+      const d = 192;
+      const model: [Init, Shape, object][] = [[normal, [5027, d], { std: 0.02 }], [normal, [256, d], { std: 0.02 }]];
+      for (let layer = 0; layer < 2; layer++) {
+        model.push([ones, [d], {}], [normal, [d, 3 * d], { std: 0.02 }], [zeros, [3 * d], {}], [normal, [d, 4 * d], { std: 0.02 }],
+          [truncNormal, [4 * d, d], { std: 0.02, a: -0.04, b: 0.04 }], [uniform, [1001, 301], { a: -0.1, b: 0.1 }]);
+      }
+      const sync = new Generator(21).advance(5);
+      const expected = model.map(([f, shape, o]) => f(shape, { ...o, generator: sync }));
+      const g = new Generator(21).advance(5);
+      const last = new Map<number, [number, number]>();
+      const got = await Promise.all(model.map(([f, shape, o], i) => pool.fill(f, shape, {
+        ...o, generator: g, ...(i % 3 === 1 ? { onProgress: (done: number, total: number) => last.set(i, [done, total]) } : {}),
+      })));
+      got.forEach((x, i) => { expectSameBits(x, expected[i], `tensor ${i}`); });
+      expect(g.getState()).toEqual(sync.getState());
+      expect([...last.keys()].sort((a, b) => a - b)).toEqual(model.map((_, i) => i).filter((i) => i % 3 === 1));
+      for (const [i, [done, total]] of last) expect([i, done, total]).toEqual([i, numel(model[i][1]), numel(model[i][1])]);
+    });
+
   it("an empty tensor or range resolves at once, moving the generator as the sync call", async () => {
     const pool = poolOf(2, sharedAvailable);
     const g = new Generator(1);
