@@ -11,7 +11,7 @@ export interface Parsed {
 }
 
 /** Flags that take no value. */
-const BOOLEAN = new Set(["torch", "quiet", "json", "help", "version", "no-progress"]);
+const BOOLEAN = new Set(["torch", "quiet", "json", "help", "version", "no-progress", "train"]);
 const ALIASES: Record<string, string> = { o: "output", q: "quiet", h: "help" };
 
 export function parseArgs(argv: readonly string[], known: readonly string[]): Parsed {

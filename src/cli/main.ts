@@ -10,6 +10,7 @@ import { NNINIT_VERSION } from "../version.js";
 import { parseArgs, UsageError } from "./args.js";
 import { runInit, INIT_USAGE } from "./init.js";
 import { runInspect, INSPECT_USAGE } from "./inspect.js";
+import { runProbe, PROBE_USAGE } from "./probe.js";
 import type { Context } from "./context.js";
 
 const USAGE = `nninit ${NNINIT_VERSION}: neural-network weights, initialized and written as safetensors
@@ -20,6 +21,9 @@ usage:
   ${INSPECT_USAGE.replace(/\n/g, "\n  ")}
 
   nninit models        the built-in models and their parameter counts
+
+  ${PROBE_USAGE.replace(/\n/g, "\n  ")}
+
   nninit --version
 
 exit codes: 0 ok, 1 failure, 2 usage error, 3 inspect found a tensor off its law, 130 interrupted`;
@@ -46,7 +50,8 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
       return 0;
     }
     if (rest.includes("--help") || rest.includes("-h")) {
-      ctx.stdout.write((command === "init" ? INIT_USAGE : command === "inspect" ? INSPECT_USAGE : USAGE) + "\n");
+      const usage: Record<string, string> = { init: INIT_USAGE, inspect: INSPECT_USAGE, probe: PROBE_USAGE };
+      ctx.stdout.write((usage[command] ?? USAGE) + "\n");
       return 0;
     }
     const quiet = rest.includes("--quiet") || rest.includes("-q");
@@ -55,7 +60,8 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
       case "init": await runInit(rest, c); return 0;
       case "inspect": return await runInspect(rest, c);
       case "models": parseArgs(rest, []); runModels(c); return 0;
-      default: throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: init, inspect, models (nninit --help)`);
+      case "probe": runProbe(rest, c); return 0;
+      default: throw new UsageError(`unknown command ${JSON.stringify(command)}; commands: init, inspect, models, probe (nninit --help)`);
     }
   } catch (error) {
     if (ctx.signal.aborted) {
