@@ -13,6 +13,7 @@
 import { typeError, rangeError, show } from "../validate.js";
 import { DRAW, type Draw, type RandomGenerator } from "./draw.js";
 import { drawTape } from "./tape-draw.js";
+import { seedToU64 } from "./seed.js";
 
 /** A seed: an integer in [-2^63, 2^64), as a number (safe integer) or a bigint. */
 export type Seed = number | bigint;
@@ -33,19 +34,6 @@ export const DEFAULT_SEED = 67280421310721n;
  * exactly representable index, and can draw nothing more.
  */
 export const TAPE_END = 2 ** 53;
-
-const U64 = 1n << 64n;
-const I64_MIN = -(1n << 63n);
-
-function seedToU64(fn: string, seed: unknown): bigint {
-  if (typeof seed === "number") {
-    if (!Number.isSafeInteger(seed)) throw rangeError(fn, "seed", "an integer (a safe integer number or a bigint)", seed);
-    seed = BigInt(seed);
-  }
-  if (typeof seed !== "bigint") throw typeError(fn, "seed", "an integer number or a bigint", seed);
-  if (seed < I64_MIN || seed >= U64) throw rangeError(fn, "seed", "an integer in [-2^63, 2^64)", seed);
-  return BigInt.asUintN(64, seed);
-}
 
 /**
  * A seeded source of random tensors. Same seed, same bits, on every engine and CPU, whatever the

@@ -9,6 +9,7 @@ import { fillUniform, fillNormal, skipWords, drawWords, type MtState } from "./e
 import { erfinvf, normCdf } from "./erfinv.js";
 import { typeError, rangeError, integer, oneOf, show } from "../validate.js";
 import { convertToHalf } from "../random/sample.js";
+import { seedToU64 } from "../random/seed.js";
 
 /** A draw whose values are float32 (half dtypes are rounded after the draw). */
 type F32Draw = Draw & { out: Float32Array };
@@ -46,19 +47,6 @@ export interface TorchGeneratorState {
 export const TORCH_DEFAULT_SEED = 67280421310721n;
 
 const MT_N = 624;
-const U64 = 1n << 64n;
-const I64_MIN = -(1n << 63n);
-
-function seedToU64(fn: string, seed: unknown): bigint {
-  if (typeof seed === "number") {
-    if (!Number.isSafeInteger(seed)) throw rangeError(fn, "seed", "an integer (a safe integer number or a bigint)", seed);
-    seed = BigInt(seed);
-  }
-  if (typeof seed !== "bigint") throw typeError(fn, "seed", "an integer number or a bigint", seed);
-  if (seed < I64_MIN || seed >= U64) throw rangeError(fn, "seed", "an integer in [-2^63, 2^64)", seed);
-  return BigInt.asUintN(64, seed);
-}
-
 /** mt19937's init_genrand with the low 32 bits of the seed (torch ignores the high bits). */
 function seeded(seed: bigint): Uint32Array {
   const mt = new Uint32Array(MT_N);
