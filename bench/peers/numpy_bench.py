@@ -8,11 +8,11 @@ region; the JS side checks them with the same tolerances as every other peer.
 
 import ctypes
 import json
-import math
 import os
 import platform
 import sys
-import time
+
+from calibrated import measure  # this script's folder is on sys.path
 
 import numpy as np
 
@@ -48,25 +48,6 @@ def blas_info(lib):
     if lib:
         info.update(corename=lib["get_corename"]().decode(), threads=lib["get_num_threads"](), source="np.show_config + OpenBLAS get_corename/get_num_threads")
     return info
-
-
-def measure(fn, plan):
-    """benchmark.js's scheme: calibrate calls per sample to last >= minTime, then sample until
-    minSamples are taken and maxTime has passed."""
-    t0 = time.perf_counter()
-    fn()  # warm-up (first touch of the output, lazy imports)
-    est = max(time.perf_counter() - t0, 1e-9)
-    min_samples = 3 if est > 0.2 else plan["minSamples"]
-    count = max(1, math.ceil(plan["minTime"] / est))
-    samples, spent = [], 0.0
-    while len(samples) < min_samples or spent < plan["maxTime"]:
-        t = time.perf_counter()
-        for _ in range(count):
-            fn()
-        dt = time.perf_counter() - t
-        spent += dt
-        samples.append(dt / count)
-    return samples
 
 
 def moments(x):

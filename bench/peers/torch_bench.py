@@ -1,35 +1,18 @@
 """PyTorch's side of the nninit/torch rows: torch.Tensor.uniform_ and normal_ on float32
 tensors of the plan's sizes, on one thread (torch.set_num_threads(1): nninit runs on one), timed
-by the same calibrated loop as numpy_bench.py. Run with /usr/bin/python3 (Debian's python3-torch).
+by the calibrated loop numpy_bench.py also uses (calibrated.py). Run with /usr/bin/python3 (Debian's python3-torch).
 
 Reads a JSON plan on stdin, writes JSON results on stdout (samples in seconds per call and the
 moments of the last output, computed outside the timed region).
 """
 
 import json
-import math
 import platform
 import sys
-import time
+
+from calibrated import measure  # this script's folder is on sys.path
 
 import torch
-
-
-def measure(fn, plan):
-    t0 = time.perf_counter()
-    fn()
-    est = max(time.perf_counter() - t0, 1e-9)
-    min_samples = 3 if est > 0.2 else plan["minSamples"]
-    count = max(1, math.ceil(plan["minTime"] / est))
-    samples, spent = [], 0.0
-    while len(samples) < min_samples or spent < plan["maxTime"]:
-        t = time.perf_counter()
-        for _ in range(count):
-            fn()
-        dt = time.perf_counter() - t
-        spent += dt
-        samples.append(dt / count)
-    return samples
 
 
 def moments(x):
