@@ -3,6 +3,7 @@
 import { instantiate, simdSupported, type Kernels, type BuildName } from "../src/wasm/loader.js";
 import { Generator } from "../src/random/generator.js";
 import { sampleBits, sampleUniform, sampleNormal, sampleTruncNormal } from "../src/random/sample.js";
+import { referenceWords, referenceUniform, referenceNormal, referenceTruncNormal } from "./reference/tape.js";
 
 export const BUILDS: BuildName[] = simdSupported() ? ["simd", "scalar"] : ["scalar"];
 
@@ -39,4 +40,14 @@ export function fillWith(build: BuildName, dist: Dist, seed: bigint | number, po
   else if (dist.kind === "normal") sampleNormal(gen, at, dist.mean, dist.std, k);
   else sampleTruncNormal(gen, at, dist.mean, dist.std, dist.a, dist.b, k);
   return bits(at.target);
+}
+
+/** The same n outputs as {@link fillWith}, computed by the plain-JS reference (test/reference/tape.ts). */
+export function referenceWith(dist: Dist, seed: bigint, position: number, n: number): Uint32Array {
+  switch (dist.kind) {
+    case "bits": return referenceWords(seed, position, n);
+    case "uniform": return bits(referenceUniform(seed, position, n, dist.a, dist.b));
+    case "normal": return bits(referenceNormal(seed, position, n, dist.mean, dist.std));
+    case "truncNormal": return bits(referenceTruncNormal(seed, position, n, dist.mean, dist.std, dist.a, dist.b));
+  }
 }

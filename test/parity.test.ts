@@ -2,8 +2,7 @@
 // sit inside, at the edge of and across tape blocks, plus fills spanning several windows.
 
 import { describe, expect, it } from "vitest";
-import { BUILDS, fillWith, bits, type Dist } from "./helpers.js";
-import { referenceWords, referenceUniform, referenceNormal, referenceTruncNormal } from "./reference/tape.js";
+import { BUILDS, fillWith, referenceWith, type Dist } from "./helpers.js";
 
 const SEED = 0x0123456789abcdefn;
 const HEADS = [0, 1, 3, 7, 8, 13, 1021, 1023, 1024, 2 ** 33 + 5, 2 ** 52 + 3];
@@ -21,14 +20,7 @@ const DISTS: Dist[] = [
   { kind: "truncNormal", mean: 0, std: 0.02, a: -2, b: 2 },
 ];
 
-function reference(dist: Dist, position: number, n: number): Uint32Array {
-  switch (dist.kind) {
-    case "bits": return referenceWords(SEED, position, n);
-    case "uniform": return bits(referenceUniform(SEED, position, n, dist.a, dist.b));
-    case "normal": return bits(referenceNormal(SEED, position, n, dist.mean, dist.std));
-    case "truncNormal": return bits(referenceTruncNormal(SEED, position, n, dist.mean, dist.std, dist.a, dist.b));
-  }
-}
+const reference = (dist: Dist, position: number, n: number): Uint32Array => referenceWith(dist, SEED, position, n);
 
 describe.each(DISTS)("$kind %o", (dist) => {
   it.each(BUILDS)("%s build equals the JS reference for lengths 0..64 at every head", (build) => {

@@ -5,8 +5,7 @@
 // (the test compares every engine's strings with this function's strings in Node).
 
 import { FLOAT_VECTORS, WORD_VECTORS } from "../golden/vectors.js";
-import { BUILDS, fillWith, bits, type Dist } from "../helpers.js";
-import { referenceWords, referenceUniform, referenceNormal, referenceTruncNormal } from "../reference/tape.js";
+import { BUILDS, fillWith, referenceWith, bits, type Dist } from "../helpers.js";
 import {
   Generator, useBuild, uniform, normal, truncNormal, kaimingNormal, glorotUniform, orthogonal, sparse,
 } from "../../src/index.js";
@@ -21,14 +20,7 @@ const DISTS: Dist[] = [
   { kind: "truncNormal", mean: 0, std: 1, a: -12, b: -4 },
 ];
 
-function reference(dist: Dist, position: number, n: number): Uint32Array {
-  switch (dist.kind) {
-    case "bits": return referenceWords(SEED, position, n);
-    case "uniform": return bits(referenceUniform(SEED, position, n, dist.a, dist.b));
-    case "normal": return bits(referenceNormal(SEED, position, n, dist.mean, dist.std));
-    case "truncNormal": return bits(referenceTruncNormal(SEED, position, n, dist.mean, dist.std, dist.a, dist.b));
-  }
-}
+const reference = (dist: Dist, position: number, n: number): Uint32Array => referenceWith(dist, SEED, position, n);
 
 /** "ok", or where two word lists first differ. */
 function compare(got: ArrayLike<number>, want: ArrayLike<number>): string {
