@@ -50,6 +50,6 @@ describe.skipIf(!hasTorch)("nanoGPT loss with nninit's weights = loss with torch
   }
 });
 
-describe.skipIf(hasTorch)("nanoGPT loss", () => {
+if (!hasTorch) describe("nanoGPT loss", () => {
   it.skip("skipped: /usr/bin/python3 cannot import torch", () => {});
 });
