@@ -4,40 +4,17 @@
 // (three contestants with a rate each), and leaves a screenshot in
 // test-results/demo.png (docs/demo.png is a committed copy of one).
 
-import { afterAll, expect, it } from "vitest";
-import { build, preview, type PreviewServer } from "vite";
-import { chromium, type Browser } from "playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../browser/chromium.js";
-import { ROOT, requireBuilt } from "../bundlers/harness.js";
+import { ROOT } from "../bundlers/harness.js";
 import { F32_EPSILON } from "../stats.js";
 import { TRUNCATED_STD, catalog } from "../../src/index.js";
-
-const configFile = join(ROOT, "demo/vite.config.js");
-const outDir = mkdtempSync(join(tmpdir(), "nninit-demo-"));
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
-});
+import { openDemoPage } from "./serve.js";
 
 it("the demo page draws an initializer against its law and runs the benchmark", async () => {
-  requireBuilt();
-  await build({ configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  server = await preview({ configFile, logLevel: "silent", build: { outDir }, preview: { port: 0, open: false } });
-  const url = server.resolvedUrls!.local[0];
+  const { page, url, errors } = await openDemoPage({ width: 1100, height: 740 });
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-
-  browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 740 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console error: ${m.text()}`); });
-  await page.goto(url);
 
   // One initializer: He normal on a Keras conv kernel, seed 7.
   await page.selectOption("#init", "heNormal");

@@ -1,40 +1,17 @@
-// The demo page's probe panel (demo/src/probe-panel.ts), built and served like test/demo's other
-// test, in headless Chromium: the default comparison (relu, 8 layers of 256; normal(0, 0.01),
+// The demo page's probe panel (demo/src/probe-panel.ts), built and served by test/demo/serve.ts,
+// in headless Chromium: the default comparison (relu, 8 layers of 256; normal(0, 0.01),
 // xavierNormal, kaimingNormal (relu), zeros) runs in a Worker while the page keeps answering,
 // then draws, and the panel's screenshot lands in test-results/probe-panel.png
 // (docs/probe-panel.png is a committed copy of one, shown in the README).
 
-import { afterAll, expect, it } from "vitest";
-import { build, preview, type PreviewServer } from "vite";
-import { chromium, type Browser } from "playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, it } from "vitest";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "../browser/chromium.js";
-import { ROOT, requireBuilt } from "../bundlers/harness.js";
-
-const configFile = join(ROOT, "demo/vite.config.js");
-const outDir = mkdtempSync(join(tmpdir(), "nninit-demo-probe-"));
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
-});
+import { ROOT } from "../bundlers/harness.js";
+import { openDemoPage } from "./serve.js";
 
 it("the probe panel compares four initializers in a Worker and draws histograms, gradients and loss curves", async () => {
-  requireBuilt();
-  await build({ configFile, logLevel: "silent", build: { outDir, emptyOutDir: true } });
-  server = await preview({ configFile, logLevel: "silent", build: { outDir }, preview: { port: 0, open: false } });
-  const url = server.resolvedUrls!.local[0]!;
-
-  browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(`page error: ${e.message}`));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(`console error: ${m.text()}`); });
-  await page.goto(url);
+  const { page, errors } = await openDemoPage({ width: 1100, height: 900 });
 
   await page.fill("#probe-layers", "8");
   await page.selectOption("#probe-width", "256");
