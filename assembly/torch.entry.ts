@@ -39,6 +39,16 @@ export function torch_normal(state: usize, next: i32, dst: usize, blocks: i32, m
   next = words(state, next, dst, n);
   if (ASC_FEATURE_SIMD) unitsSimd(dst, n);
   else unitsScalar(dst, n);
+  torch_normal_units(dst, blocks, mean, std, fused);
+  return next;
+}
+
+/**
+ * normal_'s transform alone: the 16 * blocks uniforms x = (w & 0xffffff) 2^-24 already at dst
+ * become the values, block by block (torch_normal's second half; the exhaustive tests feed it
+ * every Box-Muller input).
+ */
+export function torch_normal_units(dst: usize, blocks: i32, mean: f32, std: f32, fused: bool): void {
   if (!fused) {
     for (let b = 0; b < blocks; b++) normal16Plain(dst + (<usize>b << 6), mean, std);
   } else if (ASC_FEATURE_SIMD) {
@@ -46,7 +56,6 @@ export function torch_normal(state: usize, next: i32, dst: usize, blocks: i32, m
   } else {
     for (let b = 0; b < blocks; b++) normal16Fused(dst + (<usize>b << 6), mean, std);
   }
-  return next;
 }
 
 /** dst[i] = fma(a[i], b[i], c[i]) correctly rounded to float32, for the tests of the emulation. */

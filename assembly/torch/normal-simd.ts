@@ -25,6 +25,17 @@
 //   - mean == +0: fma(n, std, +0) is round(n std) + 0 (the + 0 turns a -0 product into +0, as the
 //     fma does), except when a nonzero product underflows to zero (the fma keeps its sign): such
 //     lanes are redone by the scalar code.
+//   - A chain's last fused step feeds join(), which rounds to float32 once: its sum stays float64
+//     (fmaRaw) instead of being rounded, promoted and rounded again (the same value).
+//
+// Fused steps in a fixed binade (proved by the exhaustive test, exact by construction given it):
+// when a step's result lies in [2^e, 2^(e+1)) in magnitude for every Box-Muller input, it is
+// rounded with a magic constant M = 1.5 * 2^(e+29) instead of the float32 round trip. M's float64
+// ulp is 2^(e-23), float32's ulp in that binade; c + M is exact (c is a float32 of the same
+// binade), so p + (c + M) rounds the exact a * b + c once to a multiple of 2^(e-23), ties to even
+// (M / 2^(e-23) is even), and subtracting M is exact: the correctly rounded fma in 3 float64 ops
+// (no demote/promote). Binades: cos's first two steps 2^-10 and 2^-5, sin's 2^-7 and 2^-3, log's
+// last Horner step 2^-2 (test/torch/exhaustive.node.test.ts checks each over all 2^24 inputs).
 
 import {
   SQRTHF, LOG_P0, LOG_P1, LOG_P2, LOG_P3, LOG_P4, LOG_P5, LOG_P6, LOG_P7, LOG_P8, LOG_Q1, LOG_Q2,
@@ -60,20 +71,39 @@ const P4 = memory.data<f64>([<f64>LOG_P4, <f64>LOG_P4], 16);
 const P5 = memory.data<f64>([<f64>LOG_P5, <f64>LOG_P5], 16);
 const P6 = memory.data<f64>([<f64>LOG_P6, <f64>LOG_P6], 16);
 const P7 = memory.data<f64>([<f64>LOG_P7, <f64>LOG_P7], 16);
-const P8 = memory.data<f64>([<f64>LOG_P8, <f64>LOG_P8], 16);
 const HALF_D = memory.data<f64>([0.5, 0.5], 16);
 const DP3_D = memory.data<f64>([<f64>DP3, <f64>DP3], 16);
 const S0 = memory.data<f64>([<f64>SIN_P0, <f64>SIN_P0], 16);
-const S1 = memory.data<f64>([<f64>SIN_P1, <f64>SIN_P1], 16);
-const S2 = memory.data<f64>([<f64>SIN_P2, <f64>SIN_P2], 16);
 const C0 = memory.data<f64>([<f64>COS_P0, <f64>COS_P0], 16);
-const C1 = memory.data<f64>([<f64>COS_P1, <f64>COS_P1], 16);
-const C2 = memory.data<f64>([<f64>COS_P2, <f64>COS_P2], 16);
+
+// Fixed-binade steps (see top): M = 1.5 * 2^(e + 29) and c + M for each.
+const M_COS1 = memory.data<f64>([786432.0, 786432.0], 16); // 1.5 * 2^19: e = -10
+const C1M = memory.data<f64>([<f64>COS_P1 + 786432.0, <f64>COS_P1 + 786432.0], 16);
+const M_COS2 = memory.data<f64>([25165824.0, 25165824.0], 16); // 1.5 * 2^24: e = -5
+const C2M = memory.data<f64>([<f64>COS_P2 + 25165824.0, <f64>COS_P2 + 25165824.0], 16);
+const M_SIN1 = memory.data<f64>([6291456.0, 6291456.0], 16); // 1.5 * 2^22: e = -7
+const S1M = memory.data<f64>([<f64>SIN_P1 + 6291456.0, <f64>SIN_P1 + 6291456.0], 16);
+const M_SIN2 = memory.data<f64>([100663296.0, 100663296.0], 16); // 1.5 * 2^26: e = -3
+const S2M = memory.data<f64>([<f64>SIN_P2 + 100663296.0, <f64>SIN_P2 + 100663296.0], 16);
+const M_LOG8 = memory.data<f64>([201326592.0, 201326592.0], 16); // 1.5 * 2^27: e = -2
+const P8M = memory.data<f64>([<f64>LOG_P8 + 201326592.0, <f64>LOG_P8 + 201326592.0], 16);
 
 /** torch's fused a * b + c on float64x2 lanes holding float32 values, rounded to float32 (see top). */
 // @ts-ignore: decorator
 @inline function fmaV(a: v128, b: v128, c: v128): v128 {
   return r32(f64x2.add(f64x2.mul(a, b), c));
+}
+
+/** a * b + c in float64, for a chain's last step: join() rounds it to float32 once (see top). */
+// @ts-ignore: decorator
+@inline function fmaRaw(a: v128, b: v128, c: v128): v128 {
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+/** torch's fused a * b + c for a result in a fixed binade: cm = c + M, m = M (see top). */
+// @ts-ignore: decorator
+@inline function fmaFixed(a: v128, b: v128, cm: usize, m: usize): v128 {
+  return f64x2.sub(f64x2.add(f64x2.mul(a, b), vec(cm)), vec(m));
 }
 
 /** Horner step y * x + P[k] on one half. */
@@ -127,17 +157,19 @@ const C2 = memory.data<f64>([<f64>COS_P2, <f64>COS_P2], 16);
   ya = step(ya, xa, P5); yb = step(yb, xb, P5); yc = step(yc, xc, P5); ye = step(ye, xe, P5); yf = step(yf, xf, P5); yg = step(yg, xg, P5); yh = step(yh, xh, P5); yk = step(yk, xk, P5);
   ya = step(ya, xa, P6); yb = step(yb, xb, P6); yc = step(yc, xc, P6); ye = step(ye, xe, P6); yf = step(yf, xf, P6); yg = step(yg, xg, P6); yh = step(yh, xh, P6); yk = step(yk, xk, P6);
   ya = step(ya, xa, P7); yb = step(yb, xb, P7); yc = step(yc, xc, P7); ye = step(ye, xe, P7); yf = step(yf, xf, P7); yg = step(yg, xg, P7); yh = step(yh, xh, P7); yk = step(yk, xk, P7);
-  ya = step(ya, xa, P8); yb = step(yb, xb, P8); yc = step(yc, xc, P8); ye = step(ye, xe, P8); yf = step(yf, xf, P8); yg = step(yg, xg, P8); yh = step(yh, xh, P8); yk = step(yk, xk, P8);
+  // the last one in binade 2^-2
+  ya = fmaFixed(ya, xa, P8M, M_LOG8); yb = fmaFixed(yb, xb, P8M, M_LOG8); yc = fmaFixed(yc, xc, P8M, M_LOG8); ye = fmaFixed(ye, xe, P8M, M_LOG8);
+  yf = fmaFixed(yf, xf, P8M, M_LOG8); yg = fmaFixed(yg, xg, P8M, M_LOG8); yh = fmaFixed(yh, xh, P8M, M_LOG8); yk = fmaFixed(yk, xk, P8M, M_LOG8);
   // y = y * x (rounded)
   ya = r32(f64x2.mul(ya, xa)); yb = r32(f64x2.mul(yb, xb)); yc = r32(f64x2.mul(yc, xc)); ye = r32(f64x2.mul(ye, xe)); yf = r32(f64x2.mul(yf, xf)); yg = r32(f64x2.mul(yg, xg)); yh = r32(f64x2.mul(yh, xh)); yk = r32(f64x2.mul(yk, xk));
   let e0 = exponent(u0), e1 = exponent(u1), e2 = exponent(u2), e3 = exponent(u3);
   let z0 = f32x4.mul(x0, x0), z1 = f32x4.mul(x1, x1), z2 = f32x4.mul(x2, x2), z3 = f32x4.mul(x3, x3);
-  // the fused y = fma(y, z, e Q1), e Q1 rounded first
+  // the fused y = fma(y, z, e Q1), e Q1 rounded first; join() rounds it
   let q0 = f32x4.mul(e0, vec(Q1_F)), q1 = f32x4.mul(e1, vec(Q1_F)), q2 = f32x4.mul(e2, vec(Q1_F)), q3 = f32x4.mul(e3, vec(Q1_F));
-  ya = fmaV(ya, low(z0), low(q0)); yb = fmaV(yb, high(z0), high(q0));
-  yc = fmaV(yc, low(z1), low(q1)); ye = fmaV(ye, high(z1), high(q1));
-  yf = fmaV(yf, low(z2), low(q2)); yg = fmaV(yg, high(z2), high(q2));
-  yh = fmaV(yh, low(z3), low(q3)); yk = fmaV(yk, high(z3), high(q3));
+  ya = fmaRaw(ya, low(z0), low(q0)); yb = fmaRaw(yb, high(z0), high(q0));
+  yc = fmaRaw(yc, low(z1), low(q1)); ye = fmaRaw(ye, high(z1), high(q1));
+  yf = fmaRaw(yf, low(z2), low(q2)); yg = fmaRaw(yg, high(z2), high(q2));
+  yh = fmaRaw(yh, low(z3), low(q3)); yk = fmaRaw(yk, high(z3), high(q3));
   v128.store(d, radiusTail(join(ya, yb), x0, z0, e0));
   v128.store(d, radiusTail(join(yc, ye), x1, z1, e1), 16);
   v128.store(d, radiusTail(join(yf, yg), x2, z2, e2), 64);
@@ -152,22 +184,28 @@ function radii(d: usize, blocks: i32): void {
   if (b < blocks) for (let l: usize = 0; l < 8; l++) store<f32>(d + (l << 2), radiusOf(load<f32>(d + (l << 2))));
 }
 
-/** The cos polynomial of the reduced angle's square z (one half): fused steps, then z yc, then the fused - z/2. */
+/**
+ * The cos polynomial of the reduced angle's square z (one half): fused steps (binades 2^-10,
+ * 2^-5), then z yc, then the fused - z/2, left for join() to round.
+ */
 // @ts-ignore: decorator
 @inline function cosHalf(z: v128): v128 {
-  let c = fmaV(vec(C0), z, vec(C1));
-  c = step(c, z, C2);
+  let c = fmaFixed(vec(C0), z, C1M, M_COS1);
+  c = fmaFixed(c, z, C2M, M_COS2);
   c = r32(f64x2.mul(c, z));
-  return fmaV(c, z, f64x2.neg(f64x2.mul(z, vec(HALF_D))));
+  return fmaRaw(c, z, f64x2.neg(f64x2.mul(z, vec(HALF_D))));
 }
 
-/** The sin polynomial of the reduced angle x (one half, z = x * x): fused steps, z ys, then the fused ys x + x. */
+/**
+ * The sin polynomial of the reduced angle x (one half, z = x * x): fused steps (binades 2^-7,
+ * 2^-3), z ys, then the fused ys x + x, left for join() to round.
+ */
 // @ts-ignore: decorator
 @inline function sinHalf(x: v128, z: v128): v128 {
-  let s = fmaV(vec(S0), z, vec(S1));
-  s = step(s, z, S2);
+  let s = fmaFixed(vec(S0), z, S1M, M_SIN1);
+  s = fmaFixed(s, z, S2M, M_SIN2);
   s = r32(f64x2.mul(s, z));
-  return fmaV(s, x, x);
+  return fmaRaw(s, x, x);
 }
 
 /**

@@ -10,11 +10,12 @@ export interface TorchExports extends BaseExports {
   torch_skip(state: number, next: number, n: number): number;
   torch_uniform(state: number, next: number, dst: number, n: number, from: number, range: number, fused: number): number;
   torch_normal(state: number, next: number, dst: number, blocks: number, mean: number, std: number, fused: number): number;
+  torch_normal_units(dst: number, blocks: number, mean: number, std: number, fused: number): void;
   torch_fma(a: number, b: number, c: number, dst: number, n: number): void;
 }
 
 export const TORCH_EXPORT_NAMES = [
-  "memory", "heap_base", "is_simd", "torch_words", "torch_skip", "torch_uniform", "torch_normal", "torch_fma",
+  "memory", "heap_base", "is_simd", "torch_words", "torch_skip", "torch_uniform", "torch_normal", "torch_normal_units", "torch_fma",
 ] as const satisfies readonly (keyof TorchExports)[];
 
 export type TorchKernels = Instance<TorchExports>;
