@@ -1,10 +1,13 @@
 // Checkpoint write throughput: the `nninit init` command (generate + convert + write, chunk by
-// chunk) with one thread (--threads 1) and with the pool (--threads = the machine's parallelism:
-// workers fill chunk k+1 while chunk k is written) against writing the same number of bytes from
-// a preallocated buffer with fs.writeSync, all to /dev/shm (RAM-backed, so the writer and not a
-// disk is measured), each in a fresh process whose peak RSS is reported. nninit's time is the one
-// the command prints (planning done, pool start-up included). Medians of --runs=N (default 3)
-// alternating runs.
+// chunk) with one thread (--threads 1) and with the machine's parallelism (--threads N: the
+// calling thread and N - 1 workers fill chunk k+1 while chunk k is written) against writing the
+// same number of bytes with fs.writeSync from a preallocated buffer, all to /dev/shm (RAM-backed,
+// so the writer and not a disk is measured), each in a fresh process whose peak RSS and CPU time
+// are reported. nninit's time is the one the command prints (from after planning to the last
+// byte: buffers, pool start-up and wasm compiles included); the baseline's covers open, writes and
+// close from a buffer of the writer's chunk size that has been written once before (see
+// checkpoint-child.mjs for why, and for the first baseline, shown below the table). Medians of
+// --runs=N (default 3) alternating runs.
 //   node bench/checkpoint.mjs [--runs=3] [--big]   (--big adds llama-1b in float32: a 4.4 GB file)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -22,24 +25,32 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (x) => (x / 1e6).toFixed(0);
 
 const threads = availableParallelism();
-console.log(`checkpoint write, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length} cores, load ${loadavg()[0].toFixed(1)}, ${runs} runs (median)`);
-console.log(`| model | dtype | file | threads | nninit init | writeSync baseline | ratio | nninit peak RSS | baseline peak RSS |`);
-console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+const loadBefore = loadavg()[0];
+console.log(`checkpoint write, ${new Date().toISOString().slice(0, 10)}, Node ${process.versions.node}, ${cpus().length} cores, load ${loadBefore.toFixed(1)}, ${runs} runs (median)`);
+console.log(`| model | dtype | file | threads | nninit init | CPU | writeSync baseline | baseline CPU | ratio | nninit peak RSS | baseline peak RSS |`);
+console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+const firstBaseline = [];
 for (const [model, dtype] of cases) {
-  const ours = { 1: [], [threads]: [] }, raw = [];
+  const ours = { 1: [], [threads]: [] }, raw = [], cold = [];
   for (let r = 0; r < runs; r++) {
     const path = join(dir, `${model}-${dtype}.safetensors`);
     for (const t of Object.keys(ours)) ours[t].push(child("cli", model, dtype, t, path));
-    raw.push(child("raw", String(ours[1][ours[1].length - 1].bytes), path));
+    const bytes = String(ours[1][ours[1].length - 1].bytes);
+    raw.push(child("raw", bytes, path));
+    cold.push(child("raw-cold", bytes, path));
   }
   const b = raw[0].bytes / median(raw.map((o) => o.seconds));
+  firstBaseline.push(`${model} ${dtype}: ${mb(cold[0].bytes / median(cold.map((o) => o.seconds)))} MB/s`);
   for (const [t, rows] of Object.entries(ours)) {
     const bytes = rows[0].bytes;
     const a = bytes / median(rows.map((o) => o.seconds));
-    console.log(`| ${model} | ${dtype} | ${mb(bytes)} MB | ${t} | ${mb(a)} MB/s | ${mb(b)} MB/s | ${(a / b).toFixed(2)}x | ${mb(Math.max(...rows.map((o) => o.peakRssBytes)))} MB | ${mb(Math.max(...raw.map((o) => o.peakRssBytes)))} MB |`);
+    console.log(`| ${model} | ${dtype} | ${mb(bytes)} MB | ${t} | ${mb(a)} MB/s | ${median(rows.map((o) => o.cpuSeconds)).toFixed(2)} s | ${mb(b)} MB/s | ` +
+      `${median(raw.map((o) => o.cpuSeconds)).toFixed(2)} s | ${(a / b).toFixed(2)}x | ${mb(Math.max(...rows.map((o) => o.peakRssBytes)))} MB | ${mb(Math.max(...raw.map((o) => o.peakRssBytes)))} MB |`);
   }
 }
-console.log(`load at the end ${loadavg()[0].toFixed(1)}`);
+console.log(`CPU: nninit's whole process (Node's start-up included), the baseline's timed part.`);
+console.log(`The first baseline (a fresh 64 MiB buffer, first written inside the clock): ${firstBaseline.join(", ")}.`);
+console.log(`load ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} at the end`);
 rmSync(dir, { recursive: true, force: true });
 
 // Fill speed by dtype: the half dtypes add the conversion kernel on the window but copy out half

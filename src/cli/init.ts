@@ -33,9 +33,9 @@ export const INIT_USAGE = `nninit init <model> [--config config.json | --set key
                      (nanogpt, resnet*), parameters and buffers, drawn in memory then written
   --dtype D          float32 (default), float16 or bfloat16
   --threads N        threads generating the values while the file is written (default: the
-                     machine's parallelism; 1: the calling thread alone); the same bytes for
-                     every N. With --torch the torch generator is sequential: it runs on the
-                     calling thread whatever N is
+                     machine's parallelism): the calling thread and N - 1 workers (1: the
+                     calling thread alone); the same bytes for every N. With --torch the torch
+                     generator is sequential: it runs on the calling thread whatever N is
   --max-shard-size S split into Hugging Face shards of at most S (2GB = 2e9 bytes, 2GiB = 2^31)
   --shard k          write only shard k (1-based) of that split: the same bytes as a full run
   -o, --output PATH  a directory (model.safetensors or shards + index, config.json for HF models),
@@ -164,8 +164,10 @@ export function planFiles(req: InitRequest, pool?: Pool, signal?: AbortSignal): 
 
 export async function runInit(argv: readonly string[], ctx: Context): Promise<void> {
   const req = await parseInit(argv);
-  // Workers start now: their start-up overlaps with planning, the header and the first chunk.
-  const pool = req.threads > 1 ? createPool({ threads: req.threads }) : undefined;
+  // N threads: this one and N - 1 workers. This thread generates too (pool.help() in the sources),
+  // so nothing waits for the workers' start-up (a Node worker takes ~0.1 s of CPU to start here):
+  // they start now and take chunks once they can. File writes run on libuv's threads meanwhile.
+  const pool = req.threads > 1 ? createPool({ threads: req.threads - 1 }) : undefined;
   try {
     await writeCheckpoint(req, ctx, pool);
   } finally {

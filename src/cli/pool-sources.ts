@@ -29,7 +29,10 @@ export function poolTensorSources(recipe: ModelRecipe, seed: number | bigint, dt
       ...local[i],
       async fill(out: Float32Array | Uint16Array | BigInt64Array, s: number, e: number) {
         if (e - s < POOL_MIN_ELEMENTS) return local[i].fill(out, s, e);
-        await pool.fill(t.fn, t.shape, { ...t.options, generator: start.clone(), range: [s, e], dtype, out: out as Float32Array, signal });
+        const filled = pool.fill(t.fn, t.shape, { ...t.options, generator: start.clone(), range: [s, e], dtype, out: out as Float32Array, signal });
+        // The calling thread fills chunks too, beside the workers (and alone while they start).
+        pool.help();
+        await filled;
         for (const [zs, ze] of t.zeroRanges ?? []) {
           const a = Math.max(zs, s), b = Math.min(ze, e);
           if (a < b) (out as Float32Array).fill(0, a - s, b - s);

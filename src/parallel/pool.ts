@@ -23,7 +23,7 @@ import { Generator, type GeneratorState } from "../random/generator.js";
 import { typeError, integer, show } from "../validate.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
 import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
-import { STOP, type TaskMessage, type TaskTarget, type WorkerReply } from "./protocol.js";
+import { NEXT_CHUNK, STOP, type TaskMessage, type TaskTarget, type WorkerReply } from "./protocol.js";
 
 /** How a pool is made. */
 export interface PoolOptions {
@@ -144,6 +144,8 @@ export class Pool {
   #nextId = 1;
   /** Fills handed to workers and not yet settled. */
   #running = 0;
+  /** Shared elementwise fills not yet settled, oldest first: what `help()` claims chunks of. */
+  #helpable: Job[] = [];
   /** Set once the pool is closed or broken: every later fill rejects with it. */
   #unusable: Error | null = null;
   #closing: Promise<void> | null = null;
@@ -235,6 +237,41 @@ export class Pool {
     this.#slots[index]?.handle?.kill();
   }
 
+  /**
+   * @internal The calling thread works as one more worker: it claims chunks of the running shared
+   * elementwise fills (oldest first, with the workers' own atomic counter, so each chunk is
+   * written once, by whoever claims it first) and fills them with the same call a worker makes,
+   * until none is left to claim. Returns the elements it wrote. A fill whose chunks are all
+   * written settles at once, even if a worker has not started yet (its share then finds nothing
+   * left), so a pool is useful from its first fill rather than after its workers' start-up.
+   * Blocks the calling thread meanwhile: for callers with nothing better to do (the checkpoint
+   * writer, whose file writes run on libuv's threads) on a machine whose cores the workers do not
+   * fill already.
+   */
+  help(): number {
+    let wrote = 0;
+    for (const job of [...this.#helpable]) {
+      const control = job.control!;
+      while (!job.failure && !job.settled && Atomics.load(control, STOP) === 0) {
+        const start = job.start + Atomics.add(control, NEXT_CHUNK, 1) * job.chunk;
+        const end = Math.min(job.start + job.total, start + job.chunk);
+        if (start >= end) break;
+        try {
+          const generator = new Generator(job.seed).setState({ seed: job.seed, position: job.position });
+          job.entry.fn(job.shape, { ...job.options, generator, range: [start, end], out: job.words!.subarray(start - job.start, end - job.start) });
+        } catch (error) {
+          Atomics.store(control, STOP, 1);
+          this.#fail(job, error);
+          break;
+        }
+        wrote += end - start;
+        this.#progress(job, end - start);
+        this.#settle(job);
+      }
+    }
+    return wrote;
+  }
+
   #fill(initializer: unknown, shape: Shape, options: (object & PoolFillOptions) | undefined): Promise<Output> {
     const fn = "pool.fill";
     const entry = typeof initializer === "string" ? entryByName(initializer) : entryOf(initializer);
@@ -307,6 +344,7 @@ export class Pool {
         job.stopListening = () => signal.removeEventListener("abort", onAbort);
       }
       this.#running++;
+      if (shared && entry.kind === "elementwise") this.#helpable.push(job);
       const chunks = Math.ceil(total / chunk);
       if (shared) {
         // One share per worker that has a chunk to take; each share goes to a different worker.
@@ -446,7 +484,12 @@ export class Pool {
   }
 
   #settle(job: Job): void {
-    if (job.settled || job.queued > 0 || job.inFlight > 0) return;
+    if (job.settled) return;
+    // Every element of a shared fill written (and counted: workers count theirs when they reply)
+    // means every chunk is claimed: no worker can write to it any more, so it need not wait for
+    // the replies of shares that found nothing left (a worker still starting).
+    const complete = job.shared !== null && !job.failure && job.done === job.total;
+    if (!complete && (job.queued > 0 || job.inFlight > 0)) return;
     if (!job.failure && job.done < job.total) {
       // Every task answered and elements are missing: a stopped worker had claimed a chunk.
       // Fail rather than wait for chunks that nobody will write.
@@ -454,6 +497,8 @@ export class Pool {
     }
     job.settled = true;
     this.#running--;
+    const helpable = this.#helpable.indexOf(job);
+    if (helpable >= 0) this.#helpable.splice(helpable, 1);
     job.stopListening();
     if (job.failure) {
       if (sameState(job.generator.getState(), job.after)) job.generator.setState(job.before);

@@ -13,7 +13,7 @@ import { resolveConfig, buildRecipe, tensorSources, writeSafetensors } from "../
 import { createPool } from "../../src/index.js";
 
 // Large enough that most tensors go to the pool (more than POOL_MIN_ELEMENTS) and that the file
-// spans several of the writer's 8 MiB chunks in every dtype.
+// spans several of the writer's 2 MiB chunks in every dtype.
 const GPT2 = ["--set", "n_layer=2", "--set", "n_embd=256", "--set", "n_head=4", "--set", "vocab_size=20000", "--set", "n_positions=256"];
 
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
