@@ -146,6 +146,8 @@ export class Pool {
   #running = 0;
   /** Shared elementwise fills not yet settled, oldest first: what `help()` claims chunks of. */
   #helpable: Job[] = [];
+  /** 1 once the calling thread has helped: chunks are then cut for one more thread. */
+  #helpers = 0;
   /** Set once the pool is closed or broken: every later fill rejects with it. */
   #unusable: Error | null = null;
   #closing: Promise<void> | null = null;
@@ -249,6 +251,7 @@ export class Pool {
    * fill already.
    */
   help(): number {
+    this.#helpers = 1;
     let wrote = 0;
     for (const job of [...this.#helpable]) {
       const control = job.control!;
@@ -328,7 +331,7 @@ export class Pool {
     }
 
     const perThread = this.#running > 0 ? CHUNKS_PER_THREAD_QUEUED : CHUNKS_PER_THREAD;
-    const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads, perThread);
+    const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads + this.#helpers, perThread);
     return new Promise<Output>((resolve, reject) => {
       const job: Job = {
         entry, shape, options: own, seed: before.seed, position: before.position, generator: gen, before, after,
