@@ -1,9 +1,10 @@
 // Streaming safetensors writer: the header, then each tensor's bytes generated chunk by chunk
-// into one of two reusable buffers and handed to a sink, so memory stays at two chunks whatever
-// the file size. While the sink writes one buffer (asynchronously: a file write runs on libuv's
-// thread pool), the next chunk is generated into the other. The tensors of one chunk are filled
-// concurrently (their `fill`s are started together and awaited together): sources that hand their
-// work to a pool of workers keep every worker busy across small tensors.
+// into a few reusable buffers (two; three for pool sources) and handed to a sink in order, so
+// memory stays at a few chunks whatever the file size. While the sink writes one buffer
+// (asynchronously: a file write runs on libuv's thread pool), the next chunk is generated into
+// another. The tensors of one chunk are filled concurrently (their `fill`s are started together
+// and awaited together): sources that hand their work to a pool of workers keep every worker busy
+// across small tensors.
 
 import { encodeHeader, tensorBytes, SAFETENSORS_DTYPE, SAFETENSORS_DTYPE_BYTES, type HeaderEntry, type StoredDtype } from "./format.js";
 
@@ -37,11 +38,13 @@ export interface WriteProgress {
 export interface WriteOptions {
   /** `__metadata__`: string keys to string values. */
   metadata?: Record<string, string>;
-  /** Bytes per chunk (default 2 MiB): the writer holds two. */
+  /** Bytes per chunk (default 2 MiB): the writer holds two (three when `shared`). */
   chunkBytes?: number;
   /**
-   * Allocate the two chunk buffers in SharedArrayBuffers (default false), so that sources whose
-   * `fill` runs on a pool of workers have them write in place rather than into copies.
+   * Allocate the chunk buffers in SharedArrayBuffers (default false), so that sources whose
+   * `fill` runs on a pool of workers have them write in place rather than into copies; the
+   * writer then keeps a third buffer, so that the calling thread can start a chunk while a
+   * worker finishes the one before.
    */
   shared?: boolean;
   onProgress?: (p: WriteProgress) => void;
@@ -87,24 +90,39 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
     progress.bytesDone = header.length;
     options.onProgress?.({ ...progress });
     const allocate = (): ArrayBufferLike => (options.shared ? new SharedArrayBuffer(chunkBytes) : new ArrayBuffer(chunkBytes));
-    const buffers = [allocate(), allocate()];
-    let pending: void | Promise<void> = undefined;
-    let which = 0;
+    // Synchronous sources fill a chunk before the next starts: two buffers (one filled while the
+    // other is written). Pool sources (shared) may still be finishing chunk k on a worker when the
+    // calling thread has done its part: a third buffer lets it start chunk k + 1 meanwhile, so a
+    // worker that the system put aside for a while does not stall everyone.
+    const depth = options.shared ? 3 : 2;
+    const buffers: ArrayBufferLike[] = [];
+    // Chunk k is written once its fills are done and chunk k - 1 is written; `written[i]` resolves
+    // once its chunk is written (its buffer free again).
+    const written: Promise<void>[] = [];
+    let last: Promise<void> = Promise.resolve();
     const cursor = { tensor: 0, element: 0 };
-    while (cursor.tensor < tensors.length) {
-      if (options.signal?.aborted) throw options.signal.reason ?? new DOMException("writeSafetensors was aborted", "AbortError");
-      const buffer = buffers[which];
-      const used = await fillChunk(buffer, tensors, cursor);
-      await pending;
-      pending = write(new Uint8Array(buffer, 0, used));
-      which ^= 1;
-      progress.bytesDone += used;
-      progress.tensorsDone = cursor.tensor;
-      options.onProgress?.({ ...progress });
+    try {
+      for (let k = 0; cursor.tensor < tensors.length; k++) {
+        if (options.signal?.aborted) throw abortError(options.signal);
+        if (written.length === depth) await written.shift(); // the oldest chunk used this buffer
+        const buffer = (buffers[k % depth] ??= allocate());
+        const { used, filled } = startChunk(buffer, tensors, cursor);
+        const tensorsDone = cursor.tensor;
+        last = Promise.all([last, filled]).then(() => write(new Uint8Array(buffer, 0, used))).then(() => {
+          progress.bytesDone += used;
+          progress.tensorsDone = tensorsDone;
+          options.onProgress?.({ ...progress });
+        });
+        written.push(last);
+      }
+      await last;
+    } catch (error) {
+      // Nothing may still write (fills end: pool fills reject on the abort) when this rejects.
+      await last.catch(() => undefined);
+      throw error;
     }
-    await pending;
     // an abort during the last chunk still fails the write (the file must not be completed)
-    if (options.signal?.aborted) throw options.signal.reason ?? new DOMException("writeSafetensors was aborted", "AbortError");
+    if (options.signal?.aborted) throw abortError(options.signal);
     if (streamWriter) await streamWriter.close();
   } catch (error) {
     if (streamWriter) await streamWriter.abort(error).catch(() => undefined);
@@ -116,14 +134,15 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
 }
 
 /**
- * Generates whole elements into `buffer` from the cursor on, across tensors, until the next
- * element would not fit; advances the cursor and returns the bytes used. Elements land at their
- * file offsets' alignment when they can; a tensor whose bytes sit at an odd offset for its element
+ * Starts generating whole elements into `buffer` from the cursor on, across tensors, until the
+ * next element would not fit; advances the cursor. Gives the bytes used and a promise of the
+ * fills' end (synchronous sources are done when this returns). Elements land at their file
+ * offsets' alignment when they can; a tensor whose bytes sit at an odd offset for its element
  * size (mixed dtypes) goes through an aligned scratch copy.
  */
-async function fillChunk(buffer: ArrayBufferLike, tensors: readonly TensorSource[], cursor: { tensor: number; element: number }): Promise<number> {
+function startChunk(buffer: ArrayBufferLike, tensors: readonly TensorSource[], cursor: { tensor: number; element: number }): { used: number; filled: Promise<unknown> } {
   let used = 0;
-  // Each fill writes its own bytes of the chunk: run them together, then wait for all.
+  // Each fill writes its own bytes of the chunk: start them all, then wait for all.
   const fills: Promise<void>[] = [];
   while (cursor.tensor < tensors.length) {
     const t = tensors[cursor.tensor];
@@ -149,8 +168,11 @@ async function fillChunk(buffer: ArrayBufferLike, tensors: readonly TensorSource
       cursor.element = 0;
     }
   }
-  await Promise.all(fills);
-  return used;
+  return { used, filled: Promise.all(fills) };
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException("writeSafetensors was aborted", "AbortError");
 }
 
 /** `n` elements of `size` bytes at byte `at` of `buffer`, as the array type a source fills. */
