@@ -29,7 +29,7 @@ describe.runIf(sharedAvailable)("pool.help() with shared memory", () => {
       const first = await Promise.race([Promise.all([a, b, c]).then(() => "filled"), ready]);
       expect(first).toBe("filled");
       const s = at(11, 333);
-      expectSameBits(widen(await a as Uint16Array), widen(normal([301, 1001], { generator: s, std: 0.02, dtype: "bfloat16" })));
+      expectSameBits(widen((await a) as unknown as Uint16Array), widen(normal([301, 1001], { generator: s, std: 0.02, dtype: "bfloat16" })));
       expectSameBits(await b, uniform(200_003, { generator: s, a: -1, b: 2 }));
       expectSameBits(await c, kaimingNormal([512, 384], { generator: s, mode: "fan_out" }));
       expect(g.getState()).toEqual(s.getState());
