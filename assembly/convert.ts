@@ -17,14 +17,14 @@ import { vec } from "./mathf";
 // quiet bit set) instead of carrying into the exponent.
 
 const BF16_ROUND: u32 = 0x00007fff;
-const BF16_ROUND_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_ROUND, BF16_ROUND, BF16_ROUND, BF16_ROUND], 16) : 0;
+const BF16_ROUND_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_ROUND], 4) : 0;
 const ABS_MASK: u32 = 0x7fffffff;
-const ABS_MASK_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([ABS_MASK, ABS_MASK, ABS_MASK, ABS_MASK], 16) : 0;
+const ABS_MASK_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([ABS_MASK], 4) : 0;
 const INF_BITS: u32 = 0x7f800000; // +inf
-const INF_BITS_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([INF_BITS, INF_BITS, INF_BITS, INF_BITS], 16) : 0;
-const ONE_INT_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([1, 1, 1, 1], 16) : 0;
+const INF_BITS_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([INF_BITS], 4) : 0;
+const ONE_INT_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([1], 4) : 0;
 const BF16_QUIET: u32 = 0x0040;
-const BF16_QUIET_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_QUIET, BF16_QUIET, BF16_QUIET, BF16_QUIET], 16) : 0;
+const BF16_QUIET_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_QUIET], 4) : 0;
 
 /** bfloat16 bits of the float32 with bits w. */
 // @ts-ignore: decorator
@@ -55,13 +55,13 @@ const BF16_QUIET_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_QUIET, BF1
 // Exact (correctly rounded RNE, subnormals, overflow to +-inf); NaN -> 0x7E00 with the sign.
 
 const F16_REBIAS_ROUND: u32 = 0xc8000fff; // ((15 - 127) << 23) + 0xFFF, mod 2^32
-const F16_REBIAS_ROUND_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_REBIAS_ROUND, F16_REBIAS_ROUND, F16_REBIAS_ROUND, F16_REBIAS_ROUND], 16) : 0;
+const F16_REBIAS_ROUND_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_REBIAS_ROUND], 4) : 0;
 const F16_MIN_NORMAL: u32 = 0x38800000; // 6.103515625e-05 = 2^-14, the smallest normal half
-const F16_MIN_NORMAL_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_MIN_NORMAL, F16_MIN_NORMAL, F16_MIN_NORMAL, F16_MIN_NORMAL], 16) : 0;
+const F16_MIN_NORMAL_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_MIN_NORMAL], 4) : 0;
 const SUBNORMAL_MAGIC: u32 = 0x3f000000; // 0.5: its ulp is 2^-24
-const SUBNORMAL_MAGIC_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([SUBNORMAL_MAGIC, SUBNORMAL_MAGIC, SUBNORMAL_MAGIC, SUBNORMAL_MAGIC], 16) : 0;
+const SUBNORMAL_MAGIC_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([SUBNORMAL_MAGIC], 4) : 0;
 const HALF_INF: u32 = 0x00007c00;
-const HALF_INF_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_INF, HALF_INF, HALF_INF, HALF_INF], 16) : 0;
+const HALF_INF_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_INF], 4) : 0;
 const HALF_NAN: u32 = 0x00007e00;
 const HALF_SIGN: u32 = 0x00008000;
 
@@ -86,7 +86,7 @@ const HALF_SIGN: u32 = 0x00008000;
 //             (arithmetic) keeps each float32's sign in bit 15 of its i16 lane, and one
 //             bitselect puts it over the packed magnitudes (4 ops per 8 halves instead of 6).
 
-const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u16>([0x8000, 0x8000, 0x8000, 0x8000, 0x8000, 0x8000, 0x8000, 0x8000], 16) : 0;
+const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4) : 0;
 
 /** bfloat16f for a non-NaN float32. */
 // @ts-ignore: decorator
@@ -161,7 +161,7 @@ export function fillBFloat16(p: usize, n: i32): void {
   halvesBFloat16(p, p, n, true);
 }
 
-const NAN_QUIET16_V: usize = ASC_FEATURE_SIMD ? memory.data<u16>([0x0200, 0x0200, 0x0200, 0x0200, 0x0200, 0x0200, 0x0200, 0x0200], 16) : 0;
+const NAN_QUIET16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x02000200], 4) : 0;
 
 function halvesFloat16(src: usize, dst: usize, n: i32, nanFree: bool): void {
   let i = 0;
