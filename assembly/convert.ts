@@ -42,37 +42,63 @@ const BF16_QUIET_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([BF16_QUIET], 4)
 }
 
 // ---------------------------------------------------------------------------------------------
-// float16 (IEEE binary16).
-// see: F. Giesen, "float->half variants" (2016), float_to_half_fast3_rtne. With a = |x|'s bits:
-//      - normal halves (a >= 2^-14): rebias the exponent by (15 - 127) << 23 and round the 13
-//        dropped bits to nearest even in integers, (a + rebias + 0xFFF + bit 13 of a) >>> 13;
-//        from 65520 up (halfway to 2^16) this reaches 0x7C00 or more, clamped to inf;
-//      - subnormal halves (a < 2^-14): |x| + 0.5 in float32 rounds |x| to a multiple of 2^-24
-//        (0.5's ulp, the half subnormal unit) by the FPU's own ties-to-even, and the bits above
-//        0.5's are the half's (2^-14 itself comes out as 0x0400, the smallest normal).
-// 17 vector ops per 4 values, fewer than Dukhan's float-scaling form used before (19 + 2); the
-// SIMD forms below are the NaN-free one plus a patch of NaN lanes.
-// Exact (correctly rounded RNE, subnormals, overflow to +-inf); NaN -> 0x7E00 with the sign.
+// float16 (IEEE binary16): the FPU rounds, integer ops only move bits.
+// see: the "magic number" rounding of F. Giesen, "float->half variants" (2016), here with a
+//      per-value magic. With a = |x|'s bits and 2^k the larger of |x|'s binade and 2^-14:
+//      - C = 2^(k+13) (bits max(a & 0x7F800000, bits(2^-14)) + (13 << 23)): |x| + C lies in
+//        [C, 2C), where the float32 ulp is 2^(k-10), a half's spacing in |x|'s binade (2^-24,
+//        the half subnormal unit, when |x| < 2^-14). So r = (|x| + C) - C is |x| rounded to the
+//        nearest half by the FPU's own ties-to-even (C's last bits are 0, so the parity is |x|'s),
+//        and the subtraction is exact.
+//      - r * 2^-112 (exact, f32 subnormal for half subnormals) has the half's exponent and
+//        mantissa in bits 13..27: >>> 13 gives the half's magnitude bits, from 0x0000 (zero),
+//        0x0001 (2^-24) and 0x0400 (2^-14, r rounded up from below it) to 0x7C00 (65536: |x| at
+//        or above 65520, halfway to 2^16, is inf) and above (clamped to 0x7C00).
+//      - From |x| >= 2^115 up, C overflows to +inf (or wraps to a negative tiny float): r is
+//        NaN (inf - inf) or about |x|, whose bits >>> 13 exceed 0x7C00: inf after the clamp.
+// 8 vector ops per 4 magnitudes, 12 in the integer rounding used before (Giesen's fast3_rtne,
+// kept by the scalar build, below); the clamp runs once per 8 halves after packing
+// (narrow_i32x4_u saturates anything above 0xFFFF to 0xFFFF first). The f32 subnormal products
+// (|x| < 2^-14) showed no slowdown on this machine's x86 (N(0, 0.02) has 0.2% of them). The SIMD
+// forms below are the NaN-free one plus a patch of NaN lanes. Exact (correctly rounded RNE, subnormals, overflow to +-inf; checked against
+// the integer form on all 2^32 float32 bit patterns); NaN -> 0x7E00 with the sign.
 
-const F16_REBIAS_ROUND: u32 = 0xc8000fff; // ((15 - 127) << 23) + 0xFFF, mod 2^32
-const F16_REBIAS_ROUND_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_REBIAS_ROUND], 4) : 0;
 const F16_MIN_NORMAL: u32 = 0x38800000; // 6.103515625e-05 = 2^-14, the smallest normal half
 const F16_MIN_NORMAL_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_MIN_NORMAL], 4) : 0;
-const SUBNORMAL_MAGIC: u32 = 0x3f000000; // 0.5: its ulp is 2^-24
-const SUBNORMAL_MAGIC_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([SUBNORMAL_MAGIC], 4) : 0;
+/** Added to a power of two's bits, multiplies it by 2^13: a half's ulp to the magic C. */
+const F16_ULP_TO_MAGIC: u32 = 13 << 23;
+const F16_ULP_TO_MAGIC_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([F16_ULP_TO_MAGIC], 4) : 0;
+const F16_REBIAS: f32 = reinterpret<f32>(0x07800000); // 2^-112 = 2^(15 - 127)
+const F16_REBIAS_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([F16_REBIAS], 4) : 0;
 const HALF_INF: u32 = 0x00007c00;
-const HALF_INF_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([HALF_INF], 4) : 0;
+const HALF_INF16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x7c007c00], 4) : 0;
 const HALF_NAN: u32 = 0x00007e00;
 const HALF_SIGN: u32 = 0x00008000;
+const F16_REBIAS_ROUND: u32 = 0xc8000fff; // ((15 - 127) << 23) + 0xFFF, mod 2^32
+const SUBNORMAL_MAGIC: u32 = 0x3f000000; // 0.5: its ulp is 2^-24
+
+/**
+ * The float16 bits of |x| for a non-NaN float32 x with bits w, for the scalar build: the integer
+ * rounding of Giesen's fast3_rtne, which a scalar CPU runs faster than the FPU form's max, min
+ * and three float ops (measured: 11% on the scalar float16 fill). Same bits (both are exact):
+ *   - a >= 2^-14: rebias the exponent by (15 - 127) << 23 and round the 13 dropped bits to
+ *     nearest even in integers, (a + rebias + 0xFFF + bit 13 of a) >>> 13, clamped to inf;
+ *   - a < 2^-14: |x| + 0.5 rounds |x| to a multiple of 2^-24 (0.5's ulp) by the FPU's
+ *     ties-to-even, and the bits above 0.5's are the half's.
+ */
+// @ts-ignore: decorator
+@inline function float16Magnitudef(w: u32): u32 {
+  let a = w & ABS_MASK;
+  if (a < F16_MIN_NORMAL) return reinterpret<u32>(reinterpret<f32>(a) + reinterpret<f32>(SUBNORMAL_MAGIC)) - SUBNORMAL_MAGIC;
+  return min<u32>((a + F16_REBIAS_ROUND + ((a >>> 13) & 1)) >>> 13, HALF_INF);
+}
 
 /** float16 bits of the float32 with bits w. */
 // @ts-ignore: decorator
 @inline function float16f(w: u32): u32 {
-  let a = w & ABS_MASK;
   let sign = (w >>> 16) & HALF_SIGN;
-  if (a > INF_BITS) return sign | HALF_NAN;
-  if (a < F16_MIN_NORMAL) return sign | (reinterpret<u32>(reinterpret<f32>(a) + reinterpret<f32>(SUBNORMAL_MAGIC)) - SUBNORMAL_MAGIC);
-  return sign | min<u32>((a + F16_REBIAS_ROUND + ((a >>> 13) & 1)) >>> 13, HALF_INF);
+  if ((w & ABS_MASK) > INF_BITS) return sign | HALF_NAN;
+  return sign | float16Magnitudef(w);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -81,10 +107,10 @@ const HALF_SIGN: u32 = 0x00008000;
 // above minus their NaN branch. Same bits as bfloat16f / float16f on every non-NaN input.
 //   bfloat16: 5 vector ops instead of 10 (the carry of the integer add already turns a float32
 //             at or above bfloat16's overflow threshold into +-inf).
-//   float16:  the magnitude's 12 ops (the clamp to inf stays: the normal law is unbounded), and
-//             the sign is merged once per 8 halves, after packing: narrow_i32x4_s of w >> 16
-//             (arithmetic) keeps each float32's sign in bit 15 of its i16 lane, and one
-//             bitselect puts it over the packed magnitudes (4 ops per 8 halves instead of 6).
+//   float16:  the magnitude's 8 ops, the clamp to inf (the normal law is unbounded) and the sign
+//             once per 8 halves, after packing: narrow_i32x4_s of w >> 16 (arithmetic) keeps
+//             each float32's sign in bit 15 of its i16 lane, and one bitselect puts it over the
+//             packed magnitudes (4 ops per 8 halves instead of 6).
 
 const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4) : 0;
 
@@ -103,27 +129,25 @@ const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4
 /** float16f for a non-NaN float32. */
 // @ts-ignore: decorator
 @inline function float16NoNaNf(w: u32): u32 {
-  let a = w & ABS_MASK;
-  let sign = (w >>> 16) & HALF_SIGN;
-  if (a < F16_MIN_NORMAL) return sign | (reinterpret<u32>(reinterpret<f32>(a) + reinterpret<f32>(SUBNORMAL_MAGIC)) - SUBNORMAL_MAGIC);
-  return sign | min<u32>((a + F16_REBIAS_ROUND + ((a >>> 13) & 1)) >>> 13, HALF_INF);
+  return ((w >>> 16) & HALF_SIGN) | float16Magnitudef(w);
 }
 
-/** The float16 bits of |x| for a non-NaN float32 x with bits w, on 4 lanes (low 16 bits). */
+/**
+ * float16Magnitudef on 4 lanes without the clamp: the low 16 bits of each lane, or more than
+ * 0xFFFF where the clamp gives inf (0x7C00), so narrow_i32x4_u then i16x8.min_u clamp.
+ */
 // @ts-ignore: decorator
-@inline function float16MagnitudeNoNaNx(w: v128): v128 {
+@inline function float16MagnitudeUnclampedx(w: v128): v128 {
   let a = v128.and(w, vec(ABS_MASK_V));
-  let normal = i32x4.shr_u(i32x4.add(i32x4.add(a, vec(F16_REBIAS_ROUND_V)), v128.and(i32x4.shr_u(a, 13), vec(ONE_INT_V))), 13);
-  normal = i32x4.min_u(normal, vec(HALF_INF_V));
-  let subnormal = i32x4.sub(f32x4.add(a, vec(SUBNORMAL_MAGIC_V)), vec(SUBNORMAL_MAGIC_V));
-  // a < 2^31, so the signed compare is the unsigned one (wasm has no i32x4.lt_u).
-  return v128.bitselect(subnormal, normal, i32x4.lt_s(a, vec(F16_MIN_NORMAL_V)));
+  let c = i32x4.add(i32x4.max_u(v128.and(a, vec(INF_BITS_V)), vec(F16_MIN_NORMAL_V)), vec(F16_ULP_TO_MAGIC_V));
+  let r = f32x4.sub(f32x4.add(a, c), c);
+  return i32x4.shr_u(f32x4.mul(r, vec(F16_REBIAS_V)), 13);
 }
 
 /** Two f32x4 of non-NaN floats (elements 0-3, 4-7) -> one i16x8 of their float16 bits. */
 // @ts-ignore: decorator
 @inline export function packFloat16NoNaNx(a: v128, b: v128): v128 {
-  let magnitudes = i16x8.narrow_i32x4_u(float16MagnitudeNoNaNx(a), float16MagnitudeNoNaNx(b));
+  let magnitudes = i16x8.min_u(i16x8.narrow_i32x4_u(float16MagnitudeUnclampedx(a), float16MagnitudeUnclampedx(b)), vec(HALF_INF16_V));
   let tops = i16x8.narrow_i32x4_s(i32x4.shr_s(a, 16), i32x4.shr_s(b, 16));
   return v128.bitselect(tops, magnitudes, vec(HALF_SIGN16_V));
 }
