@@ -6,7 +6,7 @@
 // bits (u16, packed at dst, rounded to nearest even from the float32 values; see fill.ts).
 
 import { fillBlocks, FORMAT_FLOAT32 } from "./fill";
-import { KIND_BITS, KIND_UNIFORM, KIND_NORMAL, KIND_TRUNC_NORMAL } from "./samplers";
+import { KIND_BITS, KIND_UNIFORM, KIND_NORMAL, KIND_TRUNC_NORMAL, setAllCentral } from "./samplers";
 import { toFloat16, toBFloat16 } from "./convert";
 
 export { heap_base, is_simd } from "./module";
@@ -33,6 +33,7 @@ export function fill_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block:
  */
 export function fill_trunc_normal(dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32,
   mean: f32, std: f32, lo: f32, hi: f32, cLo: f32, pLo: f32, qHi: f32, w: f32): void {
+  if (ASC_FEATURE_SIMD) setAllCentral(cLo, w);
   fillBlocks(KIND_TRUNC_NORMAL, dst, n, seedLo, seedHi, block, format, mean, std, lo, hi, cLo, pLo, qHi, w);
 }
 

@@ -10,12 +10,25 @@
 //   SIMD vectors: [   lo     ] | [   hi    ]
 //   normal:       z0(w0,w4) .. z0(w3,w7) | z1(w0,w4) .. z1(w3,w7)
 
-import { pminf, pmaxf, vec, MINUS_TWO_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, centralx, tailx, CENTRAL_SPLIT_V } from "./mathf";
+import { pminf, pmaxf, vec, MINUS_TWO_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, centralx, tailx, CENTRAL_SPLIT, CENTRAL_SPLIT_V } from "./mathf";
 
 export const KIND_BITS: i32 = 0;
 export const KIND_UNIFORM: i32 = 1;
 export const KIND_NORMAL: i32 = 2;
 export const KIND_TRUNC_NORMAL: i32 = 3;
+
+/** 1 when every lane of the current truncated-normal fill is central (setAllCentral), else 0. */
+const ALL_CENTRAL: usize = ASC_FEATURE_SIMD ? memory.data(4, 4) : 0;
+
+/**
+ * Records whether c = cLo + u w stays in the central branch for every u in (0, 1): c is monotone
+ * in u (each rounded operation is), so its two ends, u = 2^-24 and 1 - 2^-24, decide.
+ */
+export function setAllCentral(cLo: f32, w: f32): void {
+  let first = cLo + unitf(0) * w;
+  let last = cLo + unitf(0xffffffff) * w;
+  store<i32>(ALL_CENTRAL, <i32>(abs<f32>(first) <= CENTRAL_SPLIT && abs<f32>(last) <= CENTRAL_SPLIT));
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scalar reference samplers. Parameters p0..p7 by kind:
@@ -146,9 +159,9 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
     let ul = unitx(lo), uh = unitx(hi);
     let uwl = f32x4.mul(ul, w), uwh = f32x4.mul(uh, w);
     let cl = f32x4.add(cLo, uwl), ch = f32x4.add(cLo, uwh);
-    let split = vec(CENTRAL_SPLIT_V);
-    let centl = f32x4.le(f32x4.abs(cl), split), centh = f32x4.le(f32x4.abs(ch), split);
-    if (i32x4.all_true(v128.and(centl, centh))) {
+    // On an interval whose lanes are all central (ALL_CENTRAL, once per fill) the test per step
+    // is skipped (measured +5-8% on [-2, 2]; same bits: the test would pass).
+    if (load<i32>(ALL_CENTRAL) || i32x4.all_true(v128.and(f32x4.le(f32x4.abs(cl), vec(CENTRAL_SPLIT_V)), f32x4.le(f32x4.abs(ch), vec(CENTRAL_SPLIT_V))))) {
       let xl = centralx(cl), xh = centralx(ch);
       v128.store(at, f32x4.pmin(f32x4.pmax(f32x4.add(mean, f32x4.mul(std, xl)), lov), hiv));
       v128.store(at, f32x4.pmin(f32x4.pmax(f32x4.add(mean, f32x4.mul(std, xh)), lov), hiv), 16);
@@ -157,6 +170,8 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
     // A step with central and tail lanes parks its central values and masks in SCRATCH while the
     // tails run, rather than keeping them in registers through the tails' code (measured: the
     // all-tail steps, which share that code, lost a third of their gain).
+    let split = vec(CENTRAL_SPLIT_V);
+    let centl = f32x4.le(f32x4.abs(cl), split), centh = f32x4.le(f32x4.abs(ch), split);
     let mixed = v128.any_true(v128.or(centl, centh));
     if (mixed) {
       v128.store(SCRATCH, centralx(cl));

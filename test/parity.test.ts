@@ -16,6 +16,11 @@ const DISTS: Dist[] = [
   { kind: "truncNormal", mean: 0, std: 1, a: -12, b: -4 },
   // the edge of the central branch (|z| = 2.3) inside the interval: vectors mix both branches
   { kind: "truncNormal", mean: 0, std: 1, a: 2.2, b: 2.4 },
+  // the SIMD fill skips the per-step branch test when both ends of the interval are central
+  // (setAllCentral): just inside and just outside |z| = 2.3, where a wrong answer would put a few
+  // tail lanes through the central rational
+  { kind: "truncNormal", mean: 0, std: 1, a: -2.3, b: 2.3 },
+  { kind: "truncNormal", mean: 0, std: 1, a: -2.31, b: 2.31 },
   // timm's trunc_normal_(std=0.02) keeps torch's absolute [-2, 2]: +-100 sigma, tails in a few lanes
   { kind: "truncNormal", mean: 0, std: 0.02, a: -2, b: 2 },
 ];
