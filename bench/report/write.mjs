@@ -12,7 +12,7 @@ export function writeResults(report) {
   const page = markdown(report);
   const files = {
     [`${report.name}.md`]: page,
-    [`${report.name}.json`]: JSON.stringify(report, null, 1) + "\n",
+    [`${report.name}.json`]: `${JSON.stringify(report, null, 1)}\n`,
     [`${report.name}.svg`]: svg(report),
   };
   if (report.name === "latest") files[`${report.machine.date.slice(0, 10)}.md`] = page.replace(/^!\[.*\]\(latest\.svg\)\n\n/m, ""); // latest.svg will move on

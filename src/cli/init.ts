@@ -145,7 +145,7 @@ export function planFiles(req: InitRequest, pool?: Pool, signal?: AbortSignal): 
   const json: { path: string; text: string }[] = [];
   if (req.recipe.huggingFace) {
     const config = { ...req.recipe.config, torch_dtype: req.dtype };
-    json.push({ path: join(dir, "config.json"), text: JSON.stringify(config, null, 2) + "\n" });
+    json.push({ path: join(dir, "config.json"), text: `${JSON.stringify(config, null, 2)}\n` });
   }
   const bytes = sources.map((s) => tensorBytes({ name: s.name, dtype: SAFETENSORS_DTYPE[s.dtype], shape: s.shape }));
   const total = bytes.reduce((a, b) => a + b, 0);

@@ -121,7 +121,7 @@ export function formatReport(r: InspectReport): string {
   const params = r.tensors.reduce((a, t) => a + t.shape.reduce((x, y) => x * y, 1), 0);
   lines.push(`${r.tensors.length} tensors, ${params.toLocaleString("en-US")} elements` +
     (hasLaws ? `; ${r.matched} of ${r.checked} match their recipe's law${r.matched === r.checked ? "" : ` (${r.checked - r.matched} do NOT)`}` : ""));
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** Exit status 3 when a tensor does not match its law. */
@@ -129,7 +129,7 @@ export async function runInspect(argv: readonly string[], ctx: Context): Promise
   const p = parseArgs(argv, INSPECT_FLAGS);
   if (p.positional.length !== 1) throw new UsageError("inspect takes one PATH");
   const report = await inspect(p.positional[0]);
-  if (flag(p, "json") !== undefined) ctx.stdout.write(JSON.stringify(report, null, 2) + "\n");
+  if (flag(p, "json") !== undefined) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   else if (!ctx.quiet) ctx.stdout.write(formatReport(report));
   return report.matched === report.checked ? 0 : 3;
 }

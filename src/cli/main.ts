@@ -34,7 +34,7 @@ function runModels(ctx: Context): void {
     return [name, parameterCount(recipe).toLocaleString("en-US"), modelDescription(name) + (supportsTorch(recipe.config) ? " (--torch)" : "")];
   });
   const w0 = Math.max(...rows.map((r) => r[0].length)), w1 = Math.max(...rows.map((r) => r[1].length));
-  ctx.stdout.write(rows.map((r) => `${r[0].padEnd(w0)}  ${r[1].padStart(w1)}  ${r[2]}`).join("\n") + "\n");
+  ctx.stdout.write(`${rows.map((r) => `${r[0].padEnd(w0)}  ${r[1].padStart(w1)}  ${r[2]}`).join("\n")}\n`);
 }
 
 /** Runs one command line; resolves to the exit code. */
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
   const [command, ...rest] = argv;
   try {
     if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-      ctx.stdout.write(USAGE + "\n");
+      ctx.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
     if (command === "--version") {
@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
     }
     if (rest.includes("--help") || rest.includes("-h")) {
       const usage: Record<string, string> = { init: INIT_USAGE, inspect: INSPECT_USAGE, probe: PROBE_USAGE };
-      ctx.stdout.write((usage[command] ?? USAGE) + "\n");
+      ctx.stdout.write(`${usage[command] ?? USAGE}\n`);
       return 0;
     }
     const quiet = rest.includes("--quiet") || rest.includes("-q");

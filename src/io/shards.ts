@@ -40,7 +40,7 @@ export function shardIndexJson(names: readonly string[], bytes: readonly number[
   const weightMap: Record<string, string> = {};
   shards.forEach((tensors, k) => { for (const i of tensors) weightMap[names[i]] = shardFileName(k + 1, shards.length); });
   const total = bytes.reduce((a, b) => a + b, 0);
-  return JSON.stringify({ metadata: { ...metadata, total_size: total }, weight_map: weightMap }, null, 2) + "\n";
+  return `${JSON.stringify({ metadata: { ...metadata, total_size: total }, weight_map: weightMap }, null, 2)}\n`;
 }
 
 /** Parses "2GB", "500MB", "1.5GiB", "10000" (bytes) as transformers does: KB/MB/GB are powers of 10, KiB/MiB/GiB of 2. */
