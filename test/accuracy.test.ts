@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Generator } from "../src/random/generator.js";
 import { sampleBits, sampleNormal, sampleTruncNormal } from "../src/random/sample.js";
 import { cdf, sf, cdfCentered, intervalMass } from "../src/random/normal-cdf.js";
-import { unit } from "./reference/mathf.js";
+import { unit, logTail } from "./reference/mathf.js";
 import { BUILDS, kernelsOf } from "./helpers.js";
 
 const N = 1 << 20;
@@ -26,6 +26,22 @@ describe("Box-Muller", () => {
       }
     }
     expect(worst).toBeLessThanOrEqual(1e-6);
+  });
+});
+
+describe("the tail branch's log (logTail, the kernels' bits by the parity suite)", () => {
+  it("is within 1.3e-7 relative of log(m) over the tail's m in [2^-100, 0.0107], log-uniform and uniform", () => {
+    // |c| > CENTRAL_SPLIT means m < 1/2 - 0.48927 < 0.0107: the only range the tail uses.
+    let worst = 0, seed = 12345;
+    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 400_000; i++) {
+      const t = next();
+      const logUniform = Math.fround(Math.exp(Math.log(2 ** -100) * (1 - t) + Math.log(0.0107) * t));
+      const uniform = Math.fround(2.9e-7 + (0.0107 - 2.9e-7) * next());
+      for (const m of [logUniform, uniform]) worst = Math.max(worst, Math.abs(logTail(m) / Math.log(m) - 1));
+    }
+    expect(worst).toBeGreaterThan(1e-8); // a polynomial, not the correctly rounded log
+    expect(worst).toBeLessThanOrEqual(1.3e-7);
   });
 });
 

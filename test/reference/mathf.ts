@@ -26,6 +26,19 @@ export function logf(x: number): number {
   return add(add(sub(add(mul(s, add(hfsq, r)), mul(dk, LN2_LO)), hfsq), f), mul(dk, LN2_HI));
 }
 
+const TP0 = C(0xbf0000f9), TP1 = C(0x3eaa935a), TP2 = C(0xbe7ef401), TP3 = C(0x3e51d804), TP4 = C(0xbe401eae), TP5 = C(0x3df57b69);
+
+/** The truncated normal's tail log: f + f^2 P(f) after logf's reduction, no division. */
+export function logTail(x: number): number {
+  let ix = (bitsOf(x) + (ONE_BITS - SQRT_HALF_BITS)) | 0;
+  const k = (ix >> 23) - 0x7f;
+  ix = ((ix & 0x007fffff) + SQRT_HALF_BITS) | 0;
+  const f = sub(floatOf(ix), 1);
+  let p = TP5;
+  for (const a of [TP4, TP3, TP2, TP1, TP0]) p = add(mul(p, f), a);
+  return add(add(add(mul(mul(f, f), p), mul(k, LN2_LO)), f), mul(k, LN2_HI));
+}
+
 const S1 = C(0x40c90fdb), S3 = C(0xc2255de7), S5 = C(0x42a335e3), S7 = C(0xc2996966), S9 = C(0x42283c1a);
 const C2 = C(0xc19de9e6), C4 = C(0x4281e0f8), C6 = C(0xc2aae9e4), C8 = C(0x4270fa83), C10 = C(0xc1d368f9);
 
@@ -72,7 +85,7 @@ export function truncDeviate(u: number, cLo: number, pLo: number, qHi: number, w
     return mul(c, div(num, den));
   }
   const m = c < 0 ? add(pLo, uw) : add(qHi, mul(sub(1, u), w));
-  const r = sqrt(-logf(m));
+  const r = sqrt(-logTail(m));
   let x: number;
   if (r <= SPLIT2) {
     const t = sub(r, CONST2);
