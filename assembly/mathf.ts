@@ -135,6 +135,9 @@ export function logf(x: f32): f32 {
 // see: logf above for the reduction (m = 2^k (1 + f), 1 + f in [sqrt(2)/2, sqrt(2))); then
 //      log(1 + f) = f + f^2 P(f), P of degree 5 our own fit (Lawson-weighted least squares on the
 //      absolute error, float64, rounded to float32): no division, 6 fewer operations than logf.
+//      P in Estrin's form, (TP1 f + TP0) + f^2 ((TP3 f + TP2) + f^2 (TP5 f + TP4)): the tail is
+//      latency-bound, and this shortens the chain from 5 multiply-adds to 3 (measured: [3, 5]
+//      0.54x -> 0.58x the normal fill, one build per process, load 2.4-2.8).
 // Error: fit 3.0e-7 absolute on the reduced range; evaluated in float32 at most 1.2e-7 relative
 //      (6.0e-8 relative in sqrt(-log m)) over 6M points of m in [2^-100, 0.0107], the tail
 //      branch's range (|c| > CENTRAL_SPLIT means m < 0.0107, so |log m| > 4.5 and the fit's
@@ -159,9 +162,10 @@ export function logTailf(x: f32): f32 {
   let k = (ix >> 23) - 0x7f;
   ix = (ix & 0x007fffff) + SQRT_HALF_BITS;
   let f = reinterpret<f32>(ix) - <f32>1.0;
-  let p = ((((TP5 * f + TP4) * f + TP3) * f + TP2) * f + TP1) * f + TP0;
+  let f2 = f * f;
+  let p = (TP1 * f + TP0) + f2 * ((TP3 * f + TP2) + f2 * (TP5 * f + TP4));
   let dk = <f32>k;
-  return ((f * f * p + dk * LN2_LO) + f) + dk * LN2_HI;
+  return ((f2 * p + dk * LN2_LO) + f) + dk * LN2_HI;
 }
 
 /** logTailf, 4 lanes, same operations in the same order. */
@@ -171,13 +175,13 @@ export function logTailf(x: f32): f32 {
   let k = i32x4.sub(i32x4.shr_s(ix, 23), vec(EXP_BIAS_V));
   ix = i32x4.add(v128.and(ix, vec(MANT_MASK_V)), vec(SQRT_HALF_BITS_V));
   let f = f32x4.sub(ix, vec(ONE_V));
-  let p = f32x4.add(f32x4.mul(vec(TP5_V), f), vec(TP4_V));
-  p = f32x4.add(f32x4.mul(p, f), vec(TP3_V));
-  p = f32x4.add(f32x4.mul(p, f), vec(TP2_V));
-  p = f32x4.add(f32x4.mul(p, f), vec(TP1_V));
-  p = f32x4.add(f32x4.mul(p, f), vec(TP0_V));
+  let f2 = f32x4.mul(f, f);
+  let p45 = f32x4.add(f32x4.mul(vec(TP5_V), f), vec(TP4_V));
+  let p23 = f32x4.add(f32x4.mul(vec(TP3_V), f), vec(TP2_V));
+  let p01 = f32x4.add(f32x4.mul(vec(TP1_V), f), vec(TP0_V));
+  let p = f32x4.add(p01, f32x4.mul(f2, f32x4.add(p23, f32x4.mul(f2, p45))));
   let dk = f32x4.convert_i32x4_s(k);
-  let acc = f32x4.add(f32x4.mul(f32x4.mul(f, f), p), f32x4.mul(dk, vec(LN2_LO_V)));
+  let acc = f32x4.add(f32x4.mul(f2, p), f32x4.mul(dk, vec(LN2_LO_V)));
   acc = f32x4.add(acc, f);
   return f32x4.add(acc, f32x4.mul(dk, vec(LN2_HI_V)));
 }

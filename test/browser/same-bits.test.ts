@@ -29,7 +29,7 @@ const LARGE: { fn: keyof typeof fns; seed: bigint; head: number; shape: number[]
   { fn: "normal", seed: 42n, head: 0, shape: [1024, 1031], options: {}, digest: "6d610a4d" },
   { fn: "normal", seed: 67280421310721n, head: 2 ** 40 + 5, shape: [50_257, 24], options: { mean: 0.1, std: 0.02 }, range: [65_535, 1_000_000], digest: "df8a60b8" },
   { fn: "truncNormal", seed: 7n, head: 999, shape: [768, 1500], options: { std: 0.02, a: -0.04, b: 0.04 }, digest: "e9c903e7" },
-  { fn: "truncNormal", seed: 0n, head: 3, shape: [1_000_000], options: { mean: 1, std: 0.5, a: 2.5, b: 3.5 }, range: [1, 999_999], digest: "9b1784c5" },
+  { fn: "truncNormal", seed: 0n, head: 3, shape: [1_000_000], options: { mean: 1, std: 0.5, a: 2.5, b: 3.5 }, range: [1, 999_999], digest: "925aa52f" },
 ];
 
 describe(`same bits as Node (${inBrowser ? "browser" : "node"})`, () => {

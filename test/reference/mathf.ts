@@ -28,15 +28,15 @@ export function logf(x: number): number {
 
 const TP0 = C(0xbf0000f9), TP1 = C(0x3eaa935a), TP2 = C(0xbe7ef401), TP3 = C(0x3e51d804), TP4 = C(0xbe401eae), TP5 = C(0x3df57b69);
 
-/** The truncated normal's tail log: f + f^2 P(f) after logf's reduction, no division. */
+/** The truncated normal's tail log: f + f^2 P(f) after logf's reduction, no division, P by Estrin. */
 export function logTail(x: number): number {
   let ix = (bitsOf(x) + (ONE_BITS - SQRT_HALF_BITS)) | 0;
   const k = (ix >> 23) - 0x7f;
   ix = ((ix & 0x007fffff) + SQRT_HALF_BITS) | 0;
   const f = sub(floatOf(ix), 1);
-  let p = TP5;
-  for (const a of [TP4, TP3, TP2, TP1, TP0]) p = add(mul(p, f), a);
-  return add(add(add(mul(mul(f, f), p), mul(k, LN2_LO)), f), mul(k, LN2_HI));
+  const f2 = mul(f, f);
+  const p = add(add(mul(TP1, f), TP0), mul(f2, add(add(mul(TP3, f), TP2), mul(f2, add(mul(TP5, f), TP4)))));
+  return add(add(add(mul(f2, p), mul(k, LN2_LO)), f), mul(k, LN2_HI));
 }
 
 const S1 = C(0x40c90fdb), S3 = C(0xc2255de7), S5 = C(0x42a335e3), S7 = C(0xc2996966), S9 = C(0x42283c1a);
