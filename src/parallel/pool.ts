@@ -22,6 +22,7 @@ import { bytesOf, type Dtype } from "../dtype.js";
 import { Generator, type GeneratorState } from "../random/generator.js";
 import { typeError, integer, show } from "../validate.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
+import { fillRange } from "./fill-range.js";
 import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
 import { NEXT_CHUNK, STOP, type TaskMessage, type TaskTarget, type WorkerReply } from "./protocol.js";
 
@@ -260,8 +261,7 @@ export class Pool {
         const end = Math.min(job.start + job.total, start + job.chunk);
         if (start >= end) break;
         try {
-          const generator = new Generator(job.seed).setState({ seed: job.seed, position: job.position });
-          job.entry.fn(job.shape, { ...job.options, generator, range: [start, end], out: job.words!.subarray(start - job.start, end - job.start) });
+          fillRange(job.entry, job, start, end, job.words!.subarray(start - job.start, end - job.start));
         } catch (error) {
           Atomics.store(control, STOP, 1);
           this.#fail(job, error);
@@ -320,7 +320,7 @@ export class Pool {
     if (entry.kind === "elementwise" && total < INLINE_BELOW) {
       // Less work than one chunk: a round trip to a worker costs more than the fill (a model's
       // biases and norms). The synchronous call itself, from the reserved tape segment.
-      entry.fn(shape, { ...own, generator: new Generator(before.seed).setState(before), range: [req.start, req.end], out: words });
+      fillRange(entry, { shape, options: own, seed: before.seed, position: before.position }, req.start, req.end, words ?? undefined);
       try {
         onProgress?.(total, total);
       } catch (error) {

@@ -3,21 +3,15 @@
 // imports: the initializers and the inlined kernels) into a script that the pool starts as a
 // Worker, so the workers and the calling thread run the same code, of the same version.
 
-import { Generator } from "../random/generator.js";
 import { activeBuild } from "../runtime.js";
 import { entryByName, type Entry } from "./registry.js";
+import { fillRange } from "./fill-range.js";
 import { NEXT_CHUNK, STOP, type TaskMessage, type WorkerReply } from "./protocol.js";
 
 /** The worker's side of its channel, adapted by the host (worker_threads parentPort or a Web Worker's self). */
 export interface WorkerPort {
   post(message: WorkerReply, transfer: Transferable[]): void;
   listen(handler: (message: TaskMessage) => void): void;
-}
-
-/** Elements [start, end) of the task's tensor into `out`, from the caller's generator state. */
-function fillRange(entry: Entry, task: TaskMessage, start: number, end: number, out: Float32Array | Uint16Array | undefined): ArrayBufferView {
-  const generator = new Generator(task.seed).setState({ seed: task.seed, position: task.position });
-  return entry.fn(task.shape, { ...task.options, generator, range: [start, end], out });
 }
 
 /**
