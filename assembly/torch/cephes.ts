@@ -2,7 +2,7 @@
 // aten/src/ATen/native/cpu/avx_mathfun.h, Julien Pommier's AVX port of the cephes polynomials),
 // lane by lane, with the multiply-adds fused exactly where GCC 12 (-O2 -mavx2 -mfma) fused them
 // in Debian's libtorch 1.13.1: with any other choice results are up to 4 ulp (256 near zero) off.
-// see: cephes logf.c and sinf.c (Stephen L. Moshier); shared/research/torch-cpu-rng.md.
+// see: cephes logf.c and sinf.c (Stephen L. Moshier); docs/torch-cpu-rng.md (which multiply-adds GCC fused).
 // Error vs the true functions: cephes's, ~1-2 ulp; vs torch: 0 (the same operations).
 
 import { fmaf } from "./fmaf";

@@ -1,4 +1,4 @@
-// A generator is an interface (ARCHITECTURE.md §1): initializers describe the whole tensor's law
+// A generator is an interface (ARCHITECTURE.md §3): initializers describe the whole tensor's law
 // and the slice they want, and the generator draws it its own way. The tape Generator draws
 // from its addressable tape; `nninit/torch`'s TorchGenerator replays PyTorch's CPU generator.
 // The initializers never know which one they hold, and the main bundle never imports torch code.

@@ -2,7 +2,7 @@
 // torch's own float32 transforms, behind the generator protocol of nninit's initializers, so
 // that `kaimingUniform(shape, { generator: new TorchGenerator(0) })` gives the bits of
 // `torch.manual_seed(0); torch.nn.init.kaiming_uniform_(torch.empty(shape))`.
-// Facts: shared/research/torch-cpu-rng.md; kernels: assembly/torch/.
+// Facts: docs/torch-cpu-rng.md; kernels: assembly/torch/.
 
 import { DRAW, type Draw, type DrawLaw } from "../index.js";
 import { fillUniform, fillNormal, skipWords, drawWords, type MtState } from "./engine.js";

@@ -1,5 +1,5 @@
 // Plain-JS reference of PyTorch's CPU generator and its float32 transforms (facts in
-// shared/research/torch-cpu-rng.md): slow, written to be read next to torch's sources, and the
+// docs/torch-cpu-rng.md): slow, written to be read next to torch's sources, and the
 // oracle that the torch wasm kernels (scalar and SIMD) must equal bit for bit.
 //   mt19937:        aten/src/ATen/core/MT19937RNGEngine.h
 //   uniform_:       aten/src/ATen/core/TransformationHelper.h (uniform_real)
