@@ -17,8 +17,6 @@ export const FORMAT_FLOAT32: i32 = 0;
 export const FORMAT_FLOAT16: i32 = 1;
 export const FORMAT_BFLOAT16: i32 = 2;
 
-const FUSED_MASK: i32 = 14;
-
 /** One xoshiro128** step of lane `lane`, state in STATE; returns the lane's output word. */
 // @ts-ignore: decorator
 @inline function xoshiroStepf(lane: i32): u32 {
