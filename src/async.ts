@@ -7,11 +7,10 @@
 // fill. So each chunk is one synchronous call with `range: [s, e]` into `out.subarray(...)`.
 
 import type { Shape } from "./shape.js";
-import { request, optionsOf, type TensorOptions, type Output, type HalfArray } from "./initializers/tensor-options.js";
-import { allocate, allocateFloat32 } from "./typed-array.js";
-import type { RandomGenerator } from "./random/draw.js";
+import type { TensorOptions, Output, HalfArray } from "./initializers/tensor-options.js";
 import { catalog, type CatalogEntry } from "./initializers/catalog.js";
-import { typeError, integer, show, isPlainObject } from "./validate.js";
+import { reserve, abortReason, type AnyInitializer } from "./stream/reserve.js";
+import { typeError, integer } from "./validate.js";
 
 /**
  * Any initializer of this package: `f(shape, options) -> Float32Array` (or the half bits when
@@ -92,80 +91,29 @@ export async function fillAsync<const O extends object = TensorOptions>(
     throw new TypeError(`${fn}: ${whole} is not elementwise (each value depends on the whole tensor), so it cannot ` +
       `be filled in chunks; call ${whole}(shape, options) directly (in a Worker to keep a page responsive)`);
   }
-  // Everything is read and copied now, at the call: the shape (req.dims below), the options and
-  // any object or array inside them (a layout), so that changing them during the fill changes
-  // nothing. `out` and `generator` stay the caller's, as in the synchronous call.
-  const { chunkSize: size, onProgress, signal, generator, out, range, dtype, ...rest } = optionsOf<TensorOptions & FillAsyncOptions>(fn, options);
-  const own = snapshot(rest) as Record<string, unknown>;
-  const chunkSize = size === undefined ? DEFAULT_CHUNK_SIZE : integer(fn, "chunkSize", size, 1);
-  if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);
-  if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
-    throw typeError(fn, "signal", "an AbortSignal", signal);
-  }
-  if (signal?.aborted) throw abortReason(signal);
-
-  const { req } = request(fn, shape, { generator, out, range, dtype }, []);
-  const half = req.dtype !== "float32";
-  const total = req.end - req.start;
-  // One chunk of the initializer, written into `target`, from a fresh copy of the start state.
-  const base = req.generator.clone();
-  const chunk = (start: number, target: Float32Array | Uint16Array): RandomGenerator => {
-    const g = base.clone();
-    const chunkOptions = { ...own, generator: g, range: [start, start + target.length], out: target, ...(half ? { dtype: req.dtype } : {}) };
-    const got = initializer(typeof shape === "number" ? shape : [...req.dims], chunkOptions as unknown as O);
-    if (got !== target) {
-      throw new TypeError(`${fn}: ${initializer.name || "the initializer"} must fill options.out and return it, got ${show(got)}`);
-    }
-    return g;
-  };
-  // An empty chunk checks the initializer's own options and tells where the sync call leaves the generator.
-  const after = chunk(req.start, half ? new Uint16Array(0) : new Float32Array(0)).getState();
-  const before = req.generator.getState();
-  req.generator.setState(after as never);
-
-  const result = half ? req.halfOut ?? allocate(fn, req.dims, total, Uint16Array) : req.out ?? allocateFloat32(fn, req.dims, total);
+  let chunkSize = DEFAULT_CHUNK_SIZE;
+  const r = reserve({
+    fn, initializer: initializer as AnyInitializer, shape, options, clientKeys: ["chunkSize"],
+    check: (client) => {
+      if (client.chunkSize !== undefined) chunkSize = integer(fn, "chunkSize", client.chunkSize, 1);
+    },
+  });
+  const { total, signal, onProgress } = r;
+  const result = r.allocate(false);
   try {
     for (let done = 0; done < total;) {
-      if (signal?.aborted) throw abortReason(signal);
+      if (signal?.aborted) throw abortReason(fn, signal);
       const n = Math.min(chunkSize, total - done);
-      chunk(req.start + done, result.subarray(done, done + n));
+      r.fill(r.start + done, r.start + done + n, result.subarray(done, done + n));
       done += n;
       onProgress?.(done, total);
       if (done < total) await nextTask();
     }
   } catch (error) {
-    if (sameState(req.generator.getState(), after)) req.generator.setState(before as never);
+    r.cancel();
     throw error;
   }
-  return (half ? req.halfResult ?? result : result) as Output<O>;
-}
-
-/** A copy of plain objects and arrays, to any depth (other values, such as functions, as they are). */
-function snapshot(value: unknown, depth = 0): unknown {
-  if (depth > 16) return value; // a cycle, or nesting no option has
-  if (Array.isArray(value)) return value.map((v) => snapshot(v, depth + 1));
-  if (!isPlainObject(value)) return value;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) copy[key] = snapshot(value[key], depth + 1);
-  return copy;
-}
-
-/** Deep equality of two generator states (plain objects of numbers, bigints, nulls, arrays and typed arrays). */
-function sameState(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (ArrayBuffer.isView(a) || Array.isArray(a)) {
-    const x = a as unknown as ArrayLike<unknown>, y = b as unknown as ArrayLike<unknown>;
-    if (x.length !== y.length || a.constructor !== b.constructor) return false;
-    for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) return false;
-    return true;
-  }
-  const ka = Object.keys(a), kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => sameState((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("fillAsync was aborted", "AbortError");
+  return (r.given ?? result) as Output<O>;
 }
 
 /**

@@ -20,11 +20,29 @@ export function allocate<A>(fn: string, shape: readonly number[], length: number
   try {
     return new type(length);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    const gib = (length * type.BYTES_PER_ELEMENT / 2 ** 30).toPrecision(3);
-    throw new RangeError(`${fn}: shape ${show(shape)} needs a ${type.name} of ${length} elements (${gib} GiB), more than this ` +
-      `engine allocates in one typed array (it said: ${error.message}); fill it in slices with range and out`);
+    throw refused(fn, shape, length, type, "", error);
   }
+}
+
+/**
+ * {@link allocate} over a new SharedArrayBuffer (what pool workers write into), with the same
+ * error, saying it was shared memory that was refused.
+ */
+export function allocateShared<A>(fn: string, shape: readonly number[], length: number,
+  type: { new (buffer: SharedArrayBuffer): A; readonly BYTES_PER_ELEMENT: number; readonly name: string }): A {
+  try {
+    return new type(new SharedArrayBuffer(length * type.BYTES_PER_ELEMENT));
+  } catch (error) {
+    throw refused(fn, shape, length, type, " over a SharedArrayBuffer", error);
+  }
+}
+
+function refused(fn: string, shape: readonly number[], length: number, type: { BYTES_PER_ELEMENT: number; name: string },
+  where: string, error: unknown): unknown {
+  if (!(error instanceof RangeError)) return error;
+  const gib = (length * type.BYTES_PER_ELEMENT / 2 ** 30).toPrecision(3);
+  return new RangeError(`${fn}: shape ${show(shape)} needs a ${type.name} of ${length} elements (${gib} GiB)${where}, more than this ` +
+    `engine allocates in one typed array (it said: ${error.message}); fill it in slices with range and out`);
 }
 
 /** {@link allocate} for float32 results. */

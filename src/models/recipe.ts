@@ -5,6 +5,7 @@
 
 import { Generator, normal, uniform, ones, zeros, kaimingNormal, kaimingUniform, type Dtype } from "../index.js";
 import type { TensorSource } from "../io/write.js";
+import { reserve, type Reservation, type AnyInitializer } from "../stream/reserve.js";
 
 /** The initializers recipes use, by name (the name is stored with each tensor). */
 export const RECIPE_INITIALIZERS = { normal, uniform, ones, zeros, kaimingNormal, kaimingUniform } as const;
@@ -56,27 +57,36 @@ export function parameterCount(recipe: ModelRecipe): number {
 }
 
 /**
- * The recipe's tensors as writer sources, in `dtype`, drawn from `seed`: tensor i's generator
- * state is found by advancing past tensors 0..i-1 without computing them (a zero-length range
- * moves the generator exactly as the full call would), so shards and chunks need nothing else.
+ * Each tensor's reserved segment, in `dtype`, drawn from `seed`: tensor i's segment starts where
+ * tensors 0..i-1 leave the generator, found without computing them (a reservation moves the
+ * generator exactly as the full call would), so shards and chunks need nothing else.
  */
-export function tensorSources(recipe: ModelRecipe, seed: number | bigint, dtype: Dtype): TensorSource[] {
+export function tensorReservations(recipe: ModelRecipe, seed: number | bigint, dtype: Dtype): Reservation[] {
   const generator = new Generator(seed);
-  return recipe.tensors.map((t) => {
-    const init = RECIPE_INITIALIZERS[t.fn] as (shape: number[], options: object) => Float32Array | Uint16Array;
-    const start = generator.clone();
-    init(t.shape, { ...t.options, generator, range: [0, 0] });
-    return {
-      name: t.name,
-      shape: t.shape,
-      dtype,
-      fill(out: Float32Array | Uint16Array, s: number, e: number) {
-        init(t.shape, { ...t.options, generator: start.clone(), range: [s, e], dtype, out });
-        for (const [zs, ze] of t.zeroRanges ?? []) {
-          const a = Math.max(zs, s), b = Math.min(ze, e);
-          if (a < b) out.fill(0, a - s, b - s);
-        }
-      },
-    };
-  });
+  return recipe.tensors.map((t) => reserve({
+    fn: "tensorSources", name: t.fn, initializer: RECIPE_INITIALIZERS[t.fn] as AnyInitializer, shape: t.shape,
+    options: { ...t.options, generator, dtype },
+  }));
+}
+
+/** Sets the tensor's zero ranges (see TensorRecipe) that fall in [s, e) of `out`, which holds elements [s, e). */
+export function applyZeroRanges(t: TensorRecipe, out: { fill(value: 0, start: number, end: number): unknown }, s: number, e: number): void {
+  for (const [zs, ze] of t.zeroRanges ?? []) {
+    const a = Math.max(zs, s), b = Math.min(ze, e);
+    if (a < b) out.fill(0, a - s, b - s);
+  }
+}
+
+/** The recipe's tensors as writer sources, in `dtype`, drawn from `seed` (see tensorReservations). */
+export function tensorSources(recipe: ModelRecipe, seed: number | bigint, dtype: Dtype): TensorSource[] {
+  const segments = tensorReservations(recipe, seed, dtype);
+  return recipe.tensors.map((t, i) => ({
+    name: t.name,
+    shape: t.shape,
+    dtype,
+    fill(out: Float32Array | Uint16Array, s: number, e: number) {
+      segments[i].fill(s, e, out);
+      applyZeroRanges(t, out, s, e);
+    },
+  }));
 }

@@ -17,12 +17,11 @@
 // output and lent again.
 
 import type { Shape } from "../shape.js";
-import { request, optionsOf, type HalfArray, type Output as InitOutput } from "../initializers/tensor-options.js";
+import type { HalfArray, TensorOptions, Output as InitOutput } from "../initializers/tensor-options.js";
 import { bytesOf, type Dtype } from "../dtype.js";
-import { Generator, type GeneratorState } from "../random/generator.js";
-import { typeError, integer, show } from "../validate.js";
+import { typeError, integer, show, options as checkOptions } from "../validate.js";
+import { reserve, abortReason, type Reservation, type SegmentSource } from "../stream/reserve.js";
 import { entryOf, entryByName, type Entry, type AnyInitializer } from "./registry.js";
-import { fillRange } from "./fill-range.js";
 import { spawnWorker, machineThreads, sharedMemoryAvailable, type WorkerHandle } from "./spawn.js";
 import { NEXT_CHUNK, STOP, type TaskMessage, type TaskTarget, type WorkerReply } from "./protocol.js";
 
@@ -70,13 +69,10 @@ const DEPTH = 2;
 
 interface Job {
   entry: Entry;
-  shape: unknown;
-  options: Record<string, unknown>;
-  seed: bigint;
-  position: number;
-  generator: Generator;
-  before: GeneratorState;
-  after: GeneratorState;
+  /** The reserved segment (the generator already moved past it). */
+  reservation: Reservation;
+  /** The segment as plain data, for the workers. */
+  source: SegmentSource;
   /** Element of the tensor that goes to index 0 of the result. */
   start: number;
   total: number;
@@ -218,7 +214,9 @@ export class Pool {
    * const wte = await pool.fill(normal, [50257, 768], { std: 0.02, generator: g });
    * await pool.close();
    */
-  fill<O extends object>(initializer: ((shape: Shape, options?: O) => unknown) | string, shape: Shape,
+  fill<const O extends object = TensorOptions>(
+    // O comes from the options, as in fillAsync (the initializers are generic in theirs, so they cannot give it)
+    initializer: ((shape: Shape, options?: NoInfer<Omit<O, keyof PoolFillOptions>>) => unknown) | string, shape: Shape,
     options?: O & PoolFillOptions): Promise<InitOutput<O>> {
     try {
       return this.#fill(initializer, shape, options) as Promise<InitOutput<O>>;
@@ -261,7 +259,7 @@ export class Pool {
         const end = Math.min(job.start + job.total, start + job.chunk);
         if (start >= end) break;
         try {
-          fillRange(job.entry, job, start, end, job.words!.subarray(start - job.start, end - job.start));
+          job.reservation.fill(start, end, job.words!.subarray(start - job.start, end - job.start));
         } catch (error) {
           Atomics.store(control, STOP, 1);
           this.#fail(job, error);
@@ -281,50 +279,27 @@ export class Pool {
     if (!entry) {
       throw typeError(fn, "initializer", "one of nninit's initializers (such as normal or kaimingUniform) or its name", initializer);
     }
-    // The synchronous call's rule for the options object (a plain object, own properties read
-    // once, null = absent), and its message.
-    const { onProgress, signal, generator, out, range, ...own } = optionsOf<PoolFillOptions & Record<string, unknown>>(entry.name, options);
-    if (onProgress !== undefined && typeof onProgress !== "function") throw typeError(fn, "onProgress", "a function", onProgress);
-    if (signal !== undefined && (signal === null || typeof signal !== "object" || typeof signal.aborted !== "boolean")) {
-      throw typeError(fn, "signal", "an AbortSignal", signal);
-    }
-    if (this.#unusable) throw this.#unusable;
-    if (signal?.aborted) throw abortReason(signal);
-
-    // dtype is checked here too, as the initializer checks it, to know the output's element type.
-    const { req } = request(entry.name, shape, { generator, out, range, dtype: own.dtype }, []);
-    if (!Generator.isGenerator(req.generator)) {
-      throw typeError(fn, "generator", "a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly", req.generator);
-    }
-    const gen = req.generator;
-    // The initializer checks its own options on an empty range, from a copy of the generator, and
-    // so tells where the synchronous call leaves the generator.
-    const probe = gen.clone();
-    const half = req.dtype !== "float32";
-    entry.fn(shape, { ...own, generator: probe, range: [req.start, req.start], out: half ? new Uint16Array(0) : new Float32Array(0) });
-    const before = gen.getState();
-    const after = probe.getState();
-    gen.setState(after);
-
-    const total = req.end - req.start;
-    const given: Output | undefined = half ? req.halfResult : req.out;
-    if (total === 0) return Promise.resolve(given ?? (half ? new Uint16Array(0) : new Float32Array(0)));
+    const r = reserve({
+      fn, name: entry.name, initializer: entry.fn, shape, options, portable: true,
+      check: () => {
+        if (this.#unusable) throw this.#unusable;
+      },
+    });
+    const { total, given, onProgress, signal } = r;
+    if (total === 0) return Promise.resolve(given ?? (r.dtype !== "float32" ? new Uint16Array(0) : new Float32Array(0)));
     // The words workers write: float32 values, or the bits of a half dtype (a Float16Array out is seen as its bits).
-    const bytes = bytesOf(req.dtype);
     const shared = this.#shared && (given === undefined || isShared(given));
-    let words: Float32Array | Uint16Array | null = half ? (req.halfOut ?? null) : (req.out ?? null);
-    if (shared && !words) words = wordsOver(half, new SharedArrayBuffer(total * bytes), 0, total);
-    if (!words && entry.kind === "elementwise") words = wordsOver(half, new ArrayBuffer(total * bytes), 0, total);
+    const words = shared || entry.kind === "elementwise" ? r.allocate(shared) : r.out ?? null;
     const result: Output | null = given ?? words;
 
     if (entry.kind === "elementwise" && total < INLINE_BELOW) {
       // Less work than one chunk: a round trip to a worker costs more than the fill (a model's
-      // biases and norms). The synchronous call itself, from the reserved tape segment.
-      fillRange(entry, { shape, options: own, seed: before.seed, position: before.position }, req.start, req.end, words ?? undefined);
+      // biases and norms). The synchronous call itself, from the reserved segment.
       try {
+        r.fill(r.start, r.end, words!);
         onProgress?.(total, total);
       } catch (error) {
-        if (sameState(gen.getState(), after)) gen.setState(before);
+        r.cancel();
         throw error;
       }
       return Promise.resolve(result!);
@@ -334,15 +309,14 @@ export class Pool {
     const chunk = entry.kind === "whole-tensor" ? total : chunkSize(total, this.#threads + this.#helpers, perThread);
     return new Promise<Output>((resolve, reject) => {
       const job: Job = {
-        entry, shape, options: own, seed: before.seed, position: before.position, generator: gen, before, after,
-        start: req.start, total, dtype: req.dtype, result, words,
+        entry, reservation: r, source: r.source(), start: r.start, total, dtype: r.dtype, result, words,
         shared: shared ? { buffer: words!.buffer as SharedArrayBuffer, byteOffset: words!.byteOffset } : null,
         control: shared ? new Int32Array(new SharedArrayBuffer(8)) : null, chunk,
         queued: 0, inFlight: 0, done: 0, failure: null, resentAfter: null, settled: false, onProgress,
         stopListening: () => {}, resolve, reject,
       };
       if (signal) {
-        const onAbort = () => this.#fail(job, abortReason(signal));
+        const onAbort = () => this.#fail(job, abortReason(fn, signal));
         signal.addEventListener("abort", onAbort, { once: true });
         job.stopListening = () => signal.removeEventListener("abort", onAbort);
       }
@@ -353,12 +327,12 @@ export class Pool {
         // One share per worker that has a chunk to take; each share goes to a different worker.
         job.queued = Math.min(this.#threads, chunks);
         for (let i = 0; i < job.queued; i++) {
-          this.#queue.push({ id: this.#nextId++, job, start: req.start, end: req.end, buffer: null, share: true });
+          this.#queue.push({ id: this.#nextId++, job, start: r.start, end: r.end, buffer: null, share: true });
         }
       } else {
         job.queued = chunks;
-        for (let s = req.start; s < req.end; s += chunk) {
-          this.#queue.push({ id: this.#nextId++, job, start: s, end: Math.min(req.end, s + chunk), buffer: null, share: false });
+        for (let s = r.start; s < r.end; s += chunk) {
+          this.#queue.push({ id: this.#nextId++, job, start: s, end: Math.min(r.end, s + chunk), buffer: null, share: false });
         }
       }
       this.#pump();
@@ -404,8 +378,7 @@ export class Pool {
       target = { kind: "transfer", buffer: null };
     }
     const message: TaskMessage = {
-      type: "task", id: task.id, name: job.entry.name, shape: job.shape, options: job.options,
-      seed: job.seed, position: job.position, start: task.start, end: task.end, target,
+      type: "task", id: task.id, name: job.entry.name, source: job.source, start: task.start, end: task.end, target,
     };
     try {
       slot.handle!.post(message, task.buffer ? [task.buffer] : []);
@@ -504,7 +477,7 @@ export class Pool {
     if (helpable >= 0) this.#helpable.splice(helpable, 1);
     job.stopListening();
     if (job.failure) {
-      if (sameState(job.generator.getState(), job.after)) job.generator.setState(job.before);
+      job.reservation.cancel();
       job.reject(job.failure.reason);
     } else {
       job.resolve(job.result!);
@@ -604,15 +577,12 @@ export class Pool {
  */
 export function createPool(options?: PoolOptions): Pool {
   const fn = "createPool";
-  if (options !== undefined && (options === null || typeof options !== "object" || Array.isArray(options))) {
-    throw typeError(fn, "options", "an object or undefined", options);
-  }
-  for (const key of Object.keys(options ?? {})) {
-    if (key !== "threads" && key !== "shared") throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; known options are threads, shared`);
-  }
-  const threads = options?.threads === undefined ? machineThreads() : integer(fn, "threads", options.threads, 1, MAX_THREADS);
+  // Own properties of a plain object only: a Date, a Generator or a class instance is refused,
+  // and inherited keys (a polluted Object.prototype) are never read.
+  const own = checkOptions<PoolOptions>(fn, options, ["threads", "shared"]);
+  const threads = own.threads === undefined ? machineThreads() : integer(fn, "threads", own.threads, 1, MAX_THREADS);
   const available = sharedMemoryAvailable();
-  const shared = options?.shared ?? available;
+  const shared = own.shared ?? available;
   if (typeof shared !== "boolean") throw typeError(fn, "shared", "a boolean or undefined", shared);
   if (shared && !available) {
     throw new TypeError(`${fn}: shared must be false here: SharedArrayBuffer is not available ` +
@@ -634,14 +604,6 @@ function wordsOver(half: boolean, buffer: ArrayBufferLike, byteOffset: number, l
 
 function isShared(x: ArrayBufferView): boolean {
   return typeof SharedArrayBuffer === "function" && x.buffer instanceof SharedArrayBuffer;
-}
-
-function sameState(a: GeneratorState, b: GeneratorState): boolean {
-  return a.seed === b.seed && a.position === b.position;
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException("pool.fill was aborted", "AbortError");
 }
 
 /** The worker's error as the same class on this thread (TypeError and RangeError keep their class). */

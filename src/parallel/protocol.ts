@@ -2,6 +2,8 @@
 // initializer travels by name, the generator as its state, the output as a SharedArrayBuffer
 // (workers write in place) or an ArrayBuffer lent to the worker and transferred back.
 
+import type { SegmentSource } from "../stream/reserve.js";
+
 /** Indices into a shared task's `control` words. */
 export const NEXT_CHUNK = 0;
 export const STOP = 1;
@@ -25,12 +27,8 @@ export interface TaskMessage {
   type: "task";
   id: number;
   name: string;
-  shape: unknown;
-  /** The caller's own options, without generator, out, range and the pool's own options. */
-  options: Record<string, unknown>;
-  seed: bigint;
-  /** The generator's position when the fill was called (the tensor's element 0 is drawn there). */
-  position: number;
+  /** The reserved segment: shape, the caller's own options, and the generator's kind and state at the call. */
+  source: SegmentSource;
   start: number;
   end: number;
   target: TaskTarget;

@@ -5,7 +5,7 @@
 
 import { activeBuild } from "../runtime.js";
 import { entryByName, type Entry } from "./registry.js";
-import { fillRange } from "./fill-range.js";
+import { fillSegment } from "../stream/reserve.js";
 import { NEXT_CHUNK, STOP, type TaskMessage, type WorkerReply } from "./protocol.js";
 
 /** The worker's side of its channel, adapted by the host (worker_threads parentPort or a Web Worker's self). */
@@ -19,13 +19,13 @@ export interface WorkerPort {
  * a half dtype (the initializer itself converts, given the dtype: same call, same bits).
  */
 function wordsOf(task: TaskMessage, buffer: ArrayBufferLike, byteOffset: number, length: number): Float32Array | Uint16Array {
-  const dtype = task.options.dtype;
+  const dtype = task.source.options.dtype;
   return dtype === undefined || dtype === "float32" ? new Float32Array(buffer, byteOffset, length) : new Uint16Array(buffer, byteOffset, length);
 }
 
 /** Bytes per word of the task's output. */
 function bytesPerWord(task: TaskMessage): number {
-  const dtype = task.options.dtype;
+  const dtype = task.source.options.dtype;
   return dtype === undefined || dtype === "float32" ? 4 : 2;
 }
 
@@ -42,7 +42,7 @@ function claimChunks(entry: Entry, task: TaskMessage, port: WorkerPort): number 
     const start = task.start + Atomics.add(control, NEXT_CHUNK, 1) * chunk;
     if (start >= task.end) break;
     const end = Math.min(task.end, start + chunk);
-    fillRange(entry, task, start, end, wordsOf(task, target.buffer, target.byteOffset + (start - task.start) * bytes, end - start));
+    fillSegment(entry.fn, task.source, start, end, wordsOf(task, target.buffer, target.byteOffset + (start - task.start) * bytes, end - start));
     if (target.report) port.post({ type: "progress", id: task.id, count: end - start }, []);
     else unreported += end - start;
   }
@@ -60,7 +60,7 @@ function run(task: TaskMessage, port: WorkerPort): { reply: WorkerReply; transfe
       const count = claimChunks(entry, task, port);
       return { reply: { type: "done", id: task.id, buffer: null, count }, transfer: [] };
     }
-    const got = fillRange(entry, task, task.start, task.end, lent ? wordsOf(task, lent, 0, task.end - task.start) : undefined);
+    const got = fillSegment(entry.fn, task.source, task.start, task.end, lent ? wordsOf(task, lent, 0, task.end - task.start) : undefined);
     const buffer = got.buffer as ArrayBuffer;
     return { reply: { type: "done", id: task.id, buffer, count: 0 }, transfer: [buffer] };
   } catch (error) {

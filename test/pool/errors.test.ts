@@ -88,7 +88,7 @@ describe("createPool's checks", () => {
     ["threads as a string", () => createPool({ threads: "2" as never }), "createPool: threads must be an integer, got \"2\"", TypeError],
     ["an unknown option", () => createPool({ thread: 2 } as never), "createPool: unknown option \"thread\"; known options are threads, shared", TypeError],
     ["shared not a boolean", () => createPool({ shared: 1 as never }), "createPool: shared must be a boolean or undefined, got 1", TypeError],
-    ["options not an object", () => createPool(5 as never), "createPool: options must be an object or undefined, got 5", TypeError],
+    ["options not an object", () => createPool(5 as never), "createPool: options must be a plain object or undefined, got 5", TypeError],
   ];
   it.each(bad)("%s", (_, call, message, type) => {
     const error = errorOf(call);
