@@ -13,7 +13,7 @@
 // carries no second copy of the kernels. Packages under dependencies and peerDependencies
 // (tfjs) stay external.
 import { build } from "tsdown";
-import { readFileSync, writeFileSync, rmSync, renameSync } from "node:fs";
+import { readFileSync, rmSync, renameSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { buildPoolWorker } from "./build-pool-worker.mjs";
@@ -48,6 +48,8 @@ const common = {
   fixedExtension: false,
   clean: false,
   logLevel: "warn",
+  deps: { neverBundle: [/^node:/] },
+  checks: { pluginTimings: false },
 };
 await build({ ...common, format: "esm", outDir: join(staging, "esm") });
 await build({ ...common, format: "cjs", outDir: join(staging, "cjs") });
@@ -62,25 +64,25 @@ rmSync(dist, { recursive: true, force: true });
 renameSync(staging, dist);
 
 // package.json: one exports block per exported entry, types beside each format's code.
-const pkgPath = join(root, "package.json");
-const pkgText = readFileSync(pkgPath, "utf8");
-const pkg = JSON.parse(pkgText);
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 const exportsOf = (name) => ({
   import: { types: `./dist/esm/${name}.d.ts`, default: `./dist/esm/${name}.js` },
   require: { types: `./dist/cjs/${name}.d.cts`, default: `./dist/cjs/${name}.cjs` },
 });
 const exported = ENTRIES.filter((e) => e.subpath !== null);
-pkg.main = "./dist/cjs/index.cjs";
-pkg.module = "./dist/esm/index.js";
-pkg.types = "./dist/cjs/index.d.cts";
-pkg.exports = { ...Object.fromEntries(exported.map((e) => [e.subpath, exportsOf(e.name)])), "./package.json": "./package.json" };
+const expected = {
+  main: "./dist/cjs/index.cjs",
+  module: "./dist/esm/index.js",
+  types: "./dist/cjs/index.d.cts",
+  exports: { ...Object.fromEntries(exported.map((e) => [e.subpath, exportsOf(e.name)])), "./package.json": "./package.json" },
+};
 // TypeScript's node10 resolution ignores `exports`: typesVersions gives it the subpaths' types.
 const subpaths = exported.filter((e) => e.subpath !== ".");
-if (subpaths.length > 0) pkg.typesVersions = { "*": Object.fromEntries(subpaths.map((e) => [e.subpath.slice(2), [`./dist/cjs/${e.name}.d.cts`]])) };
-const indent = pkgText.match(/^[ \t]+/m)?.[0] ?? "  ";
-const next = `${JSON.stringify(pkg, null, indent)}\n`;
-if (next !== pkgText) {
-  writeFileSync(pkgPath, next);
-  console.log("ts: package.json exports updated from ENTRIES in scripts/build-ts.mjs");
+if (subpaths.length > 0) expected.typesVersions = { "*": Object.fromEntries(subpaths.map((e) => [e.subpath.slice(2), [`./dist/cjs/${e.name}.d.cts`]])) };
+const wrong = Object.keys(expected).filter((k) => JSON.stringify(pkg[k]) !== JSON.stringify(expected[k]));
+if (wrong.length > 0) {
+  console.error(`ts: package.json's ${wrong.join(", ")} disagree with ENTRIES in scripts/build-ts.mjs; put these in package.json:`);
+  console.error(JSON.stringify(Object.fromEntries(wrong.map((k) => [k, expected[k]])), null, 2));
+  process.exit(1);
 }
-console.log(`ts: ${ENTRIES.map((e) => `dist/{esm,cjs}/${e.name}`).join(", ")}`);
+console.error(`ts: ${ENTRIES.map((e) => `dist/{esm,cjs}/${e.name}`).join(", ")}`);
