@@ -42,6 +42,8 @@ export interface TfjsMapping {
    */
   readonly adapt?: "flatten-leading" | "transpose";
   /** A zero-element shape the function accepts, to check a config at construction (default [0, 0]). */
+  readonly configShape?: readonly number[];
+  /** @deprecated Renamed {@link configShape} ("probe" also names nninit/probe); read only when configShape is absent. */
   readonly probe?: readonly number[];
 }
 
@@ -127,7 +129,7 @@ export const catalog = [
   },
   {
     name: "dirac", fn: dirac, kind: "elementwise", draws: false, family: "torch", layout: "torch",
-    tfjs: { className: "Dirac", kerasLayout: true, probe: [0, 0, 0] },
+    tfjs: { className: "Dirac", kerasLayout: true, configShape: [0, 0, 0] },
     law: (s, o) => {
       const { req, inAxis, outAxis, groups } = diracPlan(s, o);
       return sparsePoints(1, groups * Math.min(req.dims[outAxis] / groups, req.dims[inAxis]), req.numel);
@@ -228,7 +230,7 @@ export const catalog = [
   },
   {
     name: "deltaOrthogonal", fn: deltaOrthogonal, kind: "whole-tensor", draws: true, family: "jax", layout: "keras",
-    tfjs: { className: "DeltaOrthogonal", probe: [0, 0, 0] },
+    tfjs: { className: "DeltaOrthogonal", configShape: [0, 0, 0] },
     law: (s, o) => {
       // Zeros but at the kernel's centre, where an in x out matrix with orthonormal rows sits:
       // its entries are close to N(0, scale^2 / out).
