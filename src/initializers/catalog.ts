@@ -8,8 +8,7 @@
 // Adding an initializer: see CONTRIBUTING.md ("Adding an initializer").
 
 import type { Shape } from "../shape.js";
-import { axesOf } from "../fan.js";
-import { numberOption, finiteNumber, typeError, rangeError } from "../validate.js";
+import { typeError, rangeError } from "../validate.js";
 import { request, type TensorOptions } from "./tensor-options.js";
 import { scaledLaw, sparsePoints, type Law } from "./law.js";
 import {
@@ -24,8 +23,8 @@ import {
   GLOROT_UNIFORM, GLOROT_NORMAL, HE_UNIFORM, HE_NORMAL, LECUN_UNIFORM, LECUN_NORMAL,
 } from "./keras.js";
 import { eye, identity, dirac, identityPlan, diracPlan } from "./identity.js";
-import { orthogonal, deltaOrthogonal, type OrthogonalOptions, type DeltaOrthogonalOptions } from "./orthogonal.js";
-import { sparse, type SparseOptions } from "./sparse.js";
+import { orthogonal, deltaOrthogonal, orthogonalPlan, deltaOrthogonalPlan } from "./orthogonal.js";
+import { sparse, sparsePlan } from "./sparse.js";
 
 /** What nninit/tfjs needs to turn an initializer into a tfjs-layers class. */
 export interface TfjsMapping {
@@ -43,6 +42,8 @@ export interface TfjsMapping {
    */
   readonly adapt?: "flatten-leading" | "transpose";
   /** A zero-element shape the function accepts, to check a config at construction (default [0, 0]). */
+  readonly configShape?: readonly number[];
+  /** @deprecated Renamed {@link configShape} ("probe" also names nninit/probe); read only when configShape is absent. */
   readonly probe?: readonly number[];
 }
 
@@ -128,7 +129,7 @@ export const catalog = [
   },
   {
     name: "dirac", fn: dirac, kind: "elementwise", draws: false, family: "torch", layout: "torch",
-    tfjs: { className: "Dirac", kerasLayout: true, probe: [0, 0, 0] },
+    tfjs: { className: "Dirac", kerasLayout: true, configShape: [0, 0, 0] },
     law: (s, o) => {
       const { req, inAxis, outAxis, groups } = diracPlan(s, o);
       return sparsePoints(1, groups * Math.min(req.dims[outAxis] / groups, req.dims[inAxis]), req.numel);
@@ -165,9 +166,8 @@ export const catalog = [
     law: (s, o) => {
       // The entries of a Haar-random orthonormal frame in dimension d = max(rows, cols) are close
       // to N(0, 1/d) for d in the tens or more.
-      const { req, own } = request<OrthogonalOptions>("orthogonal", s, o, ["gain"]);
-      const rows = req.dims[0] ?? 0, cols = rows === 0 ? 0 : req.numel / rows;
-      return { kind: "normal", mean: 0, std: numberOption("orthogonal", "gain", own.gain, 1) / Math.sqrt(Math.max(rows, cols)), approximate: true };
+      const { gain, rows, cols } = orthogonalPlan(s, o);
+      return { kind: "normal", mean: 0, std: gain / Math.sqrt(Math.max(rows, cols)), approximate: true };
     },
     example: { shape: [256, 256], options: {} },
   },
@@ -175,9 +175,8 @@ export const catalog = [
     name: "sparse", fn: sparse, kind: "whole-tensor", draws: true, family: "torch", layout: "torch",
     tfjs: { className: "Sparse", adapt: "transpose" },
     law: (s, o) => {
-      const { req, own } = request<SparseOptions>("sparse", s, o, ["sparsity", "std"]);
-      const sparsity = finiteNumber("sparse", "sparsity", own.sparsity), rows = req.dims[0] ?? 0;
-      return { kind: "zero-or-normal", zeros: rows === 0 ? 0 : Math.ceil(sparsity * rows) / rows, std: numberOption("sparse", "std", own.std, 0.01) };
+      const { rows, zeros, std } = sparsePlan(s, o);
+      return { kind: "zero-or-normal", zeros: rows === 0 ? 0 : zeros / rows, std };
     },
     example: { shape: [1000, 100], options: { sparsity: 0.9, std: 0.01 } },
   },
@@ -231,14 +230,11 @@ export const catalog = [
   },
   {
     name: "deltaOrthogonal", fn: deltaOrthogonal, kind: "whole-tensor", draws: true, family: "jax", layout: "keras",
-    tfjs: { className: "DeltaOrthogonal", probe: [0, 0, 0] },
+    tfjs: { className: "DeltaOrthogonal", configShape: [0, 0, 0] },
     law: (s, o) => {
       // Zeros but at the kernel's centre, where an in x out matrix with orthonormal rows sits:
       // its entries are close to N(0, scale^2 / out).
-      const { req, own } = request<DeltaOrthogonalOptions>("deltaOrthogonal", s, o, ["scale", "layout"]);
-      const { inAxis, outAxis } = axesOf("deltaOrthogonal", req.dims, own.layout ?? "keras");
-      const fanIn = req.dims[inAxis], fanOut = req.dims[outAxis];
-      const scale = numberOption("deltaOrthogonal", "scale", own.scale, 1);
+      const { req, scale, fanIn, fanOut } = deltaOrthogonalPlan(s, o);
       return { kind: "zero-or-normal", zeros: req.numel === 0 ? 0 : 1 - (fanIn * fanOut) / req.numel, std: scale / Math.sqrt(fanOut), approximate: true };
     },
     example: { shape: [3, 3, 64, 64], options: {} },

@@ -59,19 +59,28 @@ export interface OrthogonalOptions extends TensorOptions {
  */
 export function orthogonal<O extends OrthogonalOptions = OrthogonalOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "orthogonal";
-  const { req, own } = request<OrthogonalOptions>(fn, shape, options, ["gain"]);
-  const gain = numberOption(fn, "gain", own.gain, 1);
-  if (req.dims.length < 2) throw rangeError(fn, "shape", "at least 2-D", shape);
+  const { req, gain, rows, cols } = orthogonalPlan(shape, options);
   if (req.numel === 0) return output<O>(req, target(req));
-  const rows = req.dims[0], cols = req.numel / rows;
-  checkFits(fn, shape, rows, cols);
-  // Orthonormal rows or columns: every entry lies in [-1, 1] before the gain.
-  checkDtypeReach(req, "gain", gain, Math.abs(gain));
   if (req.start === req.end) return output<O>(req, skipped(fn, req, rows, cols));
   if (req.start === 0 && req.end === req.numel) return output<O>(req, orthogonalMatrix(fn, req.generator, rows, cols, gain, target(req)));
   const out = target(req);
   out.set(orthogonalMatrix(fn, req.generator, rows, cols, gain).subarray(req.start, req.end));
   return output<O>(req, out);
+}
+
+/** orthogonal's checked call, before anything is drawn: what the function and its catalog law both read. */
+export function orthogonalPlan(shape: Shape, options: unknown): { req: Request; gain: number; rows: number; cols: number } {
+  const fn = "orthogonal";
+  const { req, own } = request<OrthogonalOptions>(fn, shape, options, ["gain"]);
+  const gain = numberOption(fn, "gain", own.gain, 1);
+  if (req.dims.length < 2) throw rangeError(fn, "shape", "at least 2-D", shape);
+  const rows = req.dims[0], cols = rows === 0 ? 0 : req.numel / rows;
+  if (req.numel > 0) {
+    checkFits(fn, shape, rows, cols);
+    // Orthonormal rows or columns: every entry lies in [-1, 1] before the gain.
+    checkDtypeReach(req, "gain", gain, Math.abs(gain));
+  }
+  return { req, gain, rows, cols };
 }
 
 export interface DeltaOrthogonalOptions extends TensorOptions {
@@ -93,19 +102,9 @@ export interface DeltaOrthogonalOptions extends TensorOptions {
  */
 export function deltaOrthogonal<O extends DeltaOrthogonalOptions = DeltaOrthogonalOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "deltaOrthogonal";
-  const { req, own } = request<DeltaOrthogonalOptions>(fn, shape, options, ["scale", "layout"]);
-  const scale = numberOption(fn, "scale", own.scale, 1);
+  const { req, scale, inAxis, outAxis, fanIn, fanOut } = deltaOrthogonalPlan(shape, options);
   const dims = req.dims;
-  if (dims.length < 3 || dims.length > 5) throw rangeError(fn, "shape", "a 3, 4 or 5-D shape", shape);
-  const { inAxis, outAxis } = axesOf(fn, dims, own.layout ?? "keras");
-  const fanIn = dims[inAxis], fanOut = dims[outAxis];
-  if (fanIn > fanOut) {
-    throw new RangeError(`${fn}: the input dimension (shape[${inAxis}] = ${fanIn}) must be <= the output dimension ` +
-      `(shape[${outAxis}] = ${fanOut}) for the kernel centre to be orthogonal, got shape ${show(shape)}`);
-  }
   if (req.numel === 0) return output<O>(req, target(req));
-  checkFits(fn, shape, fanIn, fanOut);
-  checkDtypeReach(req, "scale", scale, Math.abs(scale));
   if (req.start === req.end) return output<O>(req, skipped(fn, req, fanIn, fanOut));
   const m = orthogonalMatrix(fn, req.generator, fanIn, fanOut, scale);
   const strides = stridesOf(dims);
@@ -118,4 +117,25 @@ export function deltaOrthogonal<O extends DeltaOrthogonalOptions = DeltaOrthogon
     }
   }
   return output<O>(req, out);
+}
+
+/** deltaOrthogonal's checked call, before anything is drawn: what the function and its catalog law both read. */
+export function deltaOrthogonalPlan(shape: Shape, options: unknown):
+  { req: Request; scale: number; inAxis: number; outAxis: number; fanIn: number; fanOut: number } {
+  const fn = "deltaOrthogonal";
+  const { req, own } = request<DeltaOrthogonalOptions>(fn, shape, options, ["scale", "layout"]);
+  const scale = numberOption(fn, "scale", own.scale, 1);
+  const dims = req.dims;
+  if (dims.length < 3 || dims.length > 5) throw rangeError(fn, "shape", "a 3, 4 or 5-D shape", shape);
+  const { inAxis, outAxis } = axesOf(fn, dims, own.layout ?? "keras");
+  const fanIn = dims[inAxis], fanOut = dims[outAxis];
+  if (fanIn > fanOut) {
+    throw new RangeError(`${fn}: the input dimension (shape[${inAxis}] = ${fanIn}) must be <= the output dimension ` +
+      `(shape[${outAxis}] = ${fanOut}) for the kernel centre to be orthogonal, got shape ${show(shape)}`);
+  }
+  if (req.numel > 0) {
+    checkFits(fn, shape, fanIn, fanOut);
+    checkDtypeReach(req, "scale", scale, Math.abs(scale));
+  }
+  return { req, scale, inAxis, outAxis, fanIn, fanOut };
 }

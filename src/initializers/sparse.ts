@@ -6,7 +6,7 @@
 import type { Shape } from "../shape.js";
 import { DRAW } from "../random/draw.js";
 import { finiteNumber, nonNegative, rangeError } from "../validate.js";
-import { request, target, output, checkDtypeReach, type Output, type TensorOptions } from "./tensor-options.js";
+import { request, target, output, checkDtypeReach, type Output, type Request, type TensorOptions } from "./tensor-options.js";
 import { checkNormalRange } from "./distributions.js";
 
 export interface SparseOptions extends TensorOptions {
@@ -33,6 +33,16 @@ export interface SparseOptions extends TensorOptions {
  * const w = sparse([1000, 100], { sparsity: 0.9 }); // 900 zeros in every column
  */
 export function sparse<O extends SparseOptions = SparseOptions>(shape: Shape, options?: O): Output<O> {
+  const { req, rows, cols, zeros, std } = sparsePlan(shape, options);
+  const out = target(req);
+  if (req.numel > 0) {
+    req.generator[DRAW]({ fn: req.fn, law: { kind: "sparse", rows, cols, zeros, std }, numel: req.numel, start: req.start, end: req.end, out });
+  }
+  return output<O>(req, out);
+}
+
+/** sparse's checked call, before anything is drawn: what the function and its catalog law both read. */
+export function sparsePlan(shape: Shape, options: unknown): { req: Request; rows: number; cols: number; zeros: number; std: number } {
   const fn = "sparse";
   const { req, own } = request<SparseOptions>(fn, shape, options, ["sparsity", "std"]);
   const sparsity = finiteNumber(fn, "sparsity", own.sparsity);
@@ -42,9 +52,5 @@ export function sparse<O extends SparseOptions = SparseOptions>(shape: Shape, op
   if (req.dims.length !== 2) throw rangeError(fn, "shape", "a 2-D shape [rows, cols]", shape);
   const [rows, cols] = req.dims;
   checkDtypeReach(req, "std", std, 6 * std);
-  const out = target(req);
-  if (req.numel > 0) {
-    req.generator[DRAW]({ fn, law: { kind: "sparse", rows, cols, zeros: Math.ceil(sparsity * rows), std }, numel: req.numel, start: req.start, end: req.end, out });
-  }
-  return output<O>(req, out);
+  return { req, rows, cols, zeros: Math.ceil(sparsity * rows), std };
 }

@@ -3,7 +3,7 @@
 // Tensors are drawn from one generator in list order: tensor i starts where tensor i - 1 left
 // the tape, so any tensor (or any chunk of one) can be computed without the ones before it.
 
-import { Generator, normal, uniform, ones, zeros, kaimingNormal, kaimingUniform, type Dtype } from "../index.js";
+import { Generator, normal, uniform, ones, zeros, kaimingNormal, kaimingUniform, catalogEntry, type CatalogEntry, type Dtype, type Law } from "../index.js";
 import type { TensorSource } from "../io/write.js";
 import { reserve, type Reservation, type AnyInitializer } from "../stream/reserve.js";
 
@@ -11,11 +11,8 @@ import { reserve, type Reservation, type AnyInitializer } from "../stream/reserv
 export const RECIPE_INITIALIZERS = { normal, uniform, ones, zeros, kaimingNormal, kaimingUniform } as const;
 export type RecipeInitializer = keyof typeof RECIPE_INITIALIZERS;
 
-/** The law of a tensor's values. */
-export type Law =
-  | { kind: "normal"; mean: number; std: number }
-  | { kind: "uniform"; a: number; b: number }
-  | { kind: "constant"; value: number };
+/** The law of a tensor's values: the catalog's (one vocabulary from the initializers down to the recipes). */
+export type { Law };
 
 export interface TensorRecipe {
   name: string;
@@ -39,12 +36,17 @@ export interface ModelRecipe {
   huggingFace: boolean;
 }
 
-export const normalT = (name: string, shape: number[], std: number, mean = 0): TensorRecipe =>
-  ({ name, shape, fn: "normal", options: { mean, std }, law: { kind: "normal", mean, std } });
-export const onesT = (name: string, shape: number[]): TensorRecipe => ({ name, shape, fn: "ones", options: {}, law: { kind: "constant", value: 1 } });
-export const zerosT = (name: string, shape: number[]): TensorRecipe => ({ name, shape, fn: "zeros", options: {}, law: { kind: "constant", value: 0 } });
-export const uniformT = (name: string, shape: number[], bound: number): TensorRecipe =>
-  ({ name, shape, fn: "uniform", options: { a: -bound, b: bound }, law: { kind: "uniform", a: -bound, b: bound } });
+/**
+ * The tensor `fn(shape, options)`, with the law the catalog computes for that call (the
+ * function's own option parsing, fans and gains), so a recipe's law cannot disagree with its values.
+ */
+export function tensorT(name: string, shape: number[], fn: RecipeInitializer, options: Record<string, number | string> = {}): TensorRecipe {
+  return { name, shape, fn, options, law: (catalogEntry(fn) as CatalogEntry).law(shape, options) };
+}
+export const normalT = (name: string, shape: number[], std: number, mean = 0): TensorRecipe => tensorT(name, shape, "normal", { mean, std });
+export const onesT = (name: string, shape: number[]): TensorRecipe => tensorT(name, shape, "ones");
+export const zerosT = (name: string, shape: number[]): TensorRecipe => tensorT(name, shape, "zeros");
+export const uniformT = (name: string, shape: number[], bound: number): TensorRecipe => tensorT(name, shape, "uniform", { a: -bound, b: bound });
 
 /** Elements of a shape. */
 export function numelOf(shape: readonly number[]): number {

@@ -6,7 +6,7 @@
 //      U(-1/sqrt(fan_in), 1/sqrt(fan_in)), bias U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
 //      BasicBlock (expansion 1) for 18/34, Bottleneck (expansion 4) for 50/101/152.
 
-import { onesT, zerosT, uniformT, type ModelRecipe, type TensorRecipe } from "./recipe.js";
+import { tensorT, onesT, zerosT, uniformT, type ModelRecipe, type TensorRecipe } from "./recipe.js";
 
 export const RESNET_LAYERS: Record<string, { blocks: number[]; bottleneck: boolean }> = {
   resnet18: { blocks: [2, 2, 2, 2], bottleneck: false },
@@ -19,8 +19,7 @@ export const RESNET_LAYERS: Record<string, { blocks: number[]; bottleneck: boole
 export const RESNET_DEFAULTS: Record<string, unknown> = { model_type: "resnet", depth: 50, num_classes: 1000 };
 
 function conv(name: string, out: number, inp: number, k: number): TensorRecipe {
-  const std = Math.sqrt(2 / (out * k * k)); // gain sqrt(2) / sqrt(fan_out)
-  return { name: `${name}.weight`, shape: [out, inp, k, k], fn: "kaimingNormal", options: { mode: "fan_out", nonlinearity: "relu" }, law: { kind: "normal", mean: 0, std } };
+  return tensorT(`${name}.weight`, [out, inp, k, k], "kaimingNormal", { mode: "fan_out", nonlinearity: "relu" }); // N(0, 2 / fan_out)
 }
 
 function bn(name: string, width: number): TensorRecipe[] {
@@ -49,7 +48,6 @@ export function resnet(config: Record<string, unknown>, int: (key: string) => nu
     }
   });
   const bound = 1 / Math.sqrt(inC);
-  t.push({ name: "fc.weight", shape: [classes, inC], fn: "kaimingUniform", options: { a: Math.sqrt(5) }, law: { kind: "uniform", a: -bound, b: bound } },
-    uniformT("fc.bias", [classes], bound));
+  t.push(tensorT("fc.weight", [classes, inC], "kaimingUniform", { a: Math.sqrt(5) }), uniformT("fc.bias", [classes], bound)); // U(-1/sqrt(in), 1/sqrt(in)) both
   return { recipe: `resnet${depth}`, config, tensors: t, huggingFace: false };
 }

@@ -13,7 +13,7 @@
 import { typeError, rangeError, show } from "../validate.js";
 import { DRAW, type Draw, type RandomGenerator } from "./draw.js";
 import { drawTape } from "./tape-draw.js";
-import { seedToU64 } from "./seed.js";
+import { seedToU64, DEFAULT_SEED } from "./seed.js";
 
 /** A seed: an integer in [-2^63, 2^64), as a number (safe integer) or a bigint. */
 export type Seed = number | bigint;
@@ -26,8 +26,7 @@ export interface GeneratorState {
   position: number;
 }
 
-/** torch's default seed (`default_rng_seed_val`), used by the default generator. */
-export const DEFAULT_SEED = 67280421310721n;
+export { DEFAULT_SEED };
 
 /**
  * The last tape position: a head at 2^53 has read words 0 .. 2^53 - 1, every one of them an

@@ -141,10 +141,10 @@ export function reserve<K extends string = never>(spec: ReserveSpec<K>): Reserva
   };
   // An empty range checks the initializer's own options and tells where the synchronous call leaves the generator.
   const origin = kind.state(req.generator);
-  const probe = kind.restore(origin);
-  call(probe, req.start, req.start, half ? new Uint16Array(0) : new Float32Array(0));
+  const trial = kind.restore(origin);
+  call(trial, req.start, req.start, half ? new Uint16Array(0) : new Float32Array(0));
   const before = req.generator.getState();
-  const after = probe.getState();
+  const after = trial.getState();
   req.generator.setState(after as never);
 
   let cancelled = false;

@@ -18,7 +18,7 @@
 //                     kernelInitializer: new HeNormal({ seed: 1 }), biasInitializer: new Zeros() }),
 // ] });
 
-import { catalog, catalogEntry, type CatalogEntry, type InitializerName, type OptionsOf, type TensorOptions } from "../index.js";
+import { catalog, catalogEntry, type CatalogEntry, type TfjsMapping, type InitializerName, type OptionsOf, type TensorOptions } from "../index.js";
 import { define, type ConfigOf, type Fill, type NninitInitializerClass } from "./initializer.js";
 
 export {
@@ -53,8 +53,9 @@ function fillOf(entry: CatalogEntry): Fill<TensorOptions> {
 /** One class per catalog entry, defined and registered here, by class name. */
 const CLASSES = new Map<string, NninitInitializerClass<never>>();
 for (const entry of catalog as readonly CatalogEntry<never>[]) {
-  const { className, probe } = entry.tfjs;
-  CLASSES.set(className, define(className, fillOf(entry as CatalogEntry), probe && [...probe]));
+  const { className, configShape, probe } = entry.tfjs as TfjsMapping;
+  const shape = configShape ?? probe;
+  CLASSES.set(className, define(className, fillOf(entry as CatalogEntry), shape && [...shape]));
 }
 
 /** The class of the initializer `name`, typed with its function's options. */

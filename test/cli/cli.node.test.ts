@@ -41,7 +41,7 @@ function expectedDigests(config: Record<string, unknown>, seed: number, dtype: D
   const generator = new Generator(seed);
   const out = new Map<string, string>();
   for (const t of buildRecipe(config).tensors) {
-    const x = t.law.kind === "constant" ? (t.law.value === 1 ? ones(t.shape, { dtype }) : zeros(t.shape, { dtype }))
+    const x = t.law.kind === "points" ? (t.law.points[0].value === 1 ? ones(t.shape, { dtype }) : zeros(t.shape, { dtype }))
       : normal(t.shape, { generator, mean: 0, std: t.law.kind === "normal" ? t.law.std : NaN, dtype });
     out.set(t.name, sha(x));
   }
