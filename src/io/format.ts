@@ -5,19 +5,22 @@
 // gaps and no overlaps. This file builds and checks headers; it does no I/O.
 
 import type { Dtype } from "../dtype.js";
+import { SAFETENSORS_DTYPE_BITS, DTYPE_CODE, byteLengthOf, type DtypeWord, type SafetensorsDtype } from "./dtypes.js";
+import { scanHeaderText } from "./json-scan.js";
 
-/** Every dtype the format defines, with its element size in bytes. */
+export { SAFETENSORS_DTYPE_BITS, type SafetensorsDtype };
+
+/** The element size in bytes of the dtypes whose elements are whole bytes (F4 and the F6 types are not: see SAFETENSORS_DTYPE_BITS). */
 export const SAFETENSORS_DTYPE_BYTES = {
-  BOOL: 1, U8: 1, I8: 1, F8_E5M2: 1, F8_E4M3: 1, I16: 2, U16: 2, F16: 2, BF16: 2,
-  I32: 4, U32: 4, F32: 4, F64: 8, I64: 8, U64: 8,
+  BOOL: 1, U8: 1, I8: 1, F8_E5M2: 1, F8_E4M3: 1, F8_E8M0: 1, I16: 2, U16: 2, F16: 2, BF16: 2,
+  I32: 4, U32: 4, F32: 4, F64: 8, I64: 8, U64: 8, C64: 8,
 } as const;
-export type SafetensorsDtype = keyof typeof SAFETENSORS_DTYPE_BYTES;
 
 /** What the writer stores: nninit's dtypes, and int64 for counters (BatchNorm's num_batches_tracked). */
 export type StoredDtype = Dtype | "int64";
 
-/** The safetensors name of each stored dtype. */
-export const SAFETENSORS_DTYPE: Record<StoredDtype, "F32" | "F16" | "BF16" | "I64"> = { float32: "F32", float16: "F16", bfloat16: "BF16", int64: "I64" };
+/** The safetensors code of each dtype word (float32 -> F32, ...) and code (F32 -> F32). */
+export const SAFETENSORS_DTYPE: Record<DtypeWord | SafetensorsDtype, SafetensorsDtype> = DTYPE_CODE;
 
 /** The largest header the reader accepts (the reference implementation's limit). */
 export const MAX_HEADER_BYTES = 100_000_000;
@@ -48,18 +51,27 @@ export interface TensorLayout {
   shape: readonly number[];
 }
 
-/** An error in a file's structure: the file is not a valid safetensors file. */
+/**
+ * An error in a file's structure: the file is not a valid safetensors file. The message starts
+ * with the file's name as the caller gave it, when the reader knew it (`file`).
+ */
 export class SafetensorsFormatError extends Error {
   override name = "SafetensorsFormatError";
+  /** The file (or shard) the error is about, as given; undefined for bytes without a name. */
+  file?: string;
+  constructor(message: string, file?: string) {
+    super(file === undefined ? message : `${file}: ${message}`);
+    if (file !== undefined) this.file = file;
+  }
 }
 
 function elements(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Bytes of a tensor's data. */
+/** Bytes of a tensor's data (NaN when its elements do not fill whole bytes). */
 export function tensorBytes(t: TensorLayout): number {
-  return elements(t.shape) * SAFETENSORS_DTYPE_BYTES[t.dtype];
+  return byteLengthOf(t.dtype, elements(t.shape)) ?? Number.NaN;
 }
 
 /**
@@ -89,51 +101,58 @@ export function encodeHeader(tensors: readonly TensorLayout[], metadata: Record<
 }
 
 /** Reads the 8-byte header length, checking it against the file size and the limit. */
-export function headerLength(prefix: Uint8Array, fileSize: number): number {
-  if (fileSize < 8) throw new SafetensorsFormatError(`not a safetensors file: ${fileSize} bytes, fewer than the 8-byte header length`);
+export function headerLength(prefix: Uint8Array, fileSize: number, file?: string): number {
+  if (fileSize < 8) throw new SafetensorsFormatError(`not a safetensors file: ${fileSize} bytes, fewer than the 8-byte header length`, file);
   const n = new DataView(prefix.buffer, prefix.byteOffset, 8).getBigUint64(0, true);
-  if (n > BigInt(MAX_HEADER_BYTES)) throw new SafetensorsFormatError(`header length ${n} is over the ${MAX_HEADER_BYTES}-byte limit`);
-  if (8n + n > BigInt(fileSize)) throw new SafetensorsFormatError(`header length ${n} runs past the end of the ${fileSize}-byte file`);
+  if (n > BigInt(MAX_HEADER_BYTES)) throw new SafetensorsFormatError(`header length ${n} is over the ${MAX_HEADER_BYTES}-byte limit`, file);
+  if (8n + n > BigInt(fileSize)) throw new SafetensorsFormatError(`header length ${n} runs past the end of the ${fileSize}-byte file`, file);
   return Number(n);
 }
 
 /**
- * Parses and checks a header: valid UTF-8 JSON object, known dtypes, integer shapes, offsets that
- * match each shape and tile [0, file size - data start) exactly (no gap, overlap or disorder).
+ * Parses and checks a header as the reference reader does: valid UTF-8 (a byte-order mark is not
+ * whitespace: refused), one JSON object, each tensor name once, known dtypes, integer shapes,
+ * offsets that match each shape and tile [0, file size - data start) exactly (no gap, overlap or
+ * disorder). `file` names the file in errors. Stricter than the reference on one point: it keeps
+ * the last of two entries with the same name, this refuses the file.
  */
-export function parseHeader(json: Uint8Array, fileSize: number): SafetensorsHeader {
+export function parseHeader(json: Uint8Array, fileSize: number, file?: string): SafetensorsHeader {
+  const fail = (message: string) => new SafetensorsFormatError(message, file);
   let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(json);
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(json);
   } catch {
-    throw new SafetensorsFormatError("the header is not valid UTF-8");
+    throw fail("the header is not valid UTF-8");
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (e) {
-    throw new SafetensorsFormatError(`the header is not valid JSON (${(e as Error).message})`);
+    throw fail(`the header is not valid JSON (${(e as Error).message})`);
   }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new SafetensorsFormatError("the header is not a JSON object");
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw fail("the header is not a JSON object");
   const dataStart = 8 + json.length;
   const metadata: Record<string, string> = {};
   const entries: HeaderEntry[] = [];
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
     if (name === "__metadata__") {
-      if (value === null || typeof value !== "object" || Array.isArray(value)) throw new SafetensorsFormatError("__metadata__ is not an object");
+      if (value === null) continue; // the reference reads null as no metadata
+      if (typeof value !== "object" || Array.isArray(value)) throw fail("__metadata__ is not an object");
       for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-        if (typeof v !== "string") throw new SafetensorsFormatError(`__metadata__.${k} is not a string`);
+        if (typeof v !== "string") throw fail(`__metadata__.${k} is not a string`);
         metadata[k] = v;
       }
       continue;
     }
-    entries.push(parseEntry(name, value));
+    entries.push(parseEntry(name, value, fail));
   }
+  const problem = scanHeaderText(text);
+  if (problem) throw fail(problem);
   entries.sort((a, b) => a.begin - b.begin || a.end - b.end);
   let at = 0;
   for (const e of entries) {
     if (e.begin !== at) {
-      throw new SafetensorsFormatError(e.begin < at
+      throw fail(e.begin < at
         ? `tensor ${JSON.stringify(e.name)} at bytes [${e.begin}, ${e.end}) overlaps the previous tensor (which ends at ${at})`
         : `tensor ${JSON.stringify(e.name)} starts at byte ${e.begin}, leaving a gap after byte ${at}`);
     }
@@ -141,30 +160,33 @@ export function parseHeader(json: Uint8Array, fileSize: number): SafetensorsHead
   }
   const dataBytes = fileSize - dataStart;
   if (at !== dataBytes) {
-    throw new SafetensorsFormatError(at > dataBytes
+    throw fail(at > dataBytes
       ? `the tensors need ${at} bytes of data but the file holds ${dataBytes} after its header (truncated file?)`
       : `the file has ${dataBytes - at} bytes after the last tensor`);
   }
   return { entries, metadata, dataStart, dataBytes };
 }
 
-function parseEntry(name: string, value: unknown): HeaderEntry {
+function parseEntry(name: string, value: unknown, fail: (message: string) => Error): HeaderEntry {
   const where = `tensor ${JSON.stringify(name)}`;
-  if (value === null || typeof value !== "object") throw new SafetensorsFormatError(`${where} is not an object`);
+  if (value === null || typeof value !== "object" || Array.isArray(value)) throw fail(`${where} is not an object`);
   const { dtype, shape, data_offsets: offsets } = value as Record<string, unknown>;
-  if (typeof dtype !== "string" || !(dtype in SAFETENSORS_DTYPE_BYTES)) {
-    throw new SafetensorsFormatError(`${where} has dtype ${JSON.stringify(dtype)}; expected one of ${Object.keys(SAFETENSORS_DTYPE_BYTES).join(", ")}`);
+  if (typeof dtype !== "string" || !Object.hasOwn(SAFETENSORS_DTYPE_BITS, dtype)) {
+    throw fail(`${where} has dtype ${JSON.stringify(dtype)}; expected one of ${Object.keys(SAFETENSORS_DTYPE_BITS).join(", ")}`);
   }
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
-    throw new SafetensorsFormatError(`${where} has shape ${JSON.stringify(shape)}; expected an array of non-negative integers`);
+    throw fail(`${where} has shape ${JSON.stringify(shape)}; expected an array of non-negative integers`);
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every((d) => Number.isSafeInteger(d) && d >= 0) || offsets[0] > offsets[1]) {
-    throw new SafetensorsFormatError(`${where} has data_offsets ${JSON.stringify(offsets)}; expected [begin, end] with 0 <= begin <= end`);
+    throw fail(`${where} has data_offsets ${JSON.stringify(offsets)}; expected [begin, end] with 0 <= begin <= end`);
   }
   const entry: HeaderEntry = { name, dtype: dtype as SafetensorsDtype, shape: shape as number[], begin: offsets[0], end: offsets[1] };
+  const count = elements(entry.shape);
+  if (!Number.isSafeInteger(count * SAFETENSORS_DTYPE_BITS[entry.dtype])) throw fail(`${where} has shape ${JSON.stringify(shape)}, too many elements to address`);
   const want = tensorBytes(entry);
+  if (Number.isNaN(want)) throw fail(`${where}: ${count} elements of ${dtype} do not fill whole bytes`);
   if (entry.end - entry.begin !== want) {
-    throw new SafetensorsFormatError(`${where}: data_offsets [${entry.begin}, ${entry.end}] hold ${entry.end - entry.begin} bytes, but ${dtype} ${JSON.stringify(shape)} needs ${want}`);
+    throw fail(`${where}: data_offsets [${entry.begin}, ${entry.end}] hold ${entry.end - entry.begin} bytes, but ${dtype} ${JSON.stringify(shape)} needs ${want}`);
   }
   return entry;
 }

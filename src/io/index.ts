@@ -2,7 +2,7 @@
 // browsers. Node's file paths and streams are in ./node.ts.
 
 export {
-  SAFETENSORS_DTYPE_BYTES, SAFETENSORS_DTYPE, MAX_HEADER_BYTES, SafetensorsFormatError, encodeHeader, tensorBytes,
+  SAFETENSORS_DTYPE_BYTES, SAFETENSORS_DTYPE_BITS, SAFETENSORS_DTYPE, MAX_HEADER_BYTES, SafetensorsFormatError, encodeHeader, tensorBytes,
   type SafetensorsDtype, type StoredDtype, type HeaderEntry, type SafetensorsHeader, type TensorLayout,
 } from "./format.js";
 export {
@@ -11,3 +11,7 @@ export {
 } from "./write.js";
 export { readSafetensorsHeader, readTensorValues, tensorStats, blobSource, FLOAT_DTYPES, type ByteSource, type TensorStats } from "./read.js";
 export { planShards, shardFileName, shardIndexJson, parseSize, INDEX_FILE_NAME } from "./shards.js";
+export { saveFile, loadFile, safeOpen, type Tensor, type SaveInput, type SaveTensors, type SaveOptions, type SafeOpenFile } from "./api.js";
+export { bytesSource, responseSource, type ReadableInput } from "./sources.js";
+export { DTYPE_WORDS, type DtypeWord, type TensorArray } from "./dtypes.js";
+export type { SliceRange } from "./slice.js";

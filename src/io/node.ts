@@ -2,7 +2,8 @@
 // rename, so that an interrupted write never leaves a partial file under the final name) or to a
 // Writable stream, and read one from a path without loading it.
 
-import { open, rename, unlink, type FileHandle } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open, readlink, rename, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { writeSafetensors, type ByteSink, type TensorSource, type WriteOptions } from "./write.js";
@@ -71,12 +72,46 @@ export async function writeSafetensorsFile(target: string | Writable, tensors: r
   return bytes;
 }
 
-/** A file as a ByteSource; close it when done. Reads past the end are refused, not attempted. */
+/** Why a path cannot be opened for reading, in words (the path as given, and what it is). */
+export async function openError(path: string, error: NodeJS.ErrnoException): Promise<Error> {
+  if (error.code === "ELOOP") return new Error(`${path}: a loop of symbolic links`);
+  if (error.code === "ENOENT") {
+    const link = await lstat(path).then((s) => s.isSymbolicLink(), () => false);
+    if (link) return new Error(`${path}: a symbolic link to ${await readlink(path).catch(() => "?")}, which does not exist`);
+    return new Error(`${path} does not exist`);
+  }
+  if (error.code === "EACCES" || error.code === "EPERM") return new Error(`${path}: permission denied`);
+  if (error.code === "EISDIR") return new Error(`${path} is a directory`);
+  return new Error(`${path}: ${error.message}`);
+}
+
+/**
+ * Opens a regular file for reading. The open does not block (O_NONBLOCK: a named pipe with no
+ * writer would otherwise wait forever) and anything but a regular file (a FIFO, a device, a
+ * socket, a directory) is refused before a byte is read. Errors name the path as given.
+ */
+export async function openRegularFile(path: string): Promise<{ handle: FileHandle; size: number }> {
+  let handle: FileHandle;
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw await openError(path, e as NodeJS.ErrnoException);
+  }
+  const info = await handle.stat();
+  if (!info.isFile()) {
+    await handle.close();
+    const kind = info.isDirectory() ? "a directory" : info.isFIFO() ? "a named pipe" : info.isCharacterDevice() || info.isBlockDevice() ? "a device" : info.isSocket() ? "a socket" : "not a regular file";
+    throw new Error(`${path} is ${kind}; only regular files are read`);
+  }
+  return { handle, size: info.size };
+}
+
+/** A file as a ByteSource named by its path; close it when done. Reads past the end are refused, not attempted. */
 export async function fileSource(path: string): Promise<ByteSource & { close(): Promise<void> }> {
-  const handle = await open(path, "r");
-  const { size } = await handle.stat();
+  const { handle, size } = await openRegularFile(path);
   return {
     size,
+    name: path,
     async read(offset, length) {
       if (offset < 0 || length < 0 || offset + length > size) throw new RangeError(`read of [${offset}, ${offset + length}) past the end of the ${size}-byte file ${path}`);
       const out = new Uint8Array(length);

@@ -7,14 +7,18 @@ import { headerLength, parseHeader, SAFETENSORS_DTYPE_BYTES, SafetensorsFormatEr
 /** Random access to a file's bytes. */
 export interface ByteSource {
   readonly size: number;
+  /** The file's name as the caller gave it, for error messages (optional). */
+  readonly name?: string;
   /** Exactly `length` bytes at `offset`; the reader never asks past `size`. */
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
-/** A Blob (or File) as a ByteSource. */
-export function blobSource(blob: Blob): ByteSource {
+/** A Blob (or File) as a ByteSource; a File's name (or `name`) names it in errors. */
+export function blobSource(blob: Blob, name?: string): ByteSource {
+  const given = name ?? (typeof (blob as File).name === "string" ? (blob as File).name : undefined);
   return {
     size: blob.size,
+    ...(given === undefined ? {} : { name: given }),
     read: async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()),
   };
 }
@@ -22,8 +26,8 @@ export function blobSource(blob: Blob): ByteSource {
 /** Reads and checks the header of a safetensors file. */
 export async function readSafetensorsHeader(source: ByteSource): Promise<SafetensorsHeader> {
   const prefix = await source.read(0, Math.min(8, source.size));
-  const n = headerLength(prefix, source.size);
-  return parseHeader(await source.read(8, n), source.size);
+  const n = headerLength(prefix, source.size, source.name);
+  return parseHeader(await source.read(8, n), source.size, source.name);
 }
 
 /** float32 values of the 65536 half bit patterns, per format: decoding is one table lookup. */
@@ -45,10 +49,10 @@ export const FLOAT_DTYPES = ["F64", "F32", "F16", "BF16"] as const;
  * floating-point dtypes. The arrays are reused: read each before asking for the next.
  */
 export async function* readTensorValues(source: ByteSource, header: SafetensorsHeader, entry: HeaderEntry, chunkBytes = 8 << 20): AsyncGenerator<Float32Array | Float64Array> {
-  const size = SAFETENSORS_DTYPE_BYTES[entry.dtype];
   if (!(FLOAT_DTYPES as readonly string[]).includes(entry.dtype)) {
-    throw new SafetensorsFormatError(`tensor ${JSON.stringify(entry.name)} has dtype ${entry.dtype}; values can be read for ${FLOAT_DTYPES.join(", ")}`);
+    throw new SafetensorsFormatError(`tensor ${JSON.stringify(entry.name)} has dtype ${entry.dtype}; values can be read for ${FLOAT_DTYPES.join(", ")}`, source.name);
   }
+  const size = SAFETENSORS_DTYPE_BYTES[entry.dtype as (typeof FLOAT_DTYPES)[number]];
   const per = Math.max(1, Math.floor(chunkBytes / size));
   const decoded = entry.dtype === "F16" || entry.dtype === "BF16" ? new Float32Array(per) : null;
   const table = entry.dtype === "F16" || entry.dtype === "BF16" ? halfTables()[entry.dtype] : null;

@@ -6,18 +6,24 @@
 // and awaited together): sources that hand their work to a pool of workers keep every worker busy
 // across small tensors.
 
-import { encodeHeader, tensorBytes, SAFETENSORS_DTYPE, SAFETENSORS_DTYPE_BYTES, type HeaderEntry, type StoredDtype } from "./format.js";
+import { encodeHeader, type HeaderEntry } from "./format.js";
+import { arrayOf, type DtypeWord, type SafetensorsDtype, type TensorArray } from "./dtypes.js";
+import { checkSources, checkWriteOptions, type CheckedSource } from "./write-check.js";
+
+export type { DtypeWord };
 
 /**
  * A tensor to write: its name, shape and dtype, and how to produce elements [start, end) of its
- * flat data into `out` (a Float32Array for float32, a Uint16Array of bits for the half dtypes, a
- * BigInt64Array for int64).
+ * flat data into `out`: a Float32Array for float32, a Uint16Array of bits for the half dtypes
+ * (and uint16), a BigInt64Array for int64, the matching typed array for the other integer types
+ * and float64, a Uint8Array for bool and the 8-bit float types (raw bytes); for F4 and the F6
+ * types, whose elements are narrower than a byte, `start` and `end` count packed bytes.
  */
 export interface TensorSource {
   name: string;
   shape: readonly number[];
-  dtype: StoredDtype;
-  fill(out: Float32Array | Uint16Array | BigInt64Array, start: number, end: number): void | Promise<void>;
+  dtype: DtypeWord | SafetensorsDtype;
+  fill(out: TensorArray, start: number, end: number): void | Promise<void>;
 }
 
 /**
@@ -63,7 +69,13 @@ export const DEFAULT_CHUNK_BYTES = 2 << 20;
 
 /** The header bytes and the layout of the file `writeSafetensors` would write. */
 export function safetensorsLayout(tensors: readonly TensorSource[], metadata?: Record<string, string>): { header: Uint8Array; entries: HeaderEntry[]; totalBytes: number } {
-  const { bytes, entries } = encodeHeader(tensors.map((t) => ({ name: t.name, dtype: SAFETENSORS_DTYPE[t.dtype], shape: t.shape })), metadata);
+  const fn = "safetensorsLayout";
+  const checked = checkSources<TensorSource>(fn, tensors);
+  return layoutOf(checked, checkWriteOptions(fn, { metadata }, DEFAULT_CHUNK_BYTES).metadata);
+}
+
+function layoutOf(tensors: readonly CheckedSource<TensorSource>[], metadata?: Record<string, string>): { header: Uint8Array; entries: HeaderEntry[]; totalBytes: number } {
+  const { bytes, entries } = encodeHeader(tensors.map((t) => ({ name: t.name, dtype: t.code, shape: t.shape })), metadata);
   const data = entries.length ? entries[entries.length - 1].end : 0;
   return { header: bytes, entries, totalBytes: bytes.length + data };
 }
@@ -78,15 +90,26 @@ export function safetensorsLayout(tensors: readonly TensorSource[], metadata?: R
  *   { name: "w", shape: [4, 4], dtype: "bfloat16", fill: (out, s, e) => { normal([4, 4], { range: [s, e], dtype: "bfloat16", out: out as Uint16Array }); } },
  * ]);
  */
-export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Array>, tensors: readonly TensorSource[], options: WriteOptions = {}): Promise<number> {
-  const { header, totalBytes } = safetensorsLayout(tensors, options.metadata);
-  const chunkBytes = Math.max(64, Math.floor((options.chunkBytes ?? DEFAULT_CHUNK_BYTES) / 8) * 8);
+export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Array>, tensors: readonly TensorSource[], options?: WriteOptions): Promise<number> {
+  return writeChecked("writeSafetensors", sink, tensors, options);
+}
+
+/** writeSafetensors under another function's name (saveFile): every check runs before a byte is written. */
+export async function writeChecked(fn: string, sink: ByteSink | WritableStream<Uint8Array>, tensorList: readonly TensorSource[], rawOptions?: WriteOptions): Promise<number> {
+  const tensors = checkSources<TensorSource>(fn, tensorList);
+  const options = checkWriteOptions(fn, rawOptions, DEFAULT_CHUNK_BYTES) as Omit<WriteOptions, "chunkBytes"> & { chunkBytes: number };
+  if (!isWritableStream(sink) && (sink === null || typeof sink !== "object" || typeof (sink as ByteSink).write !== "function")) {
+    throw new TypeError(`${fn}: sink must be a { write(bytes) } object or a WritableStream, got ${sink === null ? "null" : typeof sink}`);
+  }
+  if (options.signal?.aborted) throw abortError(options.signal);
+  const { header, totalBytes } = layoutOf(tensors, options.metadata);
+  const chunkBytes = options.chunkBytes;
   const streamWriter = isWritableStream(sink) ? sink.getWriter() : null;
   // A WritableStream may queue chunks past the write's promise: give it copies.
   const write = streamWriter ? (b: Uint8Array) => streamWriter.write(b.slice()) : (b: Uint8Array) => (sink as ByteSink).write(b);
   const progress: WriteProgress = { bytesDone: 0, bytesTotal: totalBytes, tensorsDone: 0, tensorsTotal: tensors.length };
   try {
-    await write(header);
+    await untilAborted(write(header), options.signal);
     progress.bytesDone = header.length;
     options.onProgress?.({ ...progress });
     const allocate = (): ArrayBufferLike => (options.shared ? new SharedArrayBuffer(chunkBytes) : new ArrayBuffer(chunkBytes));
@@ -100,14 +123,17 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
     // once its chunk is written (its buffer free again).
     const written: Promise<void>[] = [];
     let last: Promise<void> = Promise.resolve();
+    // every fill started so far (an abort waits for these, not for a sink that may never answer)
+    let fills: Promise<unknown> = Promise.resolve();
     const cursor = { tensor: 0, element: 0 };
     try {
       for (let k = 0; cursor.tensor < tensors.length; k++) {
         if (options.signal?.aborted) throw abortError(options.signal);
-        if (written.length === depth) await written.shift(); // the oldest chunk used this buffer
+        if (written.length === depth) await untilAborted(written.shift(), options.signal); // the oldest chunk used this buffer
         const buffer = (buffers[k % depth] ??= allocate());
         const { used, filled } = startChunk(buffer, tensors, cursor);
         const tensorsDone = cursor.tensor;
+        fills = Promise.all([fills, filled.catch(() => undefined)]);
         last = Promise.all([last, filled]).then(() => write(new Uint8Array(buffer, 0, used))).then(() => {
           progress.bytesDone += used;
           progress.tensorsDone = tensorsDone;
@@ -115,10 +141,11 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
         });
         written.push(last);
       }
-      await last;
+      await untilAborted(last, options.signal);
     } catch (error) {
       // Nothing may still write (fills end: pool fills reject on the abort) when this rejects.
-      await last.catch(() => undefined);
+      // After an abort only the fills are awaited: a stalled sink's write may never settle.
+      await (options.signal?.aborted ? fills : last.catch(() => undefined));
       throw error;
     }
     // an abort during the last chunk still fails the write (the file must not be completed)
@@ -140,24 +167,22 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
  * offsets' alignment when they can; a tensor whose bytes sit at an odd offset for its element
  * size (mixed dtypes) goes through an aligned scratch copy.
  */
-function startChunk(buffer: ArrayBufferLike, tensors: readonly TensorSource[], cursor: { tensor: number; element: number }): { used: number; filled: Promise<unknown> } {
+function startChunk(buffer: ArrayBufferLike, tensors: readonly CheckedSource<TensorSource>[], cursor: { tensor: number; element: number }): { used: number; filled: Promise<unknown> } {
   let used = 0;
   // Each fill writes its own bytes of the chunk: start them all, then wait for all.
   const fills: Promise<void>[] = [];
   while (cursor.tensor < tensors.length) {
-    const t = tensors[cursor.tensor];
-    const size = SAFETENSORS_DTYPE_BYTES[SAFETENSORS_DTYPE[t.dtype]];
-    const total = tensorBytes({ name: t.name, dtype: SAFETENSORS_DTYPE[t.dtype], shape: t.shape }) / size;
+    const { source: t, code, unitBytes: size, units: total } = tensors[cursor.tensor];
     const room = Math.floor((buffer.byteLength - used) / size);
     const n = Math.min(room, total - cursor.element);
     if (n <= 0 && total > cursor.element) break;
     if (n > 0) {
       const start = cursor.element, end = start + n;
       if (used % size === 0) {
-        const got = t.fill(elementsOf(size, buffer, used, n), start, end);
+        const got = t.fill(elementsOf(code, buffer, used, n), start, end);
         if (got) fills.push(got);
       } else {
-        const scratch = elementsOf(size, new ArrayBuffer(n * size), 0, n), at = used;
+        const scratch = elementsOf(code, new ArrayBuffer(n * size), 0, n), at = used;
         fills.push(Promise.resolve(t.fill(scratch, start, end)).then(() => { new Uint8Array(buffer, at, n * size).set(new Uint8Array(scratch.buffer)); }));
       }
       used += n * size;
@@ -175,11 +200,26 @@ function abortError(signal: AbortSignal): unknown {
   return signal.reason ?? new DOMException("writeSafetensors was aborted", "AbortError");
 }
 
-/** `n` elements of `size` bytes at byte `at` of `buffer`, as the array type a source fills. */
-function elementsOf(size: number, buffer: ArrayBufferLike, at: number, n: number): Float32Array | Uint16Array | BigInt64Array {
-  if (size === 8) return new BigInt64Array(buffer, at, n);
-  return size === 4 ? new Float32Array(buffer, at, n) : new Uint16Array(buffer, at, n);
+/** `promise`, or the abort's reason as soon as `signal` aborts (a sink that never answers cannot hold an abort up). */
+function untilAborted<T>(promise: Promise<T> | T | undefined, signal: AbortSignal | undefined): Promise<T | undefined> {
+  if (!signal) return Promise.resolve(promise);
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T | undefined>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener("abort", onAbort, { once: true });
+    Promise.resolve(promise).then(
+      (v) => { signal.removeEventListener("abort", onAbort); resolve(v); },
+      (e) => { signal.removeEventListener("abort", onAbort); reject(e); },
+    );
+  });
 }
+
+/** `n` fill units of `code` at byte `at` of `buffer`, as the array type a source fills. */
+function elementsOf(code: SafetensorsDtype, buffer: ArrayBufferLike, at: number, n: number): TensorArray {
+  // F4/F6: units are packed bytes
+  return arrayOf(code, buffer, at, code === "F4" || code === "F6_E2M3" || code === "F6_E3M2" ? (n * 8) / SAFETENSORS_BITS_OF[code] : n);
+}
+const SAFETENSORS_BITS_OF = { F4: 4, F6_E2M3: 6, F6_E3M2: 6 } as const;
 
 function isWritableStream(x: unknown): x is WritableStream<Uint8Array> {
   return typeof WritableStream === "function" && x instanceof WritableStream;

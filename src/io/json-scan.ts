@@ -1,0 +1,56 @@
+// What JSON.parse cannot tell about a safetensors header, found in one linear pass over its text
+// (after JSON.parse has accepted it, so the scan may be lax): a tensor name or an entry field given
+// twice (JSON.parse keeps the last silently), and a shape or offset written as a non-integer
+// number ("1.0", "1e2", "-0" parse to integers but the reference reader, which reads usize, refuses
+// them).
+
+/** The first problem found, or null. */
+export function scanHeaderText(text: string): string | null {
+  // Per open container: whether it is an object, the key of the value being read, its keys so far.
+  const stack: { object: boolean; key: string | null; keys: Set<string> | null }[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) { // a string
+      let j = i + 1;
+      while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectKey && top?.object) {
+        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const metadata = stack.length === 2 && stack[0].key === "__metadata__";
+        if (top.keys && !metadata) {
+          if (top.keys.has(key)) {
+            return stack.length === 1 ? `tensor name ${JSON.stringify(key)} appears twice` : `tensor ${JSON.stringify(stack[0].key)} gives ${JSON.stringify(key)} twice`;
+          }
+          top.keys.add(key);
+        }
+        top.key = key;
+        expectKey = false;
+      }
+      i = j + 1;
+    } else if (c === 0x7b || c === 0x5b) { // { [
+      stack.push({ object: c === 0x7b, key: null, keys: c === 0x7b && stack.length < 2 ? new Set() : null });
+      expectKey = c === 0x7b;
+      i++;
+    } else if (c === 0x7d || c === 0x5d) { // } ]
+      stack.pop();
+      i++;
+    } else if (c === 0x2c) { // ,
+      expectKey = stack[stack.length - 1]?.object === true;
+      i++;
+    } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) { // a number
+      let j = i;
+      while (j < text.length && /[-+0-9.eE]/.test(text[j])) j++;
+      if (stack.length === 3 && stack[0].key !== "__metadata__" && !stack[2].object && /[-.eE]/.test(text.slice(i, j))) {
+        const field = stack[1].key;
+        if (field === "shape" || field === "data_offsets") {
+          return `tensor ${JSON.stringify(stack[0].key)} has ${field} entry ${text.slice(i, j)}; expected a non-negative integer written without a fraction or exponent`;
+        }
+      }
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return null;
+}
