@@ -2,10 +2,11 @@
 // file, a directory holding model.safetensors or a sharded index, or the index itself); when the
 // metadata names an nninit recipe, the law each tensor must follow and whether it does.
 
-import { readFile, stat } from "node:fs/promises";
-import { dirname, join } from "node:path";
-import { fileSource } from "../io/node.js";
-import { readSafetensorsHeader, tensorStats, FLOAT_DTYPES, type TensorStats } from "../io/read.js";
+import { stat } from "node:fs/promises";
+import { join } from "node:path";
+import { fileSource, openError } from "../io/node.js";
+import { readShardIndex } from "../io/index-file.js";
+import { readSafetensorsHeader, tensorStats, windowedSource, FLOAT_DTYPES, type TensorStats } from "../io/read.js";
 import { INDEX_FILE_NAME } from "../io/shards.js";
 import { SafetensorsFormatError } from "../io/format.js";
 import { buildRecipe, type Law } from "../models/index.js";
@@ -38,13 +39,14 @@ export interface InspectReport {
   matched: number;
 }
 
-/** The .safetensors files a PATH names. */
-async function filesOf(path: string): Promise<string[]> {
+/** The .safetensors files a PATH names, each with the tensors an index puts in it (null: no index). */
+async function filesOf(path: string): Promise<{ file: string; index: string | null; tensors: string[] | null }[]> {
   let info: Awaited<ReturnType<typeof stat>>;
   try {
     info = await stat(path);
-  } catch {
-    throw new UsageError(`${path} does not exist`);
+  } catch (e) {
+    const error = await openError(path, e as NodeJS.ErrnoException);
+    throw (e as NodeJS.ErrnoException).code === "ENOENT" && error.message === `${path} does not exist` ? new UsageError(error.message) : error;
   }
   if (info.isDirectory()) {
     for (const name of [INDEX_FILE_NAME, "model.safetensors"]) {
@@ -52,38 +54,66 @@ async function filesOf(path: string): Promise<string[]> {
     }
     throw new UsageError(`${path} holds neither ${INDEX_FILE_NAME} nor model.safetensors`);
   }
-  if (path.endsWith(".json")) {
-    const index = JSON.parse(await readFile(path, "utf8")) as { weight_map?: Record<string, string> };
-    if (!index.weight_map || typeof index.weight_map !== "object") throw new SafetensorsFormatError(`${path} has no weight_map`);
-    return [...new Set(Object.values(index.weight_map))].map((f) => join(dirname(path), f));
-  }
-  return [path];
+  if (path.endsWith(".json")) return (await readShardIndex(path)).map((s) => ({ file: s.shard, index: path, tensors: s.tensors }));
+  return [{ file: path, index: null, tensors: null }];
 }
 
 const DTYPE_OF: Record<string, Dtype> = { F32: "float32", F16: "float16", BF16: "bfloat16" };
 
-/** The laws of the recipe named in a file's metadata (empty when it names none or cannot be rebuilt). */
-function lawsOf(metadata: Record<string, string>): Map<string, Law> {
+/**
+ * The laws of the recipe named in a file's metadata (empty when it names none or cannot be
+ * rebuilt). The metadata is untrusted: a config whose layer counts exceed the file's tensors (a
+ * 319-byte file claiming n_layer 2e8) is not built, and each config is built once (every shard
+ * repeats it).
+ */
+function lawsOf(metadata: Record<string, string>, tensorCount: number, cache: Map<string, Map<string, Law>>): Map<string, Law> {
   const laws = new Map<string, Law>();
-  if (!metadata.nninit_recipe || !metadata.nninit_config) return laws;
+  const text = metadata.nninit_config;
+  if (!metadata.nninit_recipe || !text) return laws;
+  const cached = cache.get(text);
+  if (cached) return cached;
+  cache.set(text, laws);
   try {
-    for (const t of buildRecipe(JSON.parse(metadata.nninit_config)).tensors) laws.set(t.name, t.law);
+    const config = JSON.parse(text) as Record<string, unknown>;
+    if (config === null || typeof config !== "object") return laws;
+    for (const [key, value] of Object.entries(config)) {
+      // every layer holds at least one tensor of the file
+      if (/layer/i.test(key) && typeof value === "number" && !(value <= tensorCount)) return laws;
+    }
+    const recipe = buildRecipe(config);
+    if (recipe.tensors.length > MAX_RECIPE_TENSORS) return laws;
+    for (const t of recipe.tensors) laws.set(t.name, t.law);
   } catch {
     // a recipe this version cannot rebuild: report statistics only
   }
   return laws;
 }
 
-export async function inspect(path: string): Promise<InspectReport> {
+/** No recipe of nninit's has more tensors than this (llama with 10,000 layers has 90,003). */
+const MAX_RECIPE_TENSORS = 1_000_000;
+
+export async function inspect(path: string, signal?: AbortSignal): Promise<InspectReport> {
   const report: InspectReport = { files: [], tensors: [], checked: 0, matched: 0 };
-  for (const file of await filesOf(path)) {
-    const source = await fileSource(file);
+  const cache = new Map<string, Map<string, Law>>();
+  const stop = () => { if (signal?.aborted) throw signal.reason ?? new Error("interrupted"); };
+  const files = await filesOf(path);
+  // the tensors of the whole checkpoint (an index lists them all; a shard holds a part)
+  const indexed = files.reduce((a, f) => a + (f.tensors?.length ?? 0), 0);
+  for (const { file, index, tensors } of files) {
+    stop();
+    const source = windowedSource(await fileSource(file));
     try {
       const header = await readSafetensorsHeader(source);
+      if (tensors) {
+        const names = new Set(header.entries.map((e) => e.name));
+        const missing = tensors.find((t) => !names.has(t));
+        if (missing !== undefined) throw new SafetensorsFormatError(`${index}: weight_map puts ${JSON.stringify(missing)} in ${file}, which has no such tensor`);
+      }
       report.files.push({ path: file, bytes: source.size, metadata: header.metadata });
-      const laws = lawsOf(header.metadata);
+      const laws = lawsOf(header.metadata, Math.max(indexed, header.entries.length), cache);
       for (const e of header.entries) {
-        const stats = (FLOAT_DTYPES as readonly string[]).includes(e.dtype) ? await tensorStats(source, header, e) : null;
+        stop();
+        const stats = (FLOAT_DTYPES as readonly string[]).includes(e.dtype) ? await tensorStats(source, header, e, signal) : null;
         const t: TensorReport = { name: e.name, file, dtype: e.dtype, shape: e.shape, stats };
         const law = laws.get(e.name);
         if (law && stats && DTYPE_OF[e.dtype]) {
@@ -104,32 +134,50 @@ export async function inspect(path: string): Promise<InspectReport> {
 
 const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? "-" : Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(3) : x.toFixed(5));
 
-export function formatReport(r: InspectReport): string {
-  const lines: string[] = [];
+/** Writes the table line by line (column widths from one pass over the rows: no spread of every row into Math.max). */
+export function writeReport(r: InspectReport, write: (text: string) => void): void {
   for (const f of r.files) {
     const m = f.metadata;
     const recipe = m.nninit_recipe ? `, nninit ${m.nninit_version ?? "?"} recipe ${m.nninit_recipe} seed ${m.nninit_seed} (${m.nninit_generator ?? "tape"})` : "";
-    lines.push(`${f.path}: ${f.bytes.toLocaleString("en-US")} bytes${recipe}`);
+    write(`${f.path}: ${f.bytes.toLocaleString("en-US")} bytes${recipe}\n`);
   }
   const hasLaws = r.checked > 0;
   const head = ["tensor", "dtype", "shape", "mean", "std", "min", "max", ...(hasLaws ? ["law", "ok"] : [])];
-  const rows = r.tensors.map((t) => [t.name, t.dtype, t.shape.join("x") || "scalar", num(t.stats?.mean), num(t.stats?.std), num(t.stats?.min), num(t.stats?.max),
-    ...(hasLaws ? [t.law ?? "", t.ok === undefined ? "" : t.ok ? "yes" : "NO"] : [])]);
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-  const pad = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
-  lines.push(pad(head), ...rows.map(pad));
-  const params = r.tensors.reduce((a, t) => a + t.shape.reduce((x, y) => x * y, 1), 0);
-  lines.push(`${r.tensors.length} tensors, ${params.toLocaleString("en-US")} elements` +
-    (hasLaws ? `; ${r.matched} of ${r.checked} match their recipe's law${r.matched === r.checked ? "" : ` (${r.checked - r.matched} do NOT)`}` : ""));
-  return `${lines.join("\n")}\n`;
+  const row = (t: TensorReport) => [t.name, t.dtype, t.shape.join("x") || "scalar", num(t.stats?.mean), num(t.stats?.std), num(t.stats?.min), num(t.stats?.max),
+    ...(hasLaws ? [t.law ?? "", t.ok === undefined ? "" : t.ok ? "yes" : "NO"] : [])];
+  const widths = head.map((h) => h.length);
+  for (const t of r.tensors) row(t).forEach((c, i) => { if (c.length > widths[i]) widths[i] = c.length; });
+  const pad = (cells: string[]) => `${cells.map((c, i) => (i >= 3 && i <= 6 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd()}\n`;
+  write(pad(head));
+  let params = 0;
+  for (const t of r.tensors) {
+    write(pad(row(t)));
+    params += t.shape.reduce((x, y) => x * y, 1);
+  }
+  write(`${r.tensors.length} tensors, ${params.toLocaleString("en-US")} elements` +
+    (hasLaws ? `; ${r.matched} of ${r.checked} match their recipe's law${r.matched === r.checked ? "" : ` (${r.checked - r.matched} do NOT)`}` : "") + "\n");
+}
+
+export function formatReport(r: InspectReport): string {
+  const parts: string[] = [];
+  writeReport(r, (text) => { parts.push(text); });
+  return parts.join("");
+}
+
+/** The report as JSON, one tensor a line (the same object JSON.stringify gives, without one string of it all). */
+export function writeReportJson(r: InspectReport, write: (text: string) => void): void {
+  write(`{\n  "files": ${JSON.stringify(r.files)},\n  "tensors": [`);
+  r.tensors.forEach((t, i) => { write(`${i ? "," : ""}\n    ${JSON.stringify(t)}`); });
+  write(`${r.tensors.length ? "\n  " : ""}],\n  "checked": ${r.checked},\n  "matched": ${r.matched}\n}\n`);
 }
 
 /** Exit status 3 when a tensor does not match its law. */
 export async function runInspect(argv: readonly string[], ctx: Context): Promise<number> {
   const p = parseArgs(argv, INSPECT_FLAGS);
   if (p.positional.length !== 1) throw new UsageError("inspect takes one PATH");
-  const report = await inspect(p.positional[0]);
-  if (flag(p, "json") !== undefined) ctx.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else if (!ctx.quiet) ctx.stdout.write(formatReport(report));
+  const report = await inspect(p.positional[0], ctx.signal);
+  const write = (text: string) => { ctx.stdout.write(text); };
+  if (flag(p, "json") !== undefined) writeReportJson(report, write);
+  else if (!ctx.quiet) writeReport(report, write);
   return report.matched === report.checked ? 0 : 3;
 }

@@ -37,17 +37,17 @@ export function saveSources(fn: string, tensors: unknown): TensorSource[] {
   else if (tensors !== null && typeof tensors === "object" && !ArrayBuffer.isView(tensors)) entries = Object.entries(tensors);
   else throw new TypeError(`${fn}: tensors must be a Map or a plain object of { dtype, shape, data }, got ${tensors === null ? "null" : typeof tensors}`);
   return entries.map(([name, t]) => {
-    const what = `tensors[${JSON.stringify(name)}]`;
-    if (t === null || typeof t !== "object") throw new TypeError(`${fn}: ${what} must be { dtype, shape, data } or { dtype, shape, fill }, got ${t === null ? "null" : typeof t}`);
+    const what = () => `tensors[${JSON.stringify(name)}]`;
+    if (t === null || typeof t !== "object") throw new TypeError(`${fn}: ${what()} must be { dtype, shape, data } or { dtype, shape, fill }, got ${t === null ? "null" : typeof t}`);
     const { dtype, shape, data, fill } = t as Record<string, unknown>;
     if (typeof fill === "function" && data === undefined) return { name, shape, dtype, fill } as TensorSource;
-    if (!ArrayBuffer.isView(data) || data instanceof DataView) throw new TypeError(`${fn}: ${what}.data must be a typed array (or give fill(out, start, end)), got ${data === null ? "null" : typeof data}`);
+    if (!ArrayBuffer.isView(data) || data instanceof DataView) throw new TypeError(`${fn}: ${what()}.data must be a typed array (or give fill(out, start, end)), got ${data === null ? "null" : typeof data}`);
     const inferred = dtypeOfArray(data);
-    if (dtype === undefined && inferred === undefined) throw new TypeError(`${fn}: ${what}.dtype must be given for a ${data.constructor.name} (float16, bfloat16 or uint16)`);
+    if (dtype === undefined && inferred === undefined) throw new TypeError(`${fn}: ${what()}.dtype must be given for a ${data.constructor.name} (float16, bfloat16 or uint16)`);
     const layout = checkLayout(fn, what, name, shape, dtype ?? inferred);
-    if (!arrayFits(layout.code, data)) throw new TypeError(`${fn}: ${what}.data is a ${data.constructor.name}, which cannot hold ${layout.code} elements`);
+    if (!arrayFits(layout.code, data)) throw new TypeError(`${fn}: ${what()}.data is a ${data.constructor.name}, which cannot hold ${layout.code} elements`);
     const bytes = layout.units * layout.unitBytes;
-    if (data.byteLength !== bytes) throw new RangeError(`${fn}: ${what}.data holds ${data.byteLength} bytes, but ${layout.code} ${JSON.stringify(layout.shape)} needs ${bytes}`);
+    if (data.byteLength !== bytes) throw new RangeError(`${fn}: ${what()}.data holds ${data.byteLength} bytes, but ${layout.code} ${JSON.stringify(layout.shape)} needs ${bytes}`);
     const raw = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const unit = layout.unitBytes;
     return {

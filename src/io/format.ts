@@ -80,19 +80,21 @@ export function tensorBytes(t: TensorLayout): number {
  */
 export function encodeHeader(tensors: readonly TensorLayout[], metadata: Record<string, string> = {}): { bytes: Uint8Array; entries: HeaderEntry[] } {
   const names = new Set<string>();
-  const json: Record<string, unknown> = {};
-  if (Object.keys(metadata).length > 0) json.__metadata__ = metadata;
+  // The JSON is joined from parts, not stringified from one object: an object with 100,000s of
+  // keys is slow to build, and would put integer-like names ("0", "1") first.
+  const parts: string[] = [];
+  if (Object.keys(metadata).length > 0) parts.push(`"__metadata__":${JSON.stringify(metadata)}`);
   const entries: HeaderEntry[] = [];
   let at = 0;
   for (const t of tensors) {
     if (t.name === "__metadata__" || names.has(t.name)) throw new RangeError(`writeSafetensors: tensor name ${JSON.stringify(t.name)} is used twice or reserved`);
     names.add(t.name);
     const end = at + tensorBytes(t);
-    json[t.name] = { dtype: t.dtype, shape: [...t.shape], data_offsets: [at, end] };
+    parts.push(`${JSON.stringify(t.name)}:{"dtype":"${t.dtype}","shape":[${t.shape.join(",")}],"data_offsets":[${at},${end}]}`);
     entries.push({ name: t.name, dtype: t.dtype, shape: [...t.shape], begin: at, end });
     at = end;
   }
-  const text = new TextEncoder().encode(JSON.stringify(json));
+  const text = new TextEncoder().encode(`{${parts.join(",")}}`);
   const padded = Math.ceil(text.length / 8) * 8;
   const bytes = new Uint8Array(8 + padded).fill(0x20, 8 + text.length);
   new DataView(bytes.buffer).setBigUint64(0, BigInt(padded), true);

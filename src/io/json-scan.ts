@@ -16,7 +16,8 @@ export function scanHeaderText(text: string): string | null {
       while (text.charCodeAt(j) !== 0x22) j += text.charCodeAt(j) === 0x5c ? 2 : 1;
       const top = stack[stack.length - 1];
       if (expectKey && top?.object) {
-        const key = JSON.parse(text.slice(i, j + 1)) as string;
+        const raw = text.slice(i + 1, j);
+        const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
         const metadata = stack.length === 2 && stack[0].key === "__metadata__";
         if (top.keys && !metadata) {
           if (top.keys.has(key)) {
@@ -40,8 +41,11 @@ export function scanHeaderText(text: string): string | null {
       i++;
     } else if (c === 0x2d || (c >= 0x30 && c <= 0x39)) { // a number
       let j = i;
-      while (j < text.length && /[-+0-9.eE]/.test(text[j])) j++;
-      if (stack.length === 3 && stack[0].key !== "__metadata__" && !stack[2].object && /[-.eE]/.test(text.slice(i, j))) {
+      let plain = true; // digits only
+      for (let d = text.charCodeAt(j); j < text.length && ((d >= 0x30 && d <= 0x39) || d === 0x2d || d === 0x2b || d === 0x2e || d === 0x65 || d === 0x45); d = text.charCodeAt(++j)) {
+        if (d < 0x30 || d > 0x39) plain = false;
+      }
+      if (!plain && stack.length === 3 && stack[0].key !== "__metadata__" && !stack[2].object) {
         const field = stack[1].key;
         if (field === "shape" || field === "data_offsets") {
           return `tensor ${JSON.stringify(stack[0].key)} has ${field} entry ${text.slice(i, j)}; expected a non-negative integer written without a fraction or exponent`;

@@ -6,8 +6,7 @@ import { Writable } from "node:stream";
 import * as neutral from "./api.js";
 import { fileSource, writableSink, writeFileAtomically } from "./node.js";
 import { sourceOf, type ReadableInput } from "./sources.js";
-import { writeChecked, type ByteSink } from "./write.js";
-import { checkSources, checkWriteOptions } from "./write-check.js";
+import { prepareWrite, writeChecked, type ByteSink } from "./write.js";
 
 /**
  * Writes tensors (a Map such as nninit/torch's stateDict, or a plain object of { dtype, shape,
@@ -23,11 +22,9 @@ export async function saveFile(target: string | Writable | ByteSink | WritableSt
   const sources = neutral.saveSources(fn, tensors);
   const writeOptions = neutral.saveWriteOptions(options);
   if (typeof target === "string") {
-    // every check before the temporary file is created
-    checkSources(fn, sources);
-    checkWriteOptions(fn, writeOptions, 1);
+    const write = prepareWrite(fn, sources, writeOptions); // every check before the temporary file is created
     let bytes = 0;
-    await writeFileAtomically(target, async (sink) => { bytes = await writeChecked(fn, sink, sources, writeOptions); });
+    await writeFileAtomically(target, async (sink) => { bytes = await write(sink); });
     return bytes;
   }
   return writeChecked(fn, target instanceof Writable ? writableSink(target) : target, sources, writeOptions);

@@ -23,6 +23,26 @@ export function blobSource(blob: Blob, name?: string): ByteSource {
   };
 }
 
+/**
+ * A source whose small reads are served from one cached window of `windowBytes` (read when a read
+ * falls outside it): reading many small tensors in file order costs one read per window rather
+ * than one per tensor (130,000 one-element tensors: one read instead of 130,000).
+ */
+export function windowedSource<S extends ByteSource>(source: S, windowBytes = 8 << 20): S {
+  let start = 0;
+  let window: Uint8Array = new Uint8Array(0);
+  return {
+    ...source,
+    async read(offset: number, length: number) {
+      if (offset >= start && offset + length <= start + window.length) return window.subarray(offset - start, offset - start + length);
+      if (length >= windowBytes) return source.read(offset, length);
+      window = await source.read(offset, Math.min(windowBytes, source.size - offset));
+      start = offset;
+      return window.subarray(0, length);
+    },
+  };
+}
+
 /** Reads and checks the header of a safetensors file. */
 export async function readSafetensorsHeader(source: ByteSource): Promise<SafetensorsHeader> {
   const prefix = await source.read(0, Math.min(8, source.size));
@@ -84,10 +104,11 @@ export interface TensorStats {
   max: number;
 }
 
-/** Streams a tensor once and returns its statistics (NaN for an empty tensor). */
-export async function tensorStats(source: ByteSource, header: SafetensorsHeader, entry: HeaderEntry): Promise<TensorStats> {
+/** Streams a tensor once and returns its statistics (NaN for an empty tensor); stops between chunks when `signal` aborts. */
+export async function tensorStats(source: ByteSource, header: SafetensorsHeader, entry: HeaderEntry, signal?: AbortSignal): Promise<TensorStats> {
   let count = 0, sum = 0, sum2 = 0, min = Infinity, max = -Infinity;
   for await (const chunk of readTensorValues(source, header, entry)) {
+    if (signal?.aborted) throw signal.reason ?? new Error("interrupted");
     // sums in float64: exact enough for weights (std >> mean or constant tensors)
     let s = 0, s2 = 0, lo = Infinity, hi = -Infinity;
     for (let i = 0; i < chunk.length; i++) {

@@ -24,7 +24,9 @@ export function unitBytesOf(code: SafetensorsDtype): number {
 }
 
 /** Checks a tensor's name, shape and dtype (`what` names it in messages). */
-export function checkLayout(fn: string, what: string, name: unknown, shape: unknown, dtype: unknown): { name: string; shape: number[]; code: SafetensorsDtype; unitBytes: number; units: number } {
+export function checkLayout(fn: string, whatOf: string | (() => string), name: unknown, shape: unknown, dtype: unknown): { name: string; shape: number[]; code: SafetensorsDtype; unitBytes: number; units: number } {
+  // the argument's name is only built for an error (a checkpoint may have 100,000s of tensors)
+  const what = { toString: () => (typeof whatOf === "string" ? whatOf : whatOf()) };
   if (typeof name !== "string") throw typeError(fn, `${what}.name`, "a string", name);
   if (name === "__metadata__") throw rangeError(fn, `${what}.name`, "a name other than the reserved __metadata__", name);
   if (!Array.isArray(shape)) throw typeError(fn, `${what}.shape`, "an array of non-negative integers", shape);
@@ -51,12 +53,12 @@ export function checkSources<S extends { fill?: unknown }>(fn: string, tensors: 
   if (!Array.isArray(tensors)) throw typeError(fn, "tensors", "an array of { name, shape, dtype, fill }", tensors);
   const names = new Set<string>();
   return tensors.map((t: unknown, i) => {
-    const what = `tensors[${i}]`;
-    if (!isPlainObject(t) && (t === null || typeof t !== "object")) throw typeError(fn, what, "an object { name, shape, dtype, fill }", t);
+    const what = () => `tensors[${i}]`;
+    if (t === null || typeof t !== "object") throw typeError(fn, what(), "an object { name, shape, dtype, fill }", t);
     const s = t as Record<string, unknown>;
     const layout = checkLayout(fn, what, s.name, s.shape, s.dtype);
-    if (typeof s.fill !== "function") throw typeError(fn, `${what}.fill`, "a function (out, start, end)", s.fill);
-    if (names.has(layout.name)) throw rangeError(fn, `${what}.name`, "a name not used by an earlier tensor", layout.name);
+    if (typeof s.fill !== "function") throw typeError(fn, `${what()}.fill`, "a function (out, start, end)", s.fill);
+    if (names.has(layout.name)) throw rangeError(fn, `${what()}.name`, "a name not used by an earlier tensor", layout.name);
     names.add(layout.name);
     return { source: t as S, ...layout };
   });

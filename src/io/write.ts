@@ -96,11 +96,20 @@ export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Arra
 
 /** writeSafetensors under another function's name (saveFile): every check runs before a byte is written. */
 export async function writeChecked(fn: string, sink: ByteSink | WritableStream<Uint8Array>, tensorList: readonly TensorSource[], rawOptions?: WriteOptions): Promise<number> {
-  const tensors = checkSources<TensorSource>(fn, tensorList);
-  const options = checkWriteOptions(fn, rawOptions, DEFAULT_CHUNK_BYTES) as Omit<WriteOptions, "chunkBytes"> & { chunkBytes: number };
   if (!isWritableStream(sink) && (sink === null || typeof sink !== "object" || typeof (sink as ByteSink).write !== "function")) {
     throw new TypeError(`${fn}: sink must be a { write(bytes) } object or a WritableStream, got ${sink === null ? "null" : typeof sink}`);
   }
+  return prepareWrite(fn, tensorList, rawOptions)(sink);
+}
+
+/** Checks everything (throwing synchronously), then gives the write to run on a sink. */
+export function prepareWrite(fn: string, tensorList: readonly TensorSource[], rawOptions?: WriteOptions): (sink: ByteSink | WritableStream<Uint8Array>) => Promise<number> {
+  const tensors = checkSources<TensorSource>(fn, tensorList);
+  const options = checkWriteOptions(fn, rawOptions, DEFAULT_CHUNK_BYTES) as Omit<WriteOptions, "chunkBytes"> & { chunkBytes: number };
+  return (sink) => writePrepared(sink, tensors, options);
+}
+
+async function writePrepared(sink: ByteSink | WritableStream<Uint8Array>, tensors: CheckedSource<TensorSource>[], options: Omit<WriteOptions, "chunkBytes"> & { chunkBytes: number }): Promise<number> {
   if (options.signal?.aborted) throw abortError(options.signal);
   const { header, totalBytes } = layoutOf(tensors, options.metadata);
   const chunkBytes = options.chunkBytes;

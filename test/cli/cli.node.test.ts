@@ -187,7 +187,7 @@ describe("nninit inspect", () => {
     writeFileSync(bad, bytes.subarray(0, bytes.length - 2));
     const r = await run(["inspect", bad]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^nninit inspect: the tensors need 16 bytes of data but the file holds 14/);
+    expect(r.err).toMatch(/^nninit inspect: \S*bad\.safetensors: the tensors need 16 bytes of data but the file holds 14/);
   });
 });
 

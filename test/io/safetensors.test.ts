@@ -162,6 +162,14 @@ describe("reading refuses malformed files", () => {
     ["data offsets past the end of the file (truncated)", async () => (await good).slice(0, -4), /the tensors need 24 bytes of data but the file holds 20/],
     ["trailing bytes after the last tensor", async () => { const g = await good; const b = new Uint8Array(g.length + 3); b.set(g); return b; }, /3 bytes after the last tensor/],
     ["metadata that is not strings", async () => withHeader(`{"__metadata__":{"n":1}}`, 0), /__metadata__.n is not a string/],
+    // the reference refuses these too (serde_json reads a BOM as an unexpected character, "1.0" and "1e0" as floats where it wants usize)
+    ["a byte-order mark before the JSON", async () => withHeader(`\ufeff{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`, 4), /not valid JSON/],
+    ["a shape written 1.0", async () => withHeader(`{"a":{"dtype":"F32","shape":[1.0],"data_offsets":[0,4]}}`, 4), /tensor "a" has shape entry 1\.0; expected a non-negative integer/],
+    ["an offset written 4e0", async () => withHeader(`{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4e0]}}`, 4), /data_offsets entry 4e0/],
+    ["a field given twice", async () => withHeader(`{"a":{"dtype":"F32","dtype":"F32","shape":[1],"data_offsets":[0,4]}}`, 4), /tensor "a" gives "dtype" twice/],
+    // the reference keeps the last of two same-named entries; a checkpoint with two tensors of one name is refused here
+    ["a tensor name twice", async () => withHeader(`{"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]},"a":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}`, 4), /tensor name "a" appears twice/],
+    ["F4 elements that do not fill a byte", async () => withHeader(`{"a":{"dtype":"F4","shape":[3],"data_offsets":[0,1]}}`, 1), /3 elements of F4 do not fill whole bytes/],
   ];
   it.each(cases)("%s", async (_label, make, message) => {
     const bytes = await make();
@@ -170,6 +178,14 @@ describe("reading refuses malformed files", () => {
     expect(error).toBeInstanceOf(SafetensorsFormatError);
     expect((error as Error).message).toMatch(message);
     for (const [offset, length] of source.reads) expect(offset + length).toBeLessThanOrEqual(bytes.length);
+  });
+
+  it("accepts null metadata, unknown entry fields, a key named like a field in metadata, and every dtype width", async () => {
+    const h = await readSafetensorsHeader(guarded(withHeader(`{"__metadata__":null,"a":{"dtype":"F4","shape":[2],"data_offsets":[0,1],"x":1.5},"b":{"dtype":"C64","shape":[1],"data_offsets":[1,9]}}`, 9)));
+    expect(h.entries.map((e) => [e.name, e.dtype, e.begin, e.end])).toEqual([["a", "F4", 0, 1], ["b", "C64", 1, 9]]);
+    expect(h.metadata).toEqual({});
+    const m = await readSafetensorsHeader(guarded(withHeader(`{"__metadata__":{"shape":"1.0","k":"v","k2":"v"}}`, 0)));
+    expect(m.metadata).toEqual({ shape: "1.0", k: "v", k2: "v" });
   });
 
   it("accepts the good file, reading only its header to parse it", async () => {
