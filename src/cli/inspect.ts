@@ -76,9 +76,10 @@ function lawsOf(metadata: Record<string, string>, tensorCount: number, cache: Ma
   try {
     const config = JSON.parse(text) as Record<string, unknown>;
     if (config === null || typeof config !== "object") return laws;
-    for (const [key, value] of Object.entries(config)) {
+    for (const key of LAYER_COUNTS) {
       // every layer holds at least one tensor of the file
-      if (/layer/i.test(key) && typeof value === "number" && !(value <= tensorCount)) return laws;
+      const value = config[key];
+      if (typeof value === "number" && !(value <= tensorCount)) return laws;
     }
     const recipe = buildRecipe(config);
     if (recipe.tensors.length > MAX_RECIPE_TENSORS) return laws;
@@ -88,6 +89,9 @@ function lawsOf(metadata: Record<string, string>, tensorCount: number, cache: Ma
   }
   return laws;
 }
+
+/** The config keys that count a recipe's layers (gpt2 and nanoGPT, the Llama family). */
+const LAYER_COUNTS = ["n_layer", "num_hidden_layers"];
 
 /** No recipe of nninit's has more tensors than this (llama with 10,000 layers has 90,003). */
 const MAX_RECIPE_TENSORS = 1_000_000;

@@ -6,6 +6,7 @@ import { llama, LLAMA_DEFAULTS, LLAMA_PRESETS } from "./llama.js";
 import { nanogpt, NANOGPT_DEFAULTS } from "./nanogpt.js";
 import { resnet, RESNET_DEFAULTS, RESNET_LAYERS } from "./resnet.js";
 import type { ModelRecipe } from "./recipe.js";
+import { LLAMA_FAMILY, familyDefaults } from "./llama-family.js";
 
 export { parameterCount, tensorSources, numelOf, type ModelRecipe, type TensorRecipe, type Law } from "./recipe.js";
 
@@ -24,6 +25,10 @@ const FAMILIES: Record<string, Family> = {
   llama: { defaults: LLAMA_DEFAULTS, build: llama, torch: false, description: "Hugging Face LlamaForCausalLM" },
   nanogpt: { defaults: NANOGPT_DEFAULTS, build: nanogpt, torch: true, description: "karpathy/nanoGPT GPT" },
   resnet: { defaults: RESNET_DEFAULTS, build: resnet, torch: true, description: "torchvision ResNet" },
+  // Llama-shaped Hugging Face architectures (./llama-family.ts): one row each
+  ...Object.fromEntries(Object.entries(LLAMA_FAMILY).map(([type, row]) => [type, {
+    defaults: familyDefaults(type), build: (c, int, num) => llama(c, int, num, row.shape), torch: false, description: `Hugging Face ${row.architecture}`,
+  } satisfies Family])),
 };
 
 /** Every model name `nninit init` accepts: family, preset overrides. */
@@ -31,8 +36,12 @@ export const MODELS: Record<string, { family: string; overrides: Record<string, 
   ...Object.fromEntries(Object.entries(GPT2_PRESETS).map(([name, o]) => [name, { family: "gpt2", overrides: o }])),
   ...Object.fromEntries(Object.entries(LLAMA_PRESETS).map(([name, o]) => [name, { family: "llama", overrides: o }])),
   nanogpt: { family: "nanogpt", overrides: {} },
+  ...Object.fromEntries(Object.keys(LLAMA_FAMILY).map((type) => [type, { family: type, overrides: {} }])),
   ...Object.fromEntries(Object.keys(RESNET_LAYERS).map((name) => [name, { family: "resnet", overrides: { depth: Number(name.slice(6)) } }])),
 };
+
+/** Every model_type a config.json may name. */
+export const MODEL_TYPES: readonly string[] = Object.keys(FAMILIES);
 
 /** The family of a model name or model_type. */
 export function familyOf(name: string): Family & { name: string } {
@@ -50,6 +59,9 @@ export function familyOf(name: string): Family & { name: string } {
 export function resolveConfig(name: string | undefined, file?: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const key = name ?? (typeof file?.model_type === "string" ? file.model_type : undefined);
   if (key === undefined) throw new RangeError("the config has no model_type; name the model (nninit init gpt2 --config config.json)");
+  if (name === undefined && !MODELS[key] && !FAMILIES[key]) {
+    throw new RangeError(`the config's model_type ${JSON.stringify(key)} is not supported; supported model types: ${MODEL_TYPES.join(", ")}`);
+  }
   const family = familyOf(key);
   if (file && typeof file.model_type === "string" && file.model_type !== family.name) {
     throw new RangeError(`the config's model_type is ${JSON.stringify(file.model_type)}, but the model asked for is ${JSON.stringify(key)} (a ${family.name})`);

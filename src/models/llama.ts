@@ -8,6 +8,7 @@
 //      transformers/models/llama/configuration_llama.py: LlamaConfig defaults (Llama 2 7B).
 
 import { normalT, onesT, zerosT, type ModelRecipe, type TensorRecipe } from "./recipe.js";
+import type { LlamaShape } from "./llama-family.js";
 
 /** LlamaConfig's defaults, as config.json spells them. */
 export const LLAMA_DEFAULTS: Record<string, unknown> = {
@@ -38,13 +39,14 @@ export const LLAMA_PRESETS: Record<string, Record<string, unknown>> = {
   "llama-1b": { hidden_size: 2048, intermediate_size: 5632, num_hidden_layers: 22, num_attention_heads: 32, num_key_value_heads: 4 },
 };
 
-export function llama(config: Record<string, unknown>, int: (key: string) => number, num: (key: string) => number): ModelRecipe {
+export function llama(config: Record<string, unknown>, int: (key: string) => number, num: (key: string) => number, shape: LlamaShape = {}): ModelRecipe {
   const d = int("hidden_size"), layers = int("num_hidden_layers"), vocab = int("vocab_size"), inner = int("intermediate_size");
   const heads = int("num_attention_heads");
   const kvHeads = config.num_key_value_heads === null || config.num_key_value_heads === undefined ? heads : int("num_key_value_heads");
-  const headDim = config.head_dim === null || config.head_dim === undefined ? Math.floor(d / heads) : int("head_dim");
+  const headDim = config.head_dim === null || config.head_dim === undefined ? shape.headDim ?? Math.floor(d / heads) : int("head_dim");
   const std = num("initializer_range");
   const attnBias = config.attention_bias === true, mlpBias = config.mlp_bias === true;
+  const qkvBias = attnBias || shape.qkvBias === true;
   const linear = (name: string, out: number, inp: number, bias: boolean): TensorRecipe[] =>
     bias ? [normalT(`${name}.weight`, [out, inp], std), zerosT(`${name}.bias`, [out])] : [normalT(`${name}.weight`, [out, inp], std)];
   const embed = normalT("model.embed_tokens.weight", [vocab, d], std);
@@ -55,18 +57,25 @@ export function llama(config: Record<string, unknown>, int: (key: string) => num
   for (let l = 0; l < layers; l++) {
     const p = `model.layers.${l}`;
     t.push(
-      ...linear(`${p}.self_attn.q_proj`, heads * headDim, d, attnBias),
-      ...linear(`${p}.self_attn.k_proj`, kvHeads * headDim, d, attnBias),
-      ...linear(`${p}.self_attn.v_proj`, kvHeads * headDim, d, attnBias),
+      ...linear(`${p}.self_attn.q_proj`, heads * headDim, d, qkvBias),
+      ...linear(`${p}.self_attn.k_proj`, kvHeads * headDim, d, qkvBias),
+      ...linear(`${p}.self_attn.v_proj`, kvHeads * headDim, d, qkvBias),
       ...linear(`${p}.self_attn.o_proj`, d, heads * headDim, attnBias),
+    );
+    if (shape.qkNorm) {
+      const full = shape.qkNorm === "full";
+      t.push(onesT(`${p}.self_attn.q_norm.weight`, [full ? heads * headDim : headDim]), onesT(`${p}.self_attn.k_norm.weight`, [full ? kvHeads * headDim : headDim]));
+    }
+    t.push(
       ...linear(`${p}.mlp.gate_proj`, inner, d, mlpBias),
       ...linear(`${p}.mlp.up_proj`, inner, d, mlpBias),
       ...linear(`${p}.mlp.down_proj`, d, inner, mlpBias),
-      onesT(`${p}.input_layernorm.weight`, [d]),
-      onesT(`${p}.post_attention_layernorm.weight`, [d]),
+      ...(shape.postNorms
+        ? [onesT(`${p}.post_attention_layernorm.weight`, [d]), onesT(`${p}.post_feedforward_layernorm.weight`, [d])]
+        : [onesT(`${p}.input_layernorm.weight`, [d]), onesT(`${p}.post_attention_layernorm.weight`, [d])]),
     );
   }
   t.push(onesT("model.norm.weight", [d]));
   if (config.tie_word_embeddings !== true) t.push(normalT("lm_head.weight", [vocab, d], std));
-  return { recipe: "llama", config, tensors: t, huggingFace: true };
+  return { recipe: typeof config.model_type === "string" ? config.model_type : "llama", config, tensors: t, huggingFace: true };
 }
