@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { saveFile, loadFile, safeOpen, bytesSource, type ByteSource, type SaveInput } from "../../src/checkpoint.js";
 import { everyDtype } from "./every-dtype.js";
 
-async function save(tensors: Parameters<typeof saveFile>[1], options?: Parameters<typeof saveFile>[2]): Promise<Uint8Array> {
+async function save(tensors: Parameters<typeof saveFile>[1], options?: Parameters<typeof saveFile>[2]): Promise<Uint8Array<ArrayBuffer>> {
   const parts: Uint8Array[] = [];
   await saveFile({ write: (b) => { parts.push(b.slice()); } }, tensors, options);
   const out = new Uint8Array(parts.reduce((a, p) => a + p.length, 0));
