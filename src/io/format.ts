@@ -6,7 +6,7 @@
 
 import type { Dtype } from "../dtype.js";
 import { SAFETENSORS_DTYPE_BITS, DTYPE_CODE, byteLengthOf, type DtypeWord, type SafetensorsDtype } from "./dtypes.js";
-import { scanHeaderText } from "./json-scan.js";
+import { MAX_NESTING, nestsTooDeep, scanHeaderText } from "./json-scan.js";
 
 export { SAFETENSORS_DTYPE_BITS, type SafetensorsDtype };
 
@@ -126,6 +126,7 @@ export function parseHeader(json: Uint8Array, fileSize: number, file?: string): 
   } catch {
     throw fail("the header is not valid UTF-8");
   }
+  if (nestsTooDeep(text)) throw fail(`the header nests arrays and objects more than ${MAX_NESTING} levels deep (the reference reader's limit)`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

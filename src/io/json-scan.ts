@@ -58,3 +58,27 @@ export function scanHeaderText(text: string): string | null {
   }
   return null;
 }
+
+/**
+ * The deepest nesting of arrays and objects serde_json (the reference reader's parser) accepts:
+ * its recursion limit refuses a 128th level (measured on safetensors 0.8: 127 levels, counting
+ * the header object, pass; 128 do not). Checked before JSON.parse, which would spend seconds on
+ * millions of levels in a field nobody reads.
+ */
+export const MAX_NESTING = 127;
+
+/** Whether `text` nests arrays and objects more than MAX_NESTING deep (strings skipped). */
+export function nestsTooDeep(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_NESTING) return true;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return false;
+}

@@ -59,7 +59,7 @@ const jsonEdit = fc.oneof(
   fc.record({ kind: fc.constant("text"), which: fc.nat(5), value: fc.constantFrom("1.0", "1e0", "01", "-0", "true", "null", "\"1\"", "[]", "{}") }),
   fc.record({ kind: fc.constant("meta"), which: fc.nat(0), value: fc.constantFrom("null", "1", "[]", "{\"a\":1}", "{\"a\":\"b\"}", "{\"a\":null}") }),
   fc.record({ kind: fc.constant("wrap"), which: fc.nat(0), value: fc.constantFrom("\ufeff", " ", "\n", "\t", "\u0000", "x", "[") }),
-  fc.record({ kind: fc.constant("extra"), which: fc.nat(5), value: fc.constantFrom("\"x\":1", "\"x\":1.5", "\"dtype\":\"F32\"", "\"shape\":[1]") }),
+  fc.record({ kind: fc.constant("extra"), which: fc.nat(5), value: fc.constantFrom("\"x\":1", "\"x\":1.5", "\"dtype\":\"F32\"", "\"shape\":[1]", `"x":${"[".repeat(125)}${"]".repeat(125)}`, `"x":${"[".repeat(126)}${"]".repeat(126)}`) }),
 );
 
 /** One mutated file (and what was done, for failure messages). */
