@@ -5,7 +5,8 @@
 // sit, and the config's defaults. One row each; the names and shapes of every row are checked
 // against transformers 5.18 (test/models/llama-family.node.test.ts loads nninit's files with
 // AutoModelForCausalLM.from_pretrained and requires no missing or unexpected key).
-// see: transformers/models/{mistral,qwen2,qwen3,granite,olmo2}/modeling_*.py and configuration_*.py
+// see: transformers/models/{mistral,qwen2,qwen3,granite,olmo2,smollm3,exaone4,arcee}/modeling_*.py
+//      and configuration_*.py
 
 import { LLAMA_DEFAULTS } from "./llama.js";
 
@@ -19,6 +20,8 @@ export interface LlamaShape {
   postNorms?: boolean;
   /** head_dim is its own config value with this default (Qwen3: 128) rather than hidden_size / heads. */
   headDim?: number;
+  /** false: the MLP is up_proj and down_proj only, no gate_proj (Arcee). */
+  gate?: boolean;
 }
 
 /** The config defaults common to all rows (LlamaConfig's); each row overrides some. */
@@ -45,6 +48,18 @@ export const LLAMA_FAMILY: Record<string, { architecture: string; shape: LlamaSh
   olmo2: {
     architecture: "Olmo2ForCausalLM", shape: { qkNorm: "full", postNorms: true },
     defaults: { ...BASE, vocab_size: 50304, rms_norm_eps: 1e-5, pad_token_id: 1, bos_token_id: null, eos_token_id: 50279, mlp_bias: undefined },
+  },
+  smollm3: {
+    architecture: "SmolLM3ForCausalLM", shape: {},
+    defaults: { ...BASE, vocab_size: 128256, hidden_size: 2048, num_hidden_layers: 36, num_attention_heads: 16, num_key_value_heads: 4, max_position_embeddings: 32768, pad_token_id: 128004, bos_token_id: 128000, eos_token_id: 128001, tie_word_embeddings: true },
+  },
+  exaone4: {
+    architecture: "Exaone4ForCausalLM", shape: { qkNorm: "head", postNorms: true },
+    defaults: { ...BASE, vocab_size: 102400, intermediate_size: 16384, rms_norm_eps: 1e-5, bos_token_id: 0, eos_token_id: 2, attention_bias: undefined, mlp_bias: undefined },
+  },
+  arcee: {
+    architecture: "ArceeForCausalLM", shape: { gate: false },
+    defaults: { ...BASE, hidden_size: 2560, intermediate_size: 18432, hidden_act: "relu2", max_position_embeddings: 4096, rms_norm_eps: 1e-5, bos_token_id: 128000, eos_token_id: 128001 },
   },
 };
 

@@ -67,7 +67,7 @@ export function llama(config: Record<string, unknown>, int: (key: string) => num
       t.push(onesT(`${p}.self_attn.q_norm.weight`, [full ? heads * headDim : headDim]), onesT(`${p}.self_attn.k_norm.weight`, [full ? kvHeads * headDim : headDim]));
     }
     t.push(
-      ...linear(`${p}.mlp.gate_proj`, inner, d, mlpBias),
+      ...(shape.gate === false ? [] : linear(`${p}.mlp.gate_proj`, inner, d, mlpBias)),
       ...linear(`${p}.mlp.up_proj`, inner, d, mlpBias),
       ...linear(`${p}.mlp.down_proj`, d, inner, mlpBias),
       ...(shape.postNorms

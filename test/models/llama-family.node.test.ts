@@ -40,7 +40,7 @@ async function init(type: string, extra: Record<string, unknown> = {}): Promise<
 
 describe("Llama-shaped model types", () => {
   it("are all supported model types, with the names and shapes their modules have", () => {
-    for (const t of ["mistral", "qwen2", "qwen3", "granite", "olmo2"]) expect(MODEL_TYPES).toContain(t);
+    for (const t of ["mistral", "qwen2", "qwen3", "granite", "olmo2", "smollm3", "exaone4", "arcee"]) expect(MODEL_TYPES).toContain(t);
     const names = (type: string) => buildRecipe(resolveConfig(undefined, { model_type: type, ...TINY })).tensors.filter((t) => t.name.includes("layers.0.")).map((t) => `${t.name.slice(15)} ${t.shape.join("x")}`);
     expect(names("qwen2")).toEqual(["self_attn.q_proj.weight 64x64", "self_attn.q_proj.bias 64", "self_attn.k_proj.weight 32x64", "self_attn.k_proj.bias 32",
       "self_attn.v_proj.weight 32x64", "self_attn.v_proj.bias 32", "self_attn.o_proj.weight 64x64", "mlp.gate_proj.weight 96x64", "mlp.up_proj.weight 96x64",
@@ -48,6 +48,8 @@ describe("Llama-shaped model types", () => {
     expect(names("qwen3")).toContain("self_attn.q_norm.weight 128"); // head_dim defaults to 128, not hidden / heads
     expect(names("olmo2")).toEqual(expect.arrayContaining(["self_attn.q_norm.weight 64", "self_attn.k_norm.weight 32", "post_feedforward_layernorm.weight 64"]));
     expect(names("olmo2").some((n) => n.startsWith("input_layernorm"))).toBe(false);
+    expect(names("exaone4")).toEqual(expect.arrayContaining(["self_attn.q_norm.weight 16", "self_attn.k_norm.weight 16", "post_feedforward_layernorm.weight 64"]));
+    expect(names("arcee").some((n) => n.startsWith("mlp.gate_proj"))).toBe(false);
   });
 
   it.each(TYPES)("%s: config.json names the architecture; every tensor follows its law", async (type) => {
@@ -64,7 +66,7 @@ describe("Llama-shaped model types", () => {
     writeFileSync(join(dir, "c.json"), JSON.stringify({ model_type: "mamba" }));
     const r = await run(["init", "--config", join(dir, "c.json"), "-o", join(dir, "o")]);
     expect(r.code).not.toBe(0);
-    expect(r.err).toMatch(/model_type "mamba" is not supported; supported model types: gpt2, llama, nanogpt, resnet, mistral, qwen2, qwen3, granite, olmo2/);
+    expect(r.err).toMatch(/model_type "mamba" is not supported; supported model types: gpt2, llama, nanogpt, resnet, mistral, qwen2, qwen3, granite, olmo2, smollm3, exaone4, arcee/);
   });
 });
 
