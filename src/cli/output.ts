@@ -33,7 +33,8 @@ async function kind(path: string): Promise<"file" | "dir" | "none"> {
   try {
     return (await stat(path)).isDirectory() ? "dir" : "file";
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return "none";
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") return "none";
     throw error;
   }
 }
