@@ -11,8 +11,13 @@ const controller = new AbortController();
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 for (const [name, number] of Object.entries(SIGNALS)) {
   process.on(name, () => {
-    if (controller.signal.aborted) exitNow(128 + number);
-    else controller.abort(new Interrupted(name, 128 + number));
+    if (controller.signal.aborted) {
+      process.stderr.write(`\nnninit: ${name} again: quitting now; temporary files removed\n`);
+      exitNow(128 + number);
+    } else {
+      process.stderr.write(`\nnninit: ${name}: stopping after the current chunk (again to quit at once)\n`);
+      controller.abort(new Interrupted(name, 128 + number));
+    }
   });
 }
 // Whatever else ends the process (an uncaught error): the temporary files go too.
