@@ -162,7 +162,8 @@ export async function runVerify(argv: readonly string[], ctx: Context): Promise<
         if (JSON.stringify(header.metadata) !== JSON.stringify(metadata)) throw new Differs(`${f}: its metadata differs from ${files[0]}'s`);
         plan.push(header.entries.map((e) => order.get(e.name)!));
       }
-      const missing = sources.find((s) => !seen.has(s.name));
+      // a set (a directory or its index) must hold every tensor; one shard given alone, its own
+      const missing = files.length > 1 || index !== undefined || basename(files[0]) === "model.safetensors" ? sources.find((s) => !seen.has(s.name)) : undefined;
       if (missing) throw new Differs(`tensor ${missing.name} is in no file of ${path}`);
       if (index !== undefined) {
         const bytes = sources.map((s) => s.shape.reduce((a, b) => a * b, 1) * SAFETENSORS_DTYPE_BYTES[SAFETENSORS_DTYPE[s.dtype]]);
