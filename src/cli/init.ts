@@ -164,10 +164,19 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   };
 }
 
-/** The default thread count: one thread below a size where the workers' start-up (~0.1 s of CPU each) does not pay. */
+/**
+ * The default thread count: one thread below THREADS_MIN_VALUES, where a pool costs more than it
+ * gains, else the machine's parallelism. The pool's fixed cost: its workers' start-up (~0.1 s of
+ * CPU each) and a barrier per 2 MiB chunk; on a quiet 2-core machine GPT-2 small (124M values)
+ * took 0.59 s on one thread and 1.05 s on two (issue 21), a 0.46 s overhead. One thread draws
+ * and writes ~210M bf16 values a second there; with a two-thread speed-up of ~1.6 the pool saves
+ * 0.375 of the one-thread time, which passes 0.46 s from ~1.2 s, ~256M values. Under heavy load
+ * (load 12 on 2 cores) two threads were also faster in wall time for llama-1b (1.1G values:
+ * 20.9-24.1 s against 23.8-28.0 s), costing 0.3-0.7 s more CPU.
+ */
 export function defaultThreads(values: number): number {
   return values < THREADS_MIN_VALUES ? 1 : machineThreads();
 }
 
-/** Values below which the default is one thread (measured: see bench/checkpoint.mjs and the CHANGELOG). */
+/** Values below which the default is one thread (see defaultThreads). */
 export const THREADS_MIN_VALUES = 256e6;
