@@ -24,8 +24,8 @@ const LAYER_KEYS: Record<string, string | undefined> = { gpt2: "n_layer", llama:
 /** Keys whose value is a float the builders turn into an initializer's parameter. */
 const FLOAT_KEYS: Record<string, string[]> = { gpt2: ["initializer_range"], llama: ["initializer_range"] };
 
-/** More tensors than this would not fit the recipe's list in memory before the limit in bytes. */
-export const MAX_TENSORS = 1_000_000;
+/** More tensors than any published model has by far (Llama 2 70B: 723): past it a layer count is taken for a typo, before its list is built. */
+export const MAX_TENSORS = 100_000;
 
 /** The edit distance of two keys (for "did you mean"). */
 function distance(a: string, b: string): number {

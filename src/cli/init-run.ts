@@ -127,7 +127,10 @@ async function writeCheckpoint(req: InitRequest, threads: number, ctx: Context, 
     await writeSet(target.dir, target.create, setFiles, target.replaced, req.shard !== undefined, ctx.signal);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code && code in FS_ERRORS && !ctx.signal.aborted) throw new WriteFailure(`cannot write to ${req.output}: ${FS_ERRORS[code]} (${code}); nothing was left there`);
+    if (typeof code === "string" && !ctx.signal.aborted) {
+      const reason = FS_ERRORS[code] ?? `${(error as Error).message.replace(/, \w+ '.*'$/, "")}: check the path`;
+      throw new WriteFailure(`cannot write to ${req.output}: ${reason} (${code}); nothing was left there`);
+    }
     throw error;
   } finally {
     bar.done();

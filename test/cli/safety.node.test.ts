@@ -110,6 +110,13 @@ describe("-o never writes over files the run did not create", () => {
       chmodSync(ro, 0o755);
     }
   });
+
+  it.skipIf(process.platform !== "linux")("a directory the system refuses (/sys): exit 1 naming -o as given", async () => {
+    const r = await run(["init", "gpt2", ...TINY, "-o", "/sys/nninit-test"]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^nninit init: cannot write to \/sys\/nninit-test: .*; nothing was left there\n$/);
+    expect(existsSync("/sys/nninit-test")).toBe(false);
+  });
 });
 
 describe("config values are checked, with the key's name, before any directory is created", () => {
@@ -121,6 +128,7 @@ describe("config values are checked, with the key's name, before any directory i
     ["initializer_range=1e30 in float16", ["--set", "initializer_range=1e30", "--dtype", "float16"], /config initializer_range=1e\+30: .* in float16 cannot be drawn/],
     ["n_layer=100000000", ["--set", "n_layer=100000000"], /this model would be 2835 TB \(708,787,239,385,344 parameters\), past the limit of 1\.00 TB; .*--size-limit/],
     ["n_layer=3000000", ["--set", "n_layer=3000000"], /this model would be 85\.1 TB/],
+    ["a layer count past any model's (tiny layers)", ["--set", "n_layer=200000", "--set", "n_embd=8", "--set", "n_head=1"], /this model would have 2,400,004 tensors, more than nninit builds \(100,000\)/],
     ["a tiny model past a lowered --size-limit", [...TINY, "--size-limit", "100kB"], /this model would be 689 kB .* past the limit of 100 kB/],
   ])("%s: exit 2 at once", async (_label, args, message) => {
     const dir = tmp();
