@@ -70,7 +70,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
       return command === undefined ? 2 : 0;
     }
     if (command === "help") {
-      if (rest.length > 0 && !(rest[0] in USAGES)) throw new UsageError(`no command ${JSON.stringify(rest[0])}; commands: ${Object.keys(USAGES).join(", ")}`);
+      if (rest.length > 0 && !Object.hasOwn(USAGES, rest[0])) throw new UsageError(`no command ${JSON.stringify(rest[0])}; commands: ${Object.keys(USAGES).join(", ")}`);
       ctx.stdout.write(`${rest.length > 0 ? USAGES[rest[0]] : USAGE}\n`);
       return 0;
     }
@@ -78,7 +78,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
       ctx.stdout.write(`${NNINIT_VERSION}\n`);
       return 0;
     }
-    if (command in USAGES && (rest.includes("--help") || rest.includes("-h"))) {
+    if (Object.hasOwn(USAGES, command) && (rest.includes("--help") || rest.includes("-h"))) {
       ctx.stdout.write(`${USAGES[command]}\n\n${EXIT_CODES}\n`);
       return 0;
     }
@@ -101,7 +101,7 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
     const usage = error instanceof UsageError;
     // an error of the library names its function ("probe: ..."): the command already says it
     const message = String((error as Error).message ?? error).replace(new RegExp(`^${command}: `), "");
-    ctx.stderr.write(`nninit ${command}: ${message}${usage ? ` (nninit help ${command in USAGES ? command : ""})`.replace(" )", ")") : ""}\n`);
+    ctx.stderr.write(`nninit ${command}: ${message}${usage ? ` (nninit help ${Object.hasOwn(USAGES, command) ? command : ""})`.replace(" )", ")") : ""}\n`);
     return usage ? 2 : 1;
   }
 }

@@ -12,7 +12,7 @@
 //                      new (unless --force); the directory may hold the other tasks' shards.
 
 import { readdir, stat } from "node:fs/promises";
-import { basename, dirname, resolve } from "node:path";
+import { basename, dirname } from "node:path";
 import { UsageError } from "./args.js";
 
 /** The files of a checkpoint set: what --force replaces. */
@@ -42,7 +42,8 @@ async function kind(path: string): Promise<"file" | "dir" | "none"> {
 /** Directories from the first missing ancestor of `dir` down to `dir`. */
 async function missingDirs(dir: string, shown: string): Promise<string[]> {
   const out: string[] = [];
-  for (let d = resolve(dir); ; d = dirname(d)) {
+  // the path as given (relative stays relative), so messages name what the user typed
+  for (let d = dir; ; d = dirname(d)) {
     const k = await kind(d);
     if (k === "dir") break;
     if (k === "file") throw new UsageError(`-o ${shown}: ${d} is a file, so no directory can be made under it`);

@@ -180,7 +180,7 @@ describe("CLI conventions", () => {
     const init = await run(["init", "gpt2", ...TINY, "--json", "-o", join(dir, "m")]);
     expect(init.code).toBe(0);
     expect(init.err).toBe("");
-    expect(JSON.parse(init.out)).toMatchObject({ model: "gpt2", parameters: 172288, dtype: "float32", seed: "0", files: ["model.safetensors", "config.json"], shards: 1, tensors: 28, bytes: 692360 });
+    expect(JSON.parse(init.out)).toMatchObject({ model: "gpt2", parameters: 172288, dtype: "float32", seed: "0", files: ["model.safetensors", "config.json"], shards: 1, tensors: 28, bytes: 692360, threads: 1 }); // small: one thread by default
   });
 
   it("--dry-run prints tensors, bytes, files and an estimated time, and writes nothing", async () => {
