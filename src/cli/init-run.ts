@@ -124,7 +124,7 @@ async function writeCheckpoint(req: InitRequest, threads: number, ctx: Context, 
     ...small.map((f) => ({ name: f.name, produce: async (sink: Parameters<SetFile["produce"]>[0]) => { await sink.write(new TextEncoder().encode(f.text)); } })),
   ];
   try {
-    await writeSet(target.dir, target.create, setFiles, target.replaced, req.shard !== undefined, ctx.signal);
+    await writeSet(target.dir, target.create, setFiles, target.replaced, ctx.signal);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && !ctx.signal.aborted) {

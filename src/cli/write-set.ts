@@ -24,10 +24,10 @@ export function temporaryName(dir: string, name: string): string {
 
 /**
  * Creates the directories `create` (outermost first), writes `files` into `dir` under temporary
- * names, then renames them into place and removes `replaced` (base names). `publishEach`: rename
- * each file as soon as it is complete (a --shard run, whose files are its share of a set).
+ * names, then renames them into place and removes `replaced` (base names). A --shard run's files
+ * (its share of a set) are published together too: a task stopped part way leaves none of them.
  */
-export async function writeSet(dir: string, create: readonly string[], files: readonly SetFile[], replaced: readonly string[], publishEach = false, signal?: AbortSignal): Promise<void> {
+export async function writeSet(dir: string, create: readonly string[], files: readonly SetFile[], replaced: readonly string[], signal?: AbortSignal): Promise<void> {
   try {
     for (const d of create) {
       trackDir(d);
@@ -44,8 +44,7 @@ export async function writeSet(dir: string, create: readonly string[], files: re
         await handle.close();
       }
       if (signal?.aborted) throw signal.reason;
-      if (publishEach) await commit(() => publish([[temp, f.name]], dir));
-      else done.push([temp, f.name]);
+      done.push([temp, f.name]);
     }
     if (signal?.aborted) throw signal.reason;
     await commit(async () => {
