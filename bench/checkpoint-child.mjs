@@ -4,7 +4,7 @@
 //       used once for a write before the clock starts; the clock covers open, the writes and close
 //   node bench/checkpoint-child.mjs raw-cold <bytes> <path>    the baseline as first measured: a
 //       64 MiB buffer filled before the clock starts but first handed to the kernel inside it
-//   node bench/checkpoint-child.mjs cli <model> <dtype> <threads> <path>
+//   node bench/checkpoint-child.mjs cli <model> <dtype> <threads|default> <path>
 //       run `nninit init` (dist/esm/cli.js) under /usr/bin/time
 //   node bench/checkpoint-child.mjs nninit <model> <dtype> <path>    writeSafetensorsFile, in process
 // Prints one JSON line: { seconds, bytes, peakRssBytes, cpuSeconds } (cli: seconds as the command
@@ -55,7 +55,7 @@ if (mode === "raw" || mode === "raw-cold") {
   const [model, dtype, threads, path] = args;
   const cli = fileURLToPath(new URL("../dist/esm/cli.js", import.meta.url));
   // GNU time writes "<peak RSS KiB> <wall s> <user s> <sys s>" as the last line of stderr; the command's summary goes to stdout.
-  const r = spawnSync("/usr/bin/time", ["-f", "%M %e %U %S", process.execPath, cli, "init", model, "--dtype", dtype, "--threads", threads, "-o", path],
+  const r = spawnSync("/usr/bin/time", ["-f", "%M %e %U %S", process.execPath, cli, "init", model, "--dtype", dtype, ...(threads === "default" ? [] : ["--threads", threads]), "-o", path],
     { encoding: "utf8", maxBuffer: 1 << 24 });
   const m = / in ([\d.]+) s \(/.exec(r.stdout);
   const t = /(\d+) ([\d.]+) ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);

@@ -1,6 +1,7 @@
 // Checkpoint write throughput: the `nninit init` command (generate + convert + write, chunk by
 // chunk) with one thread (--threads 1) and with the machine's parallelism (--threads N: the
-// calling thread and N - 1 workers fill chunk k+1 while chunk k is written) against writing the
+// calling thread and N - 1 workers fill chunk k+1 while chunk k is written) and with the default
+// (no --threads: one thread below init's THREADS_MIN_VALUES, else N) against writing the
 // same number of bytes with fs.writeSync from a preallocated buffer, all to /dev/shm (RAM-backed,
 // so the writer and not a disk is measured), each in a fresh process whose peak RSS and CPU time
 // are reported. nninit's time is the one the command prints (from after planning to the last
@@ -31,7 +32,7 @@ console.log(`| model | dtype | file | threads | nninit init | CPU | writeSync ba
 console.log("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 const firstBaseline = [];
 for (const [model, dtype] of cases) {
-  const ours = { 1: [], [threads]: [] }, raw = [], cold = [];
+  const ours = { 1: [], [threads]: [], default: [] }, raw = [], cold = [];
   for (let r = 0; r < runs; r++) {
     const path = join(dir, `${model}-${dtype}.safetensors`);
     for (const t of Object.keys(ours)) ours[t].push(child("cli", model, dtype, t, path));

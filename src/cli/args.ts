@@ -11,8 +11,8 @@ export interface Parsed {
 }
 
 /** Flags that take no value. */
-const BOOLEAN = new Set(["torch", "quiet", "json", "help", "version", "no-progress", "train"]);
-const ALIASES: Record<string, string> = { o: "output", q: "quiet", h: "help" };
+const BOOLEAN = new Set(["torch", "quiet", "json", "help", "version", "no-progress", "train", "force", "dry-run", "verbose"]);
+const ALIASES: Record<string, string> = { o: "output", q: "quiet", h: "help", V: "version" };
 
 export function parseArgs(argv: readonly string[], known: readonly string[]): Parsed {
   const positional: string[] = [];
@@ -20,7 +20,7 @@ export function parseArgs(argv: readonly string[], known: readonly string[]): Pa
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") { positional.push(...argv.slice(i + 1)); break; }
-    const m = /^(?:--([a-z][a-z0-9-]*)|-([a-z]))(?:=(.*))?$/s.exec(arg);
+    const m = /^(?:--([a-z][a-z0-9-]*)|-([a-zA-Z]))(?:=(.*))?$/s.exec(arg);
     if (!m) { positional.push(arg); continue; }
     const name = m[1] ?? ALIASES[m[2]] ?? m[2];
     if (!known.includes(name)) throw new UsageError(`unknown option ${arg.split("=")[0]}; options here: ${known.map((k) => `--${k}`).join(", ")}`);

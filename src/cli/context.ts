@@ -1,7 +1,15 @@
-// What a command runs with: its output streams, --quiet, and the signal Ctrl-C aborts.
+// What a command runs with: its output streams, --quiet, and the signal an interrupt aborts.
 export interface Context {
   stdout: NodeJS.WriteStream | { write(s: string): unknown };
   stderr: NodeJS.WriteStream;
   quiet: boolean;
   signal: AbortSignal;
+}
+
+/** The abort reason of a signal: its name and the exit code it gives (128 + its number). */
+export class Interrupted extends Error {
+  override name = "Interrupted";
+  constructor(readonly signalName: string, readonly exitCode: number) {
+    super(`interrupted by ${signalName}`);
+  }
 }

@@ -1,45 +1,59 @@
-// `nninit init <model>`: build a recipe from its config, draw every tensor from the seed, and
-// write a safetensors checkpoint (one file, or Hugging Face shards + index), plus config.json for
-// Hugging Face models. Files appear under their final names only when complete.
+// `nninit init <model>`: check the config (keys, types, size, values) before anything is built,
+// then draw every tensor from the seed and write a safetensors checkpoint (one file, or Hugging
+// Face shards + index), plus config.json for Hugging Face models, as one set: written under
+// temporary names, then renamed into place (write-set.ts). Nothing existing is written over
+// without --force (output.ts).
 
-import { mkdir, readFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readFile } from "node:fs/promises";
+import { totalmem } from "node:os";
 import { DTYPES, type Dtype } from "../dtype.js";
-import { NNINIT_VERSION } from "../version.js";
-import { resolveConfig, buildRecipe, supportsTorch, tensorSources, parameterCount, type ModelRecipe } from "../models/index.js";
-import { writeSafetensorsFile, writeFileAtomically } from "../io/node.js";
-import { safetensorsLayout, type TensorSource } from "../io/write.js";
-import { tensorBytes, SAFETENSORS_DTYPE } from "../io/format.js";
-import { planShards, shardFileName, shardIndexJson, parseSize, INDEX_FILE_NAME } from "../io/shards.js";
-import { parseArgs, flag, intFlag, parseSet, UsageError } from "./args.js";
-import { progress, formatBytes } from "./progress.js";
-import { createPool, type Pool } from "../parallel/pool.js";
+import { resolveConfig, buildRecipe, supportsTorch, familyOf, type ModelRecipe } from "../models/index.js";
+import { parseSize } from "../io/shards.js";
+import { parseArgs, flag, intFlag, parseSet, UsageError, type Parsed } from "./args.js";
+import { checkOverrides, checkSize, checkValues, estimate, unknownFileKeys } from "./config-check.js";
+import { taskPlace, type TaskPlace } from "./job-array.js";
+import { formatBytes } from "./progress.js";
 import { machineThreads } from "../parallel/spawn.js";
-import { poolTensorSources } from "./pool-sources.js";
-import { torchTensorSources } from "./torch-init.js";
-import type { Context } from "./context.js";
 
-export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "quiet", "help"];
+export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "force", "dry-run", "json",
+  "size-limit", "verbose", "quiet", "help"];
+
+/** The default --size-limit: past it a config is taken for a typo (n_layer=100000000). */
+export const DEFAULT_SIZE_LIMIT = "1TB";
 
 export const INIT_USAGE = `nninit init <model> [--config config.json | --set key=value ...] [--seed N] [--torch]
-            [--dtype float32|float16|bfloat16] [--threads N] [--max-shard-size 2GB] [--shard k] -o PATH
+            [--dtype float32|float16|bfloat16] [--threads N] [--max-shard-size 2GB] [--shard k|auto]
+            [--force] [--dry-run] [--json] -o PATH
 
   <model>            a name from \`nninit models\` (gpt2, llama, nanogpt, resnet50, ...); may be left
                      out when --config names it by model_type
-  --config FILE      a Hugging Face config.json (or nninit's) whose values override the defaults
-  --set key=value    override one config value (repeatable; JSON values: --set n_layer=24)
+  --config FILE      a Hugging Face config.json (or nninit's) whose values override the defaults;
+                     keys the model does not read are kept in config.json (--verbose lists them)
+  --set key=value    override one config value (repeatable; JSON values: --set n_layer=24); the
+                     key must be one of the model's config keys, the value of its type
   --seed N           the generator's seed, an integer in [-2^63, 2^64) (default 0)
   --torch            the torch-exact generator: the values of torch.manual_seed(N); Model(config)
                      (nanogpt, resnet*), parameters and buffers, drawn in memory then written
   --dtype D          float32 (default), float16 or bfloat16
-  --threads N        threads generating the values while the file is written (default: the
-                     machine's parallelism): the calling thread and N - 1 workers (1: the
-                     calling thread alone); the same bytes for every N. With --torch the torch
-                     generator is sequential: it runs on the calling thread whatever N is
+  --threads N        threads generating the values while the file is written (default: by the
+                     work's size, up to the machine's parallelism): the calling thread and N - 1
+                     workers (1: the calling thread alone); the same bytes for every N. With
+                     --torch the torch generator is sequential: it runs on the calling thread
   --max-shard-size S split into Hugging Face shards of at most S (2GB = 2e9 bytes, 2GiB = 2^31)
   --shard k          write only shard k (1-based) of that split: the same bytes as a full run
-  -o, --output PATH  a directory (model.safetensors or shards + index, config.json for HF models),
-                     or a file name ending in .safetensors
+  --shard auto       a job array's task: SLURM_ARRAY_TASK_ID - SLURM_ARRAY_TASK_MIN of
+                     SLURM_ARRAY_TASK_COUNT, or JOB_COMPLETION_INDEX of JOB_COMPLETIONS
+                     (Kubernetes Indexed Job); writes the shards k with (k - 1) mod count = its
+                     place; the task owning shard 1 also writes config.json and the index
+  -o, --output PATH  a new or empty directory (model.safetensors or shards + index, config.json for
+                     HF models), or a new file name ending in .safetensors (that file alone;
+                     config.json too only when the directory is new)
+  --force            replace what -o holds: the previous checkpoint set (shards, index, config)
+                     is replaced once the new set is complete (an interrupted run keeps the old)
+  --dry-run          print the tensors, bytes, files and an estimated time; write nothing
+  --size-limit S     refuse configs whose checkpoint would be larger (default ${DEFAULT_SIZE_LIMIT})
+  --json             the summary as JSON on stdout
+  --verbose          list the --config keys the model does not read
   -q, --quiet        no progress and no summary`;
 
 /** The parsed request: what to write where. */
@@ -49,10 +63,17 @@ export interface InitRequest {
   dtype: Dtype;
   torch: boolean;
   output: string;
-  /** Threads generating values: 1 = the calling thread (no pool). */
-  threads: number;
+  /** Threads generating values: 1 = the calling thread (no pool); undefined = by the work's size. */
+  threads?: number;
   maxShardBytes?: number;
-  shard?: number;
+  /** --shard k (as a place: index k - 1 of one shard) or --shard auto's place. */
+  shard?: { k: number } | TaskPlace;
+  force: boolean;
+  dryRun: boolean;
+  json: boolean;
+  verbose: boolean;
+  /** Keys of the --config file the model does not read. */
+  unknownKeys: string[];
 }
 
 function parseSeed(text: string | undefined): bigint {
@@ -63,149 +84,105 @@ function parseSeed(text: string | undefined): bigint {
   return s;
 }
 
+async function readConfigFile(path: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`cannot read --config ${path}: ${code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : (e as Error).message}`);
+  }
+  let file: unknown;
+  try {
+    file = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`--config ${path} is not JSON: ${(e as Error).message}`);
+  }
+  if (file === null || typeof file !== "object" || Array.isArray(file)) throw new UsageError(`--config ${path} must hold a JSON object`);
+  return file as Record<string, unknown>;
+}
+
+function sizeFlag(p: Parsed, name: string, fallback?: string): number | undefined {
+  const text = flag(p, name) ?? fallback;
+  if (text === undefined) return undefined;
+  try {
+    return parseSize(text);
+  } catch (e) {
+    throw new UsageError(`--${name}: ${(e as Error).message}`);
+  }
+}
+
+/** Model errors (TypeError/RangeError naming the key) as usage errors. */
+function asUsage<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (e) {
+    throw e instanceof UsageError ? e : new UsageError((e as Error).message);
+  }
+}
+
 export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   const p = parseArgs(argv, INIT_FLAGS);
   const [model, ...extra] = p.positional;
   if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
   const configPath = flag(p, "config");
-  let file: Record<string, unknown> | undefined;
-  if (configPath !== undefined) {
-    let text: string;
-    try {
-      text = await readFile(configPath, "utf8");
-    } catch (e) {
-      throw new UsageError(`cannot read --config ${configPath}: ${(e as Error).message}`);
-    }
-    try {
-      file = JSON.parse(text);
-    } catch (e) {
-      throw new UsageError(`--config ${configPath} is not JSON: ${(e as Error).message}`);
-    }
-    if (file === null || typeof file !== "object" || Array.isArray(file)) throw new UsageError(`--config ${configPath} must hold a JSON object`);
-  }
+  const file = configPath === undefined ? undefined : await readConfigFile(configPath);
   if (model === undefined && file === undefined) throw new UsageError("name a model (nninit init gpt2 -o out) or give --config config.json");
   const overrides = Object.fromEntries((p.flags.get("set") ?? []).map(parseSet));
-  let recipe: ModelRecipe;
-  try {
-    recipe = buildRecipe(resolveConfig(model, file, overrides));
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
+  const base = asUsage(() => resolveConfig(model, file));
+  const family = familyOf(String(base.model_type));
+  checkOverrides(family.name, base, overrides);
+  const config = resolveConfig(model, file, overrides);
   const dtype = flag(p, "dtype") ?? "float32";
   if (!(DTYPES as readonly string[]).includes(dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(", ")}, got ${JSON.stringify(dtype)}`);
+  // sizes from the config before the recipe is built: a huge layer count costs nothing
+  const size = asUsage(() => estimate(family.name, config, buildRecipe));
+  checkSize(size, dtype === "float32" ? 4 : 2, sizeFlag(p, "size-limit", DEFAULT_SIZE_LIMIT)!, "--size-limit");
+  const recipe = asUsage(() => buildRecipe(config));
+  checkValues(family.name, config, recipe, dtype as Dtype);
   const torch = p.flags.has("torch");
   if (torch && !supportsTorch(recipe.config)) {
     throw new UsageError(`--torch works for nanogpt and resnet* (models torch builds with its own generator); ${recipe.recipe} is a Hugging Face model, drawn from nninit's generator`);
   }
+  // --torch draws the whole state dict in memory (float32) before writing it
+  if (torch && size.parameters * 4 > totalmem() / 2) {
+    throw new UsageError(`--torch draws the whole model in memory first: ${formatBytes(size.parameters * 4)} of float32, more than half of this machine's ${formatBytes(totalmem())}; leave out --torch (nninit's generator streams)`);
+  }
   // The torch generator draws sequentially: it cannot be split across workers.
   const requested = intFlag(p, "threads", 1, 256);
-  const threads = torch ? 1 : (requested ?? machineThreads());
+  const threads = torch ? 1 : requested;
   const output = flag(p, "output");
   if (output === undefined) throw new UsageError("-o PATH is required (a directory, or a file name ending in .safetensors)");
-  const size = flag(p, "max-shard-size");
-  let maxShardBytes: number | undefined;
-  if (size !== undefined) {
-    try {
-      maxShardBytes = parseSize(size);
-    } catch (e) {
-      throw new UsageError(`--max-shard-size: ${(e as Error).message}`);
-    }
-    if (output.endsWith(".safetensors")) throw new UsageError("--max-shard-size writes shards into a directory: give -o a directory, not a .safetensors file");
+  const maxShardBytes = sizeFlag(p, "max-shard-size");
+  if (maxShardBytes !== undefined && output.endsWith(".safetensors")) {
+    throw new UsageError("--max-shard-size writes shards into a directory: give -o a directory, not a .safetensors file");
   }
-  const shard = intFlag(p, "shard", 1);
-  if (shard !== undefined && maxShardBytes === undefined) throw new UsageError("--shard k needs --max-shard-size (the split it picks from)");
-  return { recipe, seed: parseSeed(flag(p, "seed")), dtype: dtype as Dtype, torch, output, threads, maxShardBytes, shard };
-}
-
-/** The checkpoint's __metadata__: enough for `inspect` to rebuild the recipe and its laws. */
-export function checkpointMetadata(req: InitRequest): Record<string, string> {
+  const shardText = flag(p, "shard");
+  let shard: InitRequest["shard"];
+  if (shardText !== undefined) {
+    if (maxShardBytes === undefined) throw new UsageError(`--shard ${shardText} needs --max-shard-size (the split it picks from)`);
+    shard = shardText === "auto" ? taskPlace(process.env) : { k: intFlag(p, "shard", 1)! };
+  }
   return {
-    format: "pt",
-    nninit_version: NNINIT_VERSION,
-    nninit_recipe: req.recipe.recipe,
-    nninit_seed: String(req.seed),
-    nninit_dtype: req.dtype,
-    nninit_generator: req.torch ? "torch" : "tape",
-    nninit_config: JSON.stringify(req.recipe.config),
+    recipe, seed: parseSeed(flag(p, "seed")), dtype: dtype as Dtype, torch, output, threads, maxShardBytes, shard,
+    force: p.flags.has("force"), dryRun: p.flags.has("dry-run"), json: p.flags.has("json"), verbose: p.flags.has("verbose"),
+    unknownKeys: file ? unknownFileKeys(family.name, family.defaults, file) : [],
   };
 }
 
-/** One file to write: its path and tensors. */
-interface Planned {
-  path: string;
-  tensors: TensorSource[];
+/**
+ * The default thread count: one thread below THREADS_MIN_VALUES, where a pool costs more than it
+ * gains, else the machine's parallelism. The pool's fixed cost: its workers' start-up (~0.1 s of
+ * CPU each) and a barrier per 2 MiB chunk; on a quiet 2-core machine GPT-2 small (124M values)
+ * took 0.59 s on one thread and 1.05 s on two (issue 21), a 0.46 s overhead. One thread draws
+ * and writes ~210M bf16 values a second there; with a two-thread speed-up of ~1.6 the pool saves
+ * 0.375 of the one-thread time, which passes 0.46 s from ~1.2 s, ~256M values. Under heavy load
+ * (load 12 on 2 cores) two threads were also faster in wall time for llama-1b (1.1G values:
+ * 20.9-24.1 s against 23.8-28.0 s), costing 0.3-0.7 s more CPU.
+ */
+export function defaultThreads(values: number): number {
+  return values < THREADS_MIN_VALUES ? 1 : machineThreads();
 }
 
-/** The files of a request: one file, or the shards (only shard k with --shard k), plus the small JSON files. */
-export function planFiles(req: InitRequest, pool?: Pool, signal?: AbortSignal): { files: Planned[]; json: { path: string; text: string }[]; shards: number } {
-  const sources = req.torch ? torchTensorSources(req.recipe, req.seed, req.dtype)
-    : pool ? poolTensorSources(req.recipe, req.seed, req.dtype, pool, signal) : tensorSources(req.recipe, req.seed, req.dtype);
-  const single = req.output.endsWith(".safetensors");
-  const dir = single ? dirname(req.output) : req.output;
-  const json: { path: string; text: string }[] = [];
-  if (req.recipe.huggingFace) {
-    const config = { ...req.recipe.config, torch_dtype: req.dtype };
-    json.push({ path: join(dir, "config.json"), text: `${JSON.stringify(config, null, 2)}\n` });
-  }
-  const bytes = sources.map((s) => tensorBytes({ name: s.name, dtype: SAFETENSORS_DTYPE[s.dtype], shape: s.shape }));
-  const total = bytes.reduce((a, b) => a + b, 0);
-  if (req.maxShardBytes === undefined || total <= req.maxShardBytes) {
-    if (req.shard !== undefined && req.shard !== 1) throw new UsageError(`--shard ${req.shard}: the checkpoint fits in one file (${formatBytes(total)} <= --max-shard-size), so there is only shard 1`);
-    return { files: [{ path: single ? req.output : join(dir, "model.safetensors"), tensors: sources }], json, shards: 1 };
-  }
-  const plan = planShards(bytes, req.maxShardBytes);
-  if (req.shard !== undefined && req.shard > plan.length) throw new UsageError(`--shard ${req.shard}: this split has ${plan.length} shards`);
-  const names = sources.map((s) => s.name);
-  json.push({ path: join(dir, INDEX_FILE_NAME), text: shardIndexJson(names, bytes, plan) });
-  const files = plan.map((indices, k) => ({ path: join(dir, shardFileName(k + 1, plan.length)), tensors: indices.map((i) => sources[i]) }))
-    .filter((_, k) => req.shard === undefined || req.shard === k + 1);
-  return { files, json, shards: plan.length };
-}
-
-export async function runInit(argv: readonly string[], ctx: Context): Promise<void> {
-  const req = await parseInit(argv);
-  // N threads: this one and N - 1 workers. This thread generates too (pool.help() in the sources),
-  // so nothing waits for the workers' start-up (a Node worker takes ~0.1 s of CPU to start here):
-  // they start now and take chunks once they can. File writes run on libuv's threads meanwhile.
-  const pool = req.threads > 1 ? createPool({ threads: req.threads - 1 }) : undefined;
-  try {
-    await writeCheckpoint(req, ctx, pool);
-  } finally {
-    await pool?.close();
-  }
-}
-
-async function writeCheckpoint(req: InitRequest, ctx: Context, pool: Pool | undefined): Promise<void> {
-  const { files, json, shards } = planFiles(req, pool, ctx.signal);
-  const metadata = checkpointMetadata(req);
-  const dir = req.output.endsWith(".safetensors") ? dirname(req.output) : req.output;
-  await mkdir(dir, { recursive: true });
-  const totals = files.map((f) => safetensorsLayout(f.tensors, metadata).totalBytes);
-  const bytesTotal = totals.reduce((a, b) => a + b, 0);
-  const tensorsTotal = files.reduce((a, f) => a + f.tensors.length, 0);
-  const bar = progress(`${req.recipe.recipe} ${req.dtype}`, bytesTotal, tensorsTotal, ctx.quiet ? null : ctx.stderr);
-  const t0 = performance.now();
-  let bytesBefore = 0, tensorsBefore = 0;
-  try {
-    for (const [i, f] of files.entries()) {
-      await writeSafetensorsFile(f.path, f.tensors, {
-        metadata,
-        signal: ctx.signal,
-        shared: pool?.shared,
-        onProgress: (p) => bar.update(bytesBefore + p.bytesDone, tensorsBefore + p.tensorsDone),
-      });
-      bytesBefore += totals[i];
-      tensorsBefore += f.tensors.length;
-    }
-    for (const j of json) await writeFileAtomically(j.path, async (sink) => { await sink.write(new TextEncoder().encode(j.text)); });
-  } finally {
-    bar.done();
-  }
-  const seconds = (performance.now() - t0) / 1000;
-  if (!ctx.quiet) {
-    const params = parameterCount(req.recipe);
-    const what = shards > 1 ? (req.shard ? `shard ${req.shard} of ${shards}` : `${shards} shards + ${INDEX_FILE_NAME}`) : "1 file";
-    ctx.stdout.write(`wrote ${req.recipe.recipe} (${params.toLocaleString("en-US")} parameters, ${req.dtype}, seed ${req.seed}) to ${req.output}: ` +
-      `${what}, ${req.threads} thread${req.threads > 1 ? "s" : ""}, ${formatBytes(bytesTotal)} in ${seconds.toFixed(2)} s (${formatBytes(bytesTotal / seconds)}/s)\n`);
-  }
-}
+/** Values below which the default is one thread (see defaultThreads). */
+export const THREADS_MIN_VALUES = 256e6;

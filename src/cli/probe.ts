@@ -7,9 +7,9 @@ import { probe, formatProbeTable, compareTraining, ACTIVATIONS, type ProbeSpec, 
 import { parseArgs, flag, intFlag, UsageError } from "./args.js";
 import type { Context } from "./context.js";
 
-export const PROBE_FLAGS = ["layers", "width", "batch", "activation", "init", "options", "seed", "steps", "train", "help", "quiet"];
+export const PROBE_FLAGS = ["layers", "width", "batch", "activation", "init", "options", "seed", "steps", "train", "json", "help", "quiet"];
 export const PROBE_USAGE = `nninit probe [--init NAME] [--options JSON] [--activation A] [--layers N] [--width N]
-             [--batch N] [--seed N] [--steps N] [--train]
+             [--batch N] [--seed N] [--steps N] [--train] [--json]
 
   --init NAME     the weights' initializer (default kaimingNormal), any nninit initializer name
   --options JSON  its options, e.g. '{"nonlinearity":"relu"}'
@@ -18,7 +18,16 @@ export const PROBE_USAGE = `nninit probe [--init NAME] [--options JSON] [--activ
   --batch N       inputs (default 256); --seed N the probe's seed (default 0)
   --steps N       gradient steps before units are counted (default 3)
   --train         also train a tiny network on two spirals from zeros, xavierNormal and
-                  kaimingNormal(relu) with this activation, and print each curve's losses`;
+                  kaimingNormal(relu) with this activation, and print each curve's losses
+  --json          the report (and the training curves) as JSON on stdout`;
+
+/** JSON with typed arrays as arrays. */
+function toJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : typeof v === "bigint" ? String(v) : v));
+}
+
+/** The initializers --train compares. */
+const TRAINING_INITS: InitSpec[] = ["zeros", "xavierNormal", { name: "kaimingNormal", options: { nonlinearity: "relu" } }];
 
 /** The --options flag: a JSON object. */
 function initOptions(text: string | undefined): Record<string, unknown> | undefined {
@@ -62,11 +71,15 @@ export function runProbe(argv: readonly string[], ctx: Context): void {
 
   const t0 = performance.now();
   const report = asUsage(() => probe(spec));
+  if (p.flags.has("json")) {
+    const training = p.flags.has("train") ? asUsage(() => compareTraining({ inits: TRAINING_INITS, activation: report.activation })) : undefined;
+    ctx.stdout.write(`${toJson(training ? { ...report, training } : report)}\n`);
+    return;
+  }
   ctx.stdout.write(`${formatProbeTable(report)}\n`);
   if (!ctx.quiet) ctx.stderr.write(`probe: ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
   if (flag(p, "train") !== undefined) {
-    const inits: InitSpec[] = ["zeros", "xavierNormal", { name: "kaimingNormal", options: { nonlinearity: "relu" } }];
-    const training = asUsage(() => compareTraining({ inits, activation: report.activation }));
+    const training = asUsage(() => compareTraining({ inits: TRAINING_INITS, activation: report.activation }));
     ctx.stdout.write(`\ntwo spirals, ${training.steps} Adam steps, ${training.hidden} x ${training.hidden} ${training.activation} hidden units:\n`);
     const width = Math.max(...training.curves.map((c) => c.init.length));
     for (const c of training.curves) {

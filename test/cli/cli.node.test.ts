@@ -203,10 +203,10 @@ describe("usage errors exit 2 and write nothing", () => {
     ["--torch on an HF model", ["init", "gpt2", "--torch", "-o", "X"], /--torch works for nanogpt and resnet\*/],
     ["--torch with a config torch refuses", ["init", "nanogpt", "--torch", "--set", "n_head=5", "--set", "n_embd=64", "-o", "X"], /config.n_embd must be divisible by config.n_head \(5\), got 64/],
     ["--threads 0", ["init", "gpt2", "--threads", "0", "-o", "X"], /--threads must be an integer in \[1, 256\]/],
-    ["--shard without --max-shard-size", ["init", "gpt2", "--shard", "2", "-o", "X"], /--shard k needs --max-shard-size/],
+    ["--shard without --max-shard-size", ["init", "gpt2", "--shard", "2", "-o", "X"], /--shard 2 needs --max-shard-size/],
     ["a shard past the split", ["init", "gpt2", ...TINY_GPT2, "--max-shard-size", "1MB", "--shard", "9", "-o", "X"], /--shard 9: the checkpoint fits in one file/],
     ["a bad size", ["init", "gpt2", "--max-shard-size", "big", "-o", "X"], /--max-shard-size: a size must look like 2GB/],
-    ["a config value of the wrong type", ["init", "gpt2", "--set", "n_layer=twelve", "-o", "X"], /gpt2 config: n_layer must be a number, got "twelve"/],
+    ["a config value of the wrong type", ["init", "gpt2", "--set", "n_layer=twelve", "-o", "X"], /--set n_layer="twelve": gpt2's n_layer is a number, got a string/],
     ["a config.json that does not exist", ["init", "--config", "/nonexistent/config.json", "-o", "X"], /cannot read --config/],
     ["inspect without a path", ["inspect"], /inspect takes one PATH/],
   ];
