@@ -1,6 +1,10 @@
 """What jax 0.10 / flax / keras (JAX backend, CPU) give for a list of cases, for nninit/jax's tests.
 
 Reads a JSON list of cases on stdin, writes the same list with a "result" on each to stdout.
+With --committed it runs its own list (COMMITTED below) instead: that output is
+test/jax/reference.json, the vectors for machines without Python:
+  python scripts/jax-reference.py --committed > test/jax/reference.json
+The live test (test/jax/live.node.test.ts) sends other seeds and shapes on stdin.
 Floats come back as their uint32 bit patterns, so the comparison is bit for bit.
 Run with JAX_PLATFORMS=cpu KERAS_BACKEND=jax (test/python/venv.ts's runReference sets both).
 
@@ -52,7 +56,9 @@ def run(c):
     if op == "truncated_normal":
         return out(jax.random.truncated_normal(k(c["key"]), c["lower"], c["upper"], shape))
     if op == "init":
-        init = getattr(jax.nn.initializers, c["name"])(**c.get("kwargs", {}))
+        init = getattr(jax.nn.initializers, c["name"])
+        if c["name"] not in ("zeros", "ones"):  # these two are initializers, the rest factories
+            init = init(**c.get("kwargs", {}))
         return out(init(k(c["key"]), shape))
     if op == "flax":
         from flax import nnx
@@ -68,11 +74,44 @@ def run(c):
     raise ValueError(f"unknown op {op}")
 
 
+def committed():
+    keys = [[0, 0], [0, 42], [0xDEADBEEF, 0x12345678]]
+    cases = [{"op": "key", "seed": s} for s in ["0", "42", "-5", str(2**40 + 3), str(2**63 - 1), str(-2**63)]]
+    cases += [{"op": "split", "key": k, "num": n} for k in keys for n in (1, 2, 3, 7)]
+    cases += [{"op": "fold_in", "key": k, "data": d} for k in keys for d in (0, 1, 2**31, 2**32 - 1)]
+    cases += [{"op": "bits", "key": k, "shape": [3, 5]} for k in keys]
+    cases += [{"op": "uniform", "key": k, "shape": [17], "minval": lo, "maxval": hi}
+              for k in keys for lo, hi in ((0.0, 1.0), (-3.0, 2.5), (-1e-3, 1e-3), (1e30, 3e30))]
+    cases += [{"op": "normal", "key": k, "shape": [64]} for k in keys]
+    cases += [{"op": "truncated_normal", "key": k, "shape": [64], "lower": lo, "upper": hi}
+              for k in keys for lo, hi in ((-2.0, 2.0), (-1.234567, 0.5), (0.25, 3.5), (-5.0, -3.0))]
+    inits = [("zeros", {}), ("ones", {}), ("constant", {"value": 0.3}), ("uniform", {}), ("uniform", {"scale": 2.5}),
+             ("normal", {}), ("normal", {"stddev": 0.7}), ("truncated_normal", {"stddev": 0.3, "lower": -1.5, "upper": 2.0}),
+             ("glorot_uniform", {}), ("glorot_normal", {}), ("he_uniform", {}), ("he_normal", {}),
+             ("lecun_uniform", {}), ("lecun_normal", {}), ("xavier_normal", {}), ("kaiming_uniform", {}),
+             ("variance_scaling", {"scale": 0.5, "mode": "fan_geo_avg", "distribution": "normal"}),
+             ("variance_scaling", {"scale": 3.0, "mode": "fan_out", "distribution": "uniform", "in_axis": 0, "out_axis": [1, 2]}),
+             ("variance_scaling", {"scale": 1.0, "mode": "fan_avg", "distribution": "truncated_normal", "batch_axis": 0})]
+    for name, kw in inits:
+        for shape in ([4, 6], [3, 3, 4, 5]) if "in_axis" not in kw else ([3, 3, 4, 5],):
+            cases.append({"op": "init", "name": name, "kwargs": kw, "key": [0, 7], "shape": shape})
+    cases += [{"op": "flax", "layer": "Linear", "args": [5, 3], "seed": 0},
+              {"op": "flax", "layer": "Conv", "args": [3, 4], "kwargs": {"kernel_size": [3, 3]}, "seed": 1},
+              {"op": "flax", "layer": "Embed", "args": [10, 4], "seed": 2},
+              {"op": "flax", "layer": "LayerNorm", "args": [6], "seed": 3}]
+    keras_cases = [("GlorotNormal", {}), ("GlorotUniform", {}), ("HeNormal", {}), ("HeUniform", {}), ("LecunNormal", {}),
+                   ("LecunUniform", {}), ("RandomNormal", {"mean": 0.5, "stddev": 2.0}), ("RandomUniform", {}),
+                   ("TruncatedNormal", {"stddev": 0.2}),
+                   ("VarianceScaling", {"scale": 0.3, "mode": "fan_out", "distribution": "untruncated_normal"})]
+    cases += [{"op": "keras", "name": n, "kwargs": kw, "seed": 5, "shape": [4, 6]} for n, kw in keras_cases]
+    return cases
+
+
 def main():
-    cases = json.load(sys.stdin)
+    cases = committed() if "--committed" in sys.argv else json.load(sys.stdin)
     for c in cases:
         c["result"] = run(c)
-    json.dump(cases, sys.stdout)
+    json.dump({"jax": jax.__version__, "cases": cases} if "--committed" in sys.argv else cases, sys.stdout)
 
 
 if __name__ == "__main__":

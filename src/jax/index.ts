@@ -1,3 +1,7 @@
-// nninit/jax: JAX's random numbers and jax.nn.initializers, bit for bit as jax 0.10.2 on CPU.
+// nninit/jax: JAX's random numbers, jax.nn.initializers, Flax NNX's and Keras 3's default
+// initial weights, bit for bit as jax 0.10.2 computes them eagerly on CPU (docs/jax.md).
 export { JaxKey, key, split, foldIn, keyData, wrapKeyData, type JaxSeed } from "./key.js";
 export { bits, uniform, normal, truncatedNormal, type DrawOptions, type UniformOptions } from "./random.js";
+export * as initializers from "./initializers.js";
+export * as nnx from "./flax.js";
+export * as keras from "./keras.js";
