@@ -37,6 +37,10 @@ export function jax_normal_words(dst: usize, n: i32): void {
   normalWords(dst, n);
 }
 
+export function jax_truncated_words(dst: usize, n: i32, a: f32, range: f32, low: f32, high: f32): void {
+  truncatedWords(dst, n, a, range, low, high);
+}
+
 export function jax_uniform_words(dst: usize, n: i32, minval: f32, range: f32): void {
   uniformWords(dst, n, minval, range);
 }

@@ -15,6 +15,8 @@ Run with JAX_PLATFORMS=cpu KERAS_BACKEND=jax (test/python/venv.ts's runReference
   op "uniform"  {key, shape, minval, maxval} -> float32 bits
   op "normal"   {key, shape}
   op "truncated_normal" {key, lower, upper, shape}
+  op "normal_all" {}                         -> sha256 of normal over all 2^23 inputs (word i << 9)
+  op "truncated_all" {lower, upper}          -> the same for truncated_normal
   op "init"     {name, kwargs, key, shape}   -> jax.nn.initializers.<name>(**kwargs)(key, shape)
   op "flax"     {layer, args, kwargs, seed}  -> {param path: bits} of nnx.<layer>(*args, rngs=nnx.Rngs(seed))
   op "keras"    {name, kwargs, seed, shape}  -> keras.initializers.<name>(seed=seed, **kwargs)(shape)
@@ -38,6 +40,25 @@ def out(x):
     return [int(v) for v in a.reshape(-1)]
 
 
+def every_input(c):
+    """Hash of the sampler's output for every 23-bit input: jax's own bits replaced by i << 9."""
+    import hashlib
+    from jax import lax
+    from jax._src.random import core
+    saved = core._random_bits
+    core._random_bits = lambda key, bit_width, shape: lax.shift_left(
+        lax.iota(np.uint32, 1 << 23), np.uint32(9)).reshape(shape)
+    try:
+        kk = jax.random.key(0)
+        if c["op"] == "normal_all":
+            x = jax.random.normal(kk, (1 << 23,))
+        else:
+            x = jax.random.truncated_normal(kk, c["lower"], c["upper"], (1 << 23,))
+        return hashlib.sha256(np.asarray(x, dtype=np.float32).tobytes()).hexdigest()
+    finally:
+        core._random_bits = saved
+
+
 def run(c):
     op = c["op"]
     if op == "key":
@@ -55,6 +76,8 @@ def run(c):
         return out(jax.random.normal(k(c["key"]), shape))
     if op == "truncated_normal":
         return out(jax.random.truncated_normal(k(c["key"]), c["lower"], c["upper"], shape))
+    if op in ("normal_all", "truncated_all"):
+        return every_input(c)
     if op == "init":
         init = getattr(jax.nn.initializers, c["name"])
         if c["name"] not in ("zeros", "ones"):  # these two are initializers, the rest factories

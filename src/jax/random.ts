@@ -93,8 +93,9 @@ export function bits(key: JaxKey, shape: Shape, opts?: { range?: readonly [numbe
 export function uniform(key: JaxKey, shape: Shape, opts?: UniformOptions): Float32Array {
   const fn = "uniform";
   const o = options<Record<string, unknown>>(fn, opts, [...DRAW_KEYS, "minval", "maxval"]);
-  const minval = fr(o.minval === undefined ? 0 : finiteNumber(fn, "minval", o.minval));
-  const maxval = fr(o.maxval === undefined ? 1 : finiteNumber(fn, "maxval", o.maxval));
+  // XLA's CPU code treats subnormal inputs as zero (DAZ) and flushes subnormal results (FTZ).
+  const minval = ftz(fr(o.minval === undefined ? 0 : finiteNumber(fn, "minval", o.minval)));
+  const maxval = ftz(fr(o.maxval === undefined ? 1 : finiteNumber(fn, "maxval", o.maxval)));
   const range = ftz(fr(maxval - minval));
   const s = f32Slice(fn, key, shape, o);
   run(s, (k, hi, lo, dst, n) => k.exports.jax_uniform(s.k0, s.k1, hi, lo, dst, n, minval, range));
@@ -120,7 +121,7 @@ export function truncatedNormal(key: JaxKey, lower: number, upper: number, shape
   const lo = fr(finiteNumber(fn, "lower", lower)), hi = fr(finiteNumber(fn, "upper", upper));
   if (!(lo < hi)) throw rangeError(fn, "upper", `a number above lower (${lower})`, upper);
   const s = f32Slice(fn, key, shape, options<Record<string, unknown>>(fn, opts, DRAW_KEYS));
-  const a = erfScalar(fr(lo * RSQRT2)), b = erfScalar(fr(hi * RSQRT2));
+  const a = ftz(erfScalar(fr(lo * RSQRT2))), b = ftz(erfScalar(fr(hi * RSQRT2)));
   const range = ftz(fr(b - a)), clipLo = nextToward(lo, 1), clipHi = nextToward(hi, -1);
   run(s, (k, h, l, dst, n) => k.exports.jax_truncated(s.k0, s.k1, h, l, dst, n, a, range, clipLo, clipHi));
   return s.out;

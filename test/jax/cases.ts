@@ -42,7 +42,8 @@ function flax(c: Case): Record<string, number[]> {
     case "LayerNorm": params = J.nnx.layerNorm(args[0], rngs); break;
     default: throw new Error(`unknown layer ${String(c.layer)}`);
   }
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, bitsOf(v as Float32Array)]));
+  // Sorted by name, as the script's JSON (Python sorts the state's paths).
+  return Object.fromEntries(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, bitsOf(v as Float32Array)]));
 }
 
 export function run(c: Case): unknown {

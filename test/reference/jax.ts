@@ -49,7 +49,8 @@ const maxNan = (a: number, b: number) => (Number.isNaN(a) || Number.isNaN(b) ? N
 /** uniform in [minval, maxval) from one word: fma(f, maxval - minval, minval), max with minval. */
 export function uniformOf(w: number, minval: number, maxval: number): number {
   const f = fr(floatOf((w >>> 9) | 0x3f800000) - 1);
-  const range = ftz(fr(maxval - minval));
+  minval = ftz(minval); // XLA CPU: subnormal inputs read as zero (DAZ)
+  const range = ftz(fr(ftz(maxval) - minval));
   return ftz(maxNan(minval, fmaf(f, range, minval)));
 }
 
