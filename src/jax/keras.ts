@@ -67,8 +67,10 @@ export interface VarianceScalingOptions extends Seeded {
 }
 
 export function VarianceScaling(opts: VarianceScalingOptions): KerasInitializer {
-  const fn = "VarianceScaling";
-  const o = options<VarianceScalingOptions>(fn, opts, ["seed", "scale", "mode", "distribution"]);
+  return varianceScaling("VarianceScaling", options<VarianceScalingOptions>("VarianceScaling", opts, ["seed", "scale", "mode", "distribution"]));
+}
+
+function varianceScaling(fn: string, o: Partial<VarianceScalingOptions>): KerasInitializer {
   const k = kerasKey(fn, o.seed);
   const scale0 = finiteNumber(fn, "scale", o.scale ?? 1);
   if (!(scale0 > 0)) throw rangeError(fn, "scale", "a positive number", o.scale);
@@ -88,12 +90,12 @@ export function VarianceScaling(opts: VarianceScalingOptions): KerasInitializer 
 }
 
 type Preset = (opts: Seeded) => KerasInitializer;
-const preset = (scale: number, mode: "fan_in" | "fan_avg", distribution: "truncated_normal" | "uniform"): Preset =>
-  (opts) => VarianceScaling({ ...options<Seeded>("VarianceScaling", opts, ["seed"]), scale, mode, distribution } as VarianceScalingOptions);
+const preset = (fn: string, scale: number, mode: "fan_in" | "fan_avg", distribution: "truncated_normal" | "uniform"): Preset =>
+  (opts) => varianceScaling(fn, { ...options<Seeded>(fn, opts, ["seed"]), scale, mode, distribution });
 
-export const GlorotNormal = preset(1, "fan_avg", "truncated_normal");
-export const GlorotUniform = preset(1, "fan_avg", "uniform");
-export const HeNormal = preset(2, "fan_in", "truncated_normal");
-export const HeUniform = preset(2, "fan_in", "uniform");
-export const LecunNormal = preset(1, "fan_in", "truncated_normal");
-export const LecunUniform = preset(1, "fan_in", "uniform");
+export const GlorotNormal = preset("GlorotNormal", 1, "fan_avg", "truncated_normal");
+export const GlorotUniform = preset("GlorotUniform", 1, "fan_avg", "uniform");
+export const HeNormal = preset("HeNormal", 2, "fan_in", "truncated_normal");
+export const HeUniform = preset("HeUniform", 2, "fan_in", "uniform");
+export const LecunNormal = preset("LecunNormal", 1, "fan_in", "truncated_normal");
+export const LecunUniform = preset("LecunUniform", 1, "fan_in", "uniform");
