@@ -3,6 +3,7 @@
 export { JaxKey, key, split, foldIn, keyData, wrapKeyData, type JaxSeed } from "./key.js";
 export { bits, uniform, normal, truncatedNormal, type DrawOptions, type UniformOptions } from "./random.js";
 export { releaseNormalTable } from "./normal-table.js";
+export { JaxGenerator, type JaxGeneratorState } from "./generator.js";
 export * as initializers from "./initializers.js";
 export * as nnx from "./flax.js";
 export * as keras from "./keras.js";
