@@ -21,7 +21,7 @@ import { fmaf } from "../torch/fmaf";
 /** lax.max(a, b): NaN if either is NaN. */
 // @ts-ignore: decorator
 @inline function maxNan(a: f32, b: f32): f32 {
-  return a != a || b != b ? NaN : (a > b ? a : b);
+  return isNaN(a) || isNaN(b) ? NaN : (a > b ? a : b);
 }
 
 /** uniform's value of one word: max(minval, fma(f, range, minval)), f in [0, 1) from the top 23 bits. */

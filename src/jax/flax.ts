@@ -15,7 +15,8 @@ export class Rngs {
 
   /** nnx.Rngs(seed) (an integer, jax.random.key's rules) or nnx.Rngs(key). */
   constructor(seed: JaxSeed | JaxKey) {
-    this.#key = typeof seed === "object" ? (wordsOf("Rngs", "seed", seed), seed) : makeKey(seed);
+    if (typeof seed === "object") wordsOf("Rngs", "seed", seed);
+    this.#key = typeof seed === "object" ? seed : makeKey(seed);
   }
 
   /** The next key: fold_in(key, count), count += 1. */
@@ -53,7 +54,7 @@ export function conv(inFeatures: number, outFeatures: number, kernelSize: number
   integer(fn, "outFeatures", outFeatures, 0);
   const groups = integer(fn, "featureGroupCount", opts.featureGroupCount ?? 1, 1);
   const ks = typeof kernelSize === "number" ? [kernelSize] : [...kernelSize];
-  ks.forEach((k, i) => integer(fn, `kernelSize[${i}]`, k, 0));
+  for (const [i, k] of ks.entries()) integer(fn, `kernelSize[${i}]`, k, 0);
   const kernel = init(lecunNormal(), rngs, [...ks, Math.floor(inFeatures / groups), outFeatures]);
   return opts.useBias === false ? { kernel } : { kernel, bias: init(zeros, rngs, [outFeatures]) };
 }

@@ -48,13 +48,19 @@ export const ones: Initializer = (key, shape, dtype) => new Float32Array(numel(c
 /** jax.nn.initializers.uniform(scale = 0.01): uniform(0, 1) * float32(scale). */
 export function uniform(scale = 1e-2): Initializer {
   const c = fr(finiteNumber("uniform", "scale", scale));
-  return (key, shape, dtype) => (callDims("uniform", key, shape, dtype), scaled(uniformDraw(key, shape), c));
+  return (key, shape, dtype) => {
+    callDims("uniform", key, shape, dtype);
+    return scaled(uniformDraw(key, shape), c);
+  };
 }
 
 /** jax.nn.initializers.normal(stddev = 0.01): normal * float32(stddev). */
 export function normal(stddev = 1e-2): Initializer {
   const c = fr(finiteNumber("normal", "stddev", stddev));
-  return (key, shape, dtype) => (callDims("normal", key, shape, dtype), scaled(normalDraw(key, shape), c));
+  return (key, shape, dtype) => {
+    callDims("normal", key, shape, dtype);
+    return scaled(normalDraw(key, shape), c);
+  };
 }
 
 /** jax.nn.initializers.truncated_normal(stddev = 0.01, lower = -2, upper = 2): truncated normal * float32(stddev). */
@@ -62,7 +68,10 @@ export function truncatedNormal(stddev = 1e-2, lower = -2, upper = 2): Initializ
   const c = fr(finiteNumber("truncatedNormal", "stddev", stddev));
   finiteNumber("truncatedNormal", "lower", lower);
   if (!(fr(finiteNumber("truncatedNormal", "upper", upper)) > fr(lower))) throw rangeError("truncatedNormal", "upper", `a number above lower (${lower})`, upper);
-  return (key, shape, dtype) => (callDims("truncatedNormal", key, shape, dtype), scaled(truncDraw(key, lower, upper, shape), c));
+  return (key, shape, dtype) => {
+    callDims("truncatedNormal", key, shape, dtype);
+    return scaled(truncDraw(key, lower, upper, shape), c);
+  };
 }
 
 /** A checked axis list (the argument as given, for messages). */

@@ -4,7 +4,7 @@
 // Householder kernel (src/linalg/qr.ts), so Q agrees with LAPACK's to float32 rounding only.
 
 import { normal } from "./random.js";
-import { type JaxKey } from "./key.js";
+import type { JaxKey } from "./key.js";
 import { orthogonalize } from "../linalg/qr.js";
 import { numel, stridesOf } from "../shape.js";
 import { rangeError } from "../validate.js";
