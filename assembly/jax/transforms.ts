@@ -74,32 +74,19 @@ export function log1p(t: f32): f32 {
   return fmaf(ee, f(0x3f318000), z + tail);
 }
 
-/** XLA's float32 erf_inv(x), with XLA's fusion. */
+/** Giles' erf_inv coefficients, highest first: for w = -log1p(-x^2) < 5 (q = -2.5 - l), else (q = sqrt(w) - 3). */
+const SMALL_W = memory.data<u32>([0x32f16588, 0x34b84b36, 0xb66c7357, 0xb6935ac1, 0x396532db, 0xbaa45408, 0xbb88e4ef, 0x3e7c8f63, 0x3fc02e2f]);
+const LARGE_W = memory.data<u32>([0xb951f09b, 0x38d3b56b, 0x3ab0dc72, 0xbb70bde7, 0x3bbc127b, 0xbbf9c5d7, 0x3c1aa57e, 0x3f8036db, 0x40354f7e]);
+
+/** XLA's float32 erf_inv(x), with XLA's fusion: fma(c0, q, c1), then fma(q, p, c) for the rest. */
 // @ts-ignore: decorator
 @inline export function erfInv(x: f32): f32 {
   let l = log1p(x * -x);
-  let p: f32;
-  if (l > -5) {
-    let q = <f32>-2.5 - l;
-    p = fmaf(f(0x32f16588), q, f(0x34b84b36));
-    p = fmaf(q, p, f(0xb66c7357));
-    p = fmaf(q, p, f(0xb6935ac1));
-    p = fmaf(q, p, f(0x396532db));
-    p = fmaf(q, p, f(0xbaa45408));
-    p = fmaf(q, p, f(0xbb88e4ef));
-    p = fmaf(q, p, f(0x3e7c8f63));
-    p = fmaf(q, p, f(0x3fc02e2f));
-  } else {
-    let q = Mathf.sqrt(-l) - 3;
-    p = fmaf(f(0xb951f09b), q, f(0x38d3b56b));
-    p = fmaf(q, p, f(0x3ab0dc72));
-    p = fmaf(q, p, f(0xbb70bde7));
-    p = fmaf(q, p, f(0x3bbc127b));
-    p = fmaf(q, p, f(0xbbf9c5d7));
-    p = fmaf(q, p, f(0x3c1aa57e));
-    p = fmaf(q, p, f(0x3f8036db));
-    p = fmaf(q, p, f(0x40354f7e));
-  }
+  let small = l > -5;
+  let q = small ? <f32>-2.5 - l : Mathf.sqrt(-l) - 3;
+  let c = small ? SMALL_W : LARGE_W;
+  let p = fmaf(load<f32>(c), q, load<f32>(c, 4));
+  for (let i: usize = 8; i < 36; i += 4) p = fmaf(q, p, load<f32>(c + i));
   return x * (Mathf.abs(x) == 1 ? Infinity : p);
 }
 
