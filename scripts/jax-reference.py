@@ -14,6 +14,7 @@ Run with JAX_PLATFORMS=cpu KERAS_BACKEND=jax (test/python/venv.ts's runReference
   op "bits"     {key, shape}                 -> uint32 words
   op "uniform"  {key, shape, minval, maxval} -> float32 bits
   op "normal"   {key, shape}
+  op "bernoulli" {key, p, shape}             -> 0/1
   op "truncated_normal" {key, lower, upper, shape}
   op "normal_all" {}                         -> sha256 of normal over all 2^23 inputs (word i << 9)
   op "truncated_all" {lower, upper}          -> the same for truncated_normal
@@ -74,6 +75,8 @@ def run(c):
         return out(jax.random.uniform(k(c["key"]), shape, jnp.float32, c["minval"], c["maxval"]))
     if op == "normal":
         return out(jax.random.normal(k(c["key"]), shape))
+    if op == "bernoulli":
+        return out(jax.random.bernoulli(k(c["key"]), c["p"], shape).astype(np.uint8))
     if op == "truncated_normal":
         return out(jax.random.truncated_normal(k(c["key"]), c["lower"], c["upper"], shape))
     if op in ("normal_all", "truncated_all"):
@@ -106,6 +109,7 @@ def committed():
     cases += [{"op": "uniform", "key": k, "shape": [17], "minval": lo, "maxval": hi}
               for k in keys for lo, hi in ((0.0, 1.0), (-3.0, 2.5), (-1e-3, 1e-3), (1e30, 3e30))]
     cases += [{"op": "normal", "key": k, "shape": [64]} for k in keys]
+    cases += [{"op": "bernoulli", "key": k, "shape": [40], "p": p} for k in keys for p in (0.5, 0.1)]
     cases += [{"op": "truncated_normal", "key": k, "shape": [64], "lower": lo, "upper": hi}
               for k in keys for lo, hi in ((-2.0, 2.0), (-1.234567, 0.5), (0.25, 3.5), (-5.0, -3.0))]
     inits = [("zeros", {}), ("ones", {}), ("constant", {"value": 0.3}), ("uniform", {}), ("uniform", {"scale": 2.5}),

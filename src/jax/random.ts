@@ -138,3 +138,21 @@ export function truncatedNormal(key: JaxKey, lower: number, upper: number, shape
   run(s, (k, h, l, dst, n) => k.exports.jax_truncated(s.k0, s.k1, h, l, dst, n, a, range, clipLo, clipHi));
   return s.out;
 }
+
+/**
+ * jax.random.bernoulli(key, p, shape) (mode "low", JAX's default): 1 where uniform(key, shape)
+ * < float32(p), else 0, as a Uint8Array (JAX's bool array).
+ */
+export function bernoulli(key: JaxKey, p: number, shape: Shape, opts?: { range?: readonly [number, number]; out?: Uint8Array }): Uint8Array {
+  const fn = "bernoulli";
+  const o = options<Record<string, unknown>>(fn, opts, ["range", "out"]);
+  const q = fr(finiteNumber(fn, "p", p));
+  const { out, ...rest } = o;
+  if (out !== undefined && !(out instanceof Uint8Array)) throw typeError(fn, "out", "a Uint8Array", out);
+  const s = f32Slice(fn, key, shape, rest);
+  if (out !== undefined && out.length !== s.out.length) throw rangeError(fn, "out", `a Uint8Array of length ${s.out.length}`, out);
+  run(s, (k, hi, lo, dst, n) => k.exports.jax_uniform(s.k0, s.k1, hi, lo, dst, n, 0, 1));
+  const result = out ?? new Uint8Array(s.out.length);
+  for (let i = 0; i < result.length; i++) result[i] = s.out[i] < q ? 1 : 0;
+  return result;
+}

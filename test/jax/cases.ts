@@ -56,6 +56,7 @@ export function run(c: Case): unknown {
     case "bits": return Array.from(J.bits(key(), shape));
     case "uniform": return bitsOf(J.uniform(key(), shape, { minval: c.minval as number, maxval: c.maxval as number }));
     case "normal": return bitsOf(J.normal(key(), shape));
+    case "bernoulli": return Array.from(J.bernoulli(key(), c.p as number, shape));
     case "truncated_normal": return bitsOf(J.truncatedNormal(key(), c.lower as number, c.upper as number, shape));
     case "init": return bitsOf(initializer(c.name as string, (c.kwargs ?? {}) as Record<string, unknown>)(key(), shape));
     case "flax": return flax(c);

@@ -49,6 +49,9 @@ describe("nninit/jax errors", () => {
     expect(() => J.normal(k, [4], { out, range: [3, 2] })).toThrow(RangeError);
     expect(() => J.normal(k, [4], { dtype: "bfloat16" as never })).toThrow(/normal: dtype must be one of "float32"/);
     expect(() => J.normal(k, [4], { sdt: 1 } as never)).toThrow(/normal: unknown option "sdt"/);
+    expect(() => J.bernoulli(k, Number.NaN, [4])).toThrow(/bernoulli: p must be a finite number/);
+    expect(() => J.bernoulli(k, 0.5, [4], { out: new Uint8Array(3) })).toThrow(/bernoulli: out must be a Uint8Array of length 4/);
+    expect(() => J.bernoulli(k, 0.5, [4], { out: out as never })).toThrow(/bernoulli: out must be a Uint8Array/);
     expect(out).toEqual(new Float32Array(4).fill(7));
   });
 

@@ -23,6 +23,7 @@ function heldOut(): Case[] {
     cases.push({ op: "uniform", key, shape: [1001], minval: -0.3, maxval: 7.7 });
     cases.push({ op: "uniform", key, shape: [33], minval: 1e-39, maxval: 3e-38 });
     cases.push({ op: "normal", key, shape: [20000] });
+    cases.push({ op: "bernoulli", key, shape: [3, 100], p: 0.3 });
     for (const [lower, upper] of [[-0.7, 2.9], [-3.3, -0.01], [1.5, 9]]) cases.push({ op: "truncated_normal", key, shape: [5000], lower, upper });
   }
   const inits: [string, Record<string, unknown>, number[]][] = [
