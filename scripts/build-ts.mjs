@@ -27,6 +27,7 @@ export const ENTRIES = [
   { subpath: "./checkpoint/node", source: "src/checkpoint-node.ts", name: "checkpoint/node" },
   { subpath: null, source: "src/cli/bin.ts", name: "cli" },
   { subpath: "./torch", source: "src/torch/index.ts", name: "torch" },
+  { subpath: "./jax", source: "src/jax/index.ts", name: "jax" },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

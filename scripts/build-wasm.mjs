@@ -18,15 +18,18 @@ const MODULES = [
   { name: "linalg", entry: "assembly/linalg.entry.ts", file: "linalg", debug: false },
   { name: "gemm", entry: "assembly/gemm.entry.ts", file: "gemm", debug: false },
   { name: "torch", entry: "assembly/torch.entry.ts", file: "torch", debug: false },
+  { name: "jax", entry: "assembly/jax.entry.ts", file: "jax", debug: false },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const asc = join(root, "node_modules", ".bin", "asc");
 mkdirSync(join(root, "build"), { recursive: true });
 const withDebug = process.argv.includes("--with-debug");
+// --only=<name>: rebuild one module (a quicker edit-test loop on one module's kernels).
+const only = process.argv.find((a) => a.startsWith("--only="))?.slice(7);
 
 const sizes = [];
-for (const { name, entry, file, debug } of MODULES) {
+for (const { name, entry, file, debug } of MODULES.filter((m) => only === undefined || m.name === only)) {
   const targets = withDebug && debug ? ["simd", "scalar", "debug"] : ["simd", "scalar"];
   const out = (target) => join("build", `${file}.${target}.wasm`);
   for (const target of targets) {

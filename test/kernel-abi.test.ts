@@ -6,6 +6,7 @@ import { core, KERNEL_EXPORT_NAMES } from "../src/wasm/loader.js";
 import { linalg, LINALG_EXPORT_NAMES } from "../src/wasm/linalg.js";
 import { gemmModule, GEMM_EXPORT_NAMES } from "../src/wasm/gemm.js";
 import { torch, TORCH_EXPORT_NAMES } from "../src/wasm/torch.js";
+import { jax, JAX_EXPORT_NAMES } from "../src/wasm/jax.js";
 import type { BuildName, KernelModule, BaseExports } from "../src/wasm/module.js";
 
 const modules: [KernelModule<BaseExports>, readonly string[]][] = [
@@ -13,6 +14,7 @@ const modules: [KernelModule<BaseExports>, readonly string[]][] = [
   [linalg, LINALG_EXPORT_NAMES],
   [gemmModule, GEMM_EXPORT_NAMES],
   [torch, TORCH_EXPORT_NAMES],
+  [jax, JAX_EXPORT_NAMES],
 ];
 
 describe.each(modules.map(([m, n]) => [m.name, m, n] as const))("the %s module", (_name, module, names) => {

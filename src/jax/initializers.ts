@@ -1,0 +1,166 @@
+// jax.nn.initializers: each function returns an initializer `(key, shape, dtype?) => values`,
+// with JAX's fan conventions (in_axis -2, out_axis -1, the other axes a receptive field) and
+// JAX's arithmetic as eager jax 0.10 runs it: the variance is float32(scale / denominator) with
+// the fans in float64, and the draw is scaled by one float32 multiply (normal: sqrt(variance);
+// truncated normal: sqrt(variance) / float32(0.8796...); uniform: sqrt(3 * variance) on
+// uniform(-1, 1)). Under jax.jit XLA may regroup these constant multiplies; eager is matched.
+
+import { uniform as uniformDraw, normal as normalDraw, truncatedNormal as truncDraw } from "./random.js";
+import { wordsOf, type JaxKey } from "./key.js";
+import { dimsOf, numel, type Shape } from "../shape.js";
+import { typeError, rangeError, finiteNumber, oneOf, integer } from "../validate.js";
+import { jaxOrthogonal, jaxDeltaOrthogonal } from "./orthogonal.js";
+
+const fr = Math.fround;
+
+/** An initializer: values of `shape` (row-major float32) from `key`. */
+export type Initializer = (key: JaxKey, shape: Shape, dtype?: "float32") => Float32Array;
+
+/** An axis or a list of axes; negative axes count from the end, as in Python. */
+export type Axes = number | readonly number[];
+
+export type FanMode = "fan_in" | "fan_out" | "fan_avg" | "fan_geo_avg";
+export type Distribution = "truncated_normal" | "normal" | "uniform";
+
+/** Checks an initializer call's arguments; the dimension list. */
+export function callDims(fn: string, key: unknown, shape: unknown, dtype: unknown): number[] {
+  wordsOf(fn, "key", key);
+  const dims = dimsOf(fn, shape);
+  if (dtype !== undefined) oneOf(fn, "dtype", dtype, ["float32"]);
+  return dims;
+}
+
+const scaled = (v: Float32Array, c: number) => {
+  for (let i = 0; i < v.length; i++) v[i] = fr(v[i] * c);
+  return v;
+};
+
+/** jax.nn.initializers.constant(value): every element float32(value). */
+export function constant(value: number): Initializer {
+  const v = fr(finiteNumber("constant", "value", value));
+  return (key, shape, dtype) => new Float32Array(numel(callDims("constant", key, shape, dtype))).fill(v);
+}
+
+/** jax.nn.initializers.zeros / ones (each ignores its key, as in JAX, but checks it). */
+export const zeros: Initializer = (key, shape, dtype) => new Float32Array(numel(callDims("zeros", key, shape, dtype)));
+export const ones: Initializer = (key, shape, dtype) => new Float32Array(numel(callDims("ones", key, shape, dtype))).fill(1);
+
+/** jax.nn.initializers.uniform(scale = 0.01): uniform(0, 1) * float32(scale). */
+export function uniform(scale = 1e-2): Initializer {
+  const c = fr(finiteNumber("uniform", "scale", scale));
+  return (key, shape, dtype) => {
+    callDims("uniform", key, shape, dtype);
+    return scaled(uniformDraw(key, shape), c);
+  };
+}
+
+/** jax.nn.initializers.normal(stddev = 0.01): normal * float32(stddev). */
+export function normal(stddev = 1e-2): Initializer {
+  const c = fr(finiteNumber("normal", "stddev", stddev));
+  return (key, shape, dtype) => {
+    callDims("normal", key, shape, dtype);
+    return scaled(normalDraw(key, shape), c);
+  };
+}
+
+/** jax.nn.initializers.truncated_normal(stddev = 0.01, lower = -2, upper = 2): truncated normal * float32(stddev). */
+export function truncatedNormal(stddev = 1e-2, lower = -2, upper = 2): Initializer {
+  const c = fr(finiteNumber("truncatedNormal", "stddev", stddev));
+  finiteNumber("truncatedNormal", "lower", lower);
+  if (!(fr(finiteNumber("truncatedNormal", "upper", upper)) > fr(lower))) throw rangeError("truncatedNormal", "upper", `a number above lower (${lower})`, upper);
+  return (key, shape, dtype) => {
+    callDims("truncatedNormal", key, shape, dtype);
+    return scaled(truncDraw(key, lower, upper, shape), c);
+  };
+}
+
+/** A checked axis list (the argument as given, for messages). */
+function axesOf(fn: string, name: string, value: unknown): number[] | number {
+  if (typeof value === "number") return integer(fn, name, value, -Number.MAX_SAFE_INTEGER);
+  if (!Array.isArray(value)) throw typeError(fn, name, "an axis or an array of axes", value);
+  return value.map((a: unknown, i) => integer(fn, `${name}[${i}]`, a, -Number.MAX_SAFE_INTEGER));
+}
+
+/** Python's shape[axis] (negative from the end); a RangeError outside the shape. */
+function dimAt(fn: string, name: string, dims: readonly number[], axis: number): number {
+  const i = axis < 0 ? dims.length + axis : axis;
+  if (i < 0 || i >= dims.length) throw rangeError(fn, name, `an axis of a ${dims.length}-d shape`, axis);
+  return dims[i];
+}
+
+const sizeOf = (fn: string, name: string, dims: readonly number[], axes: number | number[]) =>
+  typeof axes === "number" ? dimAt(fn, name, dims, axes) : axes.reduce((p, a) => p * dimAt(fn, name, dims, a), 1);
+
+/** JAX's _compute_fans: float64, the receptive field by three divisions as Python does them. */
+export function computeFans(fn: string, dims: readonly number[], inAxis: number | number[], outAxis: number | number[], batchAxis: number | number[]): [number, number] {
+  if (typeof inAxis === "number" && inAxis === -2 && dims.length <= 1) {
+    throw rangeError(fn, "shape", "at least 2-d with the default in_axis (or give inAxis)", dims);
+  }
+  const inSize = sizeOf(fn, "inAxis", dims, inAxis);
+  const outSize = sizeOf(fn, "outAxis", dims, outAxis);
+  const batchSize = sizeOf(fn, "batchAxis", dims, batchAxis);
+  if (inSize === 0 || outSize === 0 || batchSize === 0) throw rangeError(fn, "shape", "no zero-length in, out or batch axis (JAX divides by them)", dims);
+  const receptive = numel(dims) / inSize / outSize / batchSize;
+  return [inSize * receptive, outSize * receptive];
+}
+
+export interface VarianceScalingOptions {
+  inAxis?: Axes;
+  outAxis?: Axes;
+  batchAxis?: Axes;
+}
+
+/** jax.nn.initializers.variance_scaling(scale, mode, distribution, in_axis, out_axis, batch_axis). */
+export function varianceScaling(scale: number, mode: FanMode, distribution: Distribution, opts: VarianceScalingOptions = {}): Initializer {
+  const fn = "varianceScaling";
+  finiteNumber(fn, "scale", scale);
+  oneOf(fn, "mode", mode, ["fan_in", "fan_out", "fan_avg", "fan_geo_avg"]);
+  oneOf(fn, "distribution", distribution, ["truncated_normal", "normal", "uniform"]);
+  if (opts === null || typeof opts !== "object") throw typeError(fn, "options", "an object", opts);
+  const inAxis = axesOf(fn, "inAxis", opts.inAxis ?? -2);
+  const outAxis = axesOf(fn, "outAxis", opts.outAxis ?? -1);
+  const batchAxis = axesOf(fn, "batchAxis", opts.batchAxis ?? []);
+  return (key, shape, dtype) => {
+    const dims = callDims(fn, key, shape, dtype);
+    const [fanIn, fanOut] = computeFans(fn, dims, inAxis, outAxis, batchAxis);
+    const den = mode === "fan_in" ? fanIn : mode === "fan_out" ? fanOut : mode === "fan_avg" ? (fanIn + fanOut) / 2 : Math.sqrt(fanIn * fanOut);
+    const variance = fr(scale / den);
+    if (distribution === "truncated_normal") return scaled(truncDraw(key, -2, 2, shape), fr(fr(Math.sqrt(variance)) / fr(0.87962566103423978)));
+    if (distribution === "normal") return scaled(normalDraw(key, shape), fr(Math.sqrt(variance)));
+    return scaled(uniformDraw(key, shape, { minval: -1 }), fr(Math.sqrt(fr(3 * variance))));
+  };
+}
+
+const family = (scale: number, mode: FanMode, distribution: Distribution) => (opts?: VarianceScalingOptions) => varianceScaling(scale, mode, distribution, opts);
+
+/** glorot_* (xavier_*): variance 1 / fan_avg. */
+export const glorotUniform = family(1, "fan_avg", "uniform");
+export const glorotNormal = family(1, "fan_avg", "truncated_normal");
+/** lecun_*: variance 1 / fan_in. */
+export const lecunUniform = family(1, "fan_in", "uniform");
+export const lecunNormal = family(1, "fan_in", "truncated_normal");
+/** he_* (kaiming_*): variance 2 / fan_in. */
+export const heUniform = family(2, "fan_in", "uniform");
+export const heNormal = family(2, "fan_in", "truncated_normal");
+export const xavierUniform = glorotUniform;
+export const xavierNormal = glorotNormal;
+export const kaimingUniform = heUniform;
+export const kaimingNormal = heNormal;
+
+/**
+ * jax.nn.initializers.orthogonal(scale = 1, column_axis = -1): Q of the QR of JAX's own normal
+ * draw (the same normals, bit for bit), signs from diag(R). The QR is nninit's Householder, not
+ * LAPACK's, so values agree with JAX to float32 rounding, not bit for bit.
+ */
+export function orthogonal(scale = 1, columnAxis = -1): Initializer {
+  const s = fr(finiteNumber("orthogonal", "scale", scale));
+  integer("orthogonal", "columnAxis", columnAxis, -Number.MAX_SAFE_INTEGER);
+  return (key, shape, dtype) => jaxOrthogonal("orthogonal", key, callDims("orthogonal", key, shape, dtype), s, columnAxis);
+}
+
+/** jax.nn.initializers.delta_orthogonal(scale = 1, column_axis = -1): orthogonal at the kernel's centre tap ((k - 1) // 2). */
+export function deltaOrthogonal(scale = 1, columnAxis = -1): Initializer {
+  const s = fr(finiteNumber("deltaOrthogonal", "scale", scale));
+  integer("deltaOrthogonal", "columnAxis", columnAxis, -Number.MAX_SAFE_INTEGER);
+  return (key, shape, dtype) => jaxDeltaOrthogonal(key, callDims("deltaOrthogonal", key, shape, dtype), s, columnAxis);
+}

@@ -1,0 +1,101 @@
+// Keras 3 initializers on the JAX backend, as `keras.initializers.X(seed=s)(shape)` computes them
+// with an integer seed: Keras's draw_seed(s) is the uint32 pair [s, 0], used directly as the
+// threefry key's words (so it is not jax.random.key(s), which is [0, s]); every call of the same
+// initializer reuses that key. The law's parameters are float64 (Python) rounded once to float32
+// where JAX meets them; normal laws are `sample * stddev + mean`, two float32 ops.
+
+import { wrapKeyData, type JaxKey } from "./key.js";
+import { uniform, normal, truncatedNormal } from "./random.js";
+import { dimsOf, type Shape } from "../shape.js";
+import { integer, finiteNumber, oneOf, rangeError, options } from "../validate.js";
+
+const fr = Math.fround;
+
+/** A Keras initializer: values of `shape`, the same on every call. */
+export type KerasInitializer = (shape: Shape) => Float32Array;
+
+/** The key of Keras's draw_seed(seed) for an integer seed in [0, 2^32). */
+export function kerasKey(fn: string, seed: unknown): JaxKey {
+  return wrapKeyData([integer(fn, "seed", seed, 0, 0xffffffff), 0]);
+}
+
+const affine = (v: Float32Array, std: number, mean: number) => {
+  const s = fr(std), m = fr(mean);
+  for (let i = 0; i < v.length; i++) v[i] = fr(fr(v[i] * s) + m);
+  return v;
+};
+
+/** Keras's compute_fans: 1-d (n, n); 2-d (rows, cols); else the leading dims are a receptive field. */
+export function kerasFans(dims: readonly number[]): [number, number] {
+  if (dims.length < 1) return [1, 1];
+  if (dims.length === 1) return [dims[0], dims[0]];
+  const receptive = dims.slice(0, -2).reduce((a, b) => a * b, 1);
+  return [dims[dims.length - 2] * receptive, dims[dims.length - 1] * receptive];
+}
+
+interface Seeded { seed: number }
+
+export function RandomNormal(opts: Seeded & { mean?: number; stddev?: number }): KerasInitializer {
+  const fn = "RandomNormal";
+  const o = options<Seeded & { mean?: number; stddev?: number }>(fn, opts, ["seed", "mean", "stddev"]);
+  const k = kerasKey(fn, o.seed);
+  const mean = finiteNumber(fn, "mean", o.mean ?? 0), std = finiteNumber(fn, "stddev", o.stddev ?? 0.05);
+  return (shape) => affine(normal(k, dimsOf(fn, shape)), std, mean);
+}
+
+export function TruncatedNormal(opts: Seeded & { mean?: number; stddev?: number }): KerasInitializer {
+  const fn = "TruncatedNormal";
+  const o = options<Seeded & { mean?: number; stddev?: number }>(fn, opts, ["seed", "mean", "stddev"]);
+  const k = kerasKey(fn, o.seed);
+  const mean = finiteNumber(fn, "mean", o.mean ?? 0), std = finiteNumber(fn, "stddev", o.stddev ?? 0.05);
+  return (shape) => affine(truncatedNormal(k, -2, 2, dimsOf(fn, shape)), std, mean);
+}
+
+export function RandomUniform(opts: Seeded & { minval?: number; maxval?: number }): KerasInitializer {
+  const fn = "RandomUniform";
+  const o = options<Seeded & { minval?: number; maxval?: number }>(fn, opts, ["seed", "minval", "maxval"]);
+  const k = kerasKey(fn, o.seed);
+  const minval = finiteNumber(fn, "minval", o.minval ?? -0.05), maxval = finiteNumber(fn, "maxval", o.maxval ?? 0.05);
+  return (shape) => uniform(k, dimsOf(fn, shape), { minval, maxval });
+}
+
+export interface VarianceScalingOptions extends Seeded {
+  scale?: number;
+  mode?: "fan_in" | "fan_out" | "fan_avg";
+  /** "normal" means "truncated_normal" in Keras. */
+  distribution?: "truncated_normal" | "normal" | "untruncated_normal" | "uniform";
+}
+
+export function VarianceScaling(opts: VarianceScalingOptions): KerasInitializer {
+  return varianceScaling("VarianceScaling", options<VarianceScalingOptions>("VarianceScaling", opts, ["seed", "scale", "mode", "distribution"]));
+}
+
+function varianceScaling(fn: string, o: Partial<VarianceScalingOptions>): KerasInitializer {
+  const k = kerasKey(fn, o.seed);
+  const scale0 = finiteNumber(fn, "scale", o.scale ?? 1);
+  if (!(scale0 > 0)) throw rangeError(fn, "scale", "a positive number", o.scale);
+  const mode = oneOf(fn, "mode", o.mode ?? "fan_in", ["fan_in", "fan_out", "fan_avg"]);
+  let dist = oneOf(fn, "distribution", o.distribution ?? "truncated_normal", ["truncated_normal", "normal", "untruncated_normal", "uniform"]);
+  if (dist === "normal") dist = "truncated_normal";
+  return (shape) => {
+    const dims = dimsOf(fn, shape);
+    const [fanIn, fanOut] = kerasFans(dims);
+    const den = mode === "fan_in" ? fanIn : mode === "fan_out" ? fanOut : (fanIn + fanOut) / 2;
+    const scale = scale0 / Math.max(1, den);
+    if (dist === "truncated_normal") return affine(truncatedNormal(k, -2, 2, dims), Math.sqrt(scale) / 0.87962566103423978, 0);
+    if (dist === "untruncated_normal") return affine(normal(k, dims), Math.sqrt(scale), 0);
+    const limit = Math.sqrt(3 * scale);
+    return uniform(k, dims, { minval: -limit, maxval: limit });
+  };
+}
+
+type Preset = (opts: Seeded) => KerasInitializer;
+const preset = (fn: string, scale: number, mode: "fan_in" | "fan_avg", distribution: "truncated_normal" | "uniform"): Preset =>
+  (opts) => varianceScaling(fn, { ...options<Seeded>(fn, opts, ["seed"]), scale, mode, distribution });
+
+export const GlorotNormal = preset("GlorotNormal", 1, "fan_avg", "truncated_normal");
+export const GlorotUniform = preset("GlorotUniform", 1, "fan_avg", "uniform");
+export const HeNormal = preset("HeNormal", 2, "fan_in", "truncated_normal");
+export const HeUniform = preset("HeUniform", 2, "fan_in", "uniform");
+export const LecunNormal = preset("LecunNormal", 1, "fan_in", "truncated_normal");
+export const LecunUniform = preset("LecunUniform", 1, "fan_in", "uniform");

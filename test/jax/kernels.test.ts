@@ -1,0 +1,82 @@
+// The jax kernels' SIMD build, scalar build and the plain-JS reference (test/reference/jax.ts)
+// agree bit for bit: threefry words across the 2^32 counter carry, and uniform, normal and
+// truncated normal over every one of the 2^23 inputs each transform has (word i << 9), hashed;
+// the hashes are also jax 0.10.2's own (scripts/jax-reference.py "normal_all", "truncated_all",
+// which feed jax's normal these exact words).
+
+import { describe, it, expect } from "vitest";
+import { createHash } from "node:crypto";
+import { jax, JAX_WINDOW_ELEMENTS } from "../../src/wasm/jax.js";
+import type { BuildName } from "../../src/wasm/module.js";
+import * as ref from "../reference/jax.js";
+import { erfScalar, nextToward, RSQRT2 } from "../../src/jax/scalar.js";
+import { threefry2x32 } from "../../src/jax/threefry.js";
+
+const fr = Math.fround;
+const builds: BuildName[] = jax.simdSupported() ? ["simd", "scalar"] : ["scalar"];
+
+/** jax 0.10.2's normal / truncated_normal(-2, 2) over all 2^23 inputs, sha256 of the float32 bytes. */
+const JAX_NORMAL_ALL = "9ffa4612027d27822ae3dddd2a30a923607e79184747632c3aa9e72ff0c27bc4";
+const JAX_TRUNCATED_ALL = "42243b5b1cac193a50777adf18dbb71f86c1e01baf103b3cdfbc801224ae30b0";
+
+/** sha256 of a transform applied to words i << 9 for all i < 2^23, one window at a time. */
+function hashAll(build: BuildName, transform: (e: ReturnType<typeof jax.instantiate>["exports"], dst: number, n: number) => void): string {
+  const k = jax.instantiate(build);
+  const h = createHash("sha256");
+  for (let i = 0; i < 1 << 23; i += JAX_WINDOW_ELEMENTS) {
+    const u = k.windowU32();
+    for (let j = 0; j < JAX_WINDOW_ELEMENTS; j++) u[j] = (i + j) << 9;
+    transform(k.exports, k.window, JAX_WINDOW_ELEMENTS);
+    h.update(new Uint8Array(k.windowF32().buffer, k.window, JAX_WINDOW_ELEMENTS * 4));
+  }
+  return h.digest("hex");
+}
+
+const bitsOf = (x: number) => new Uint32Array(new Float32Array([x]).buffer)[0];
+
+describe("jax kernels", () => {
+  it.each(builds)("%s: threefry words equal the JS reference, across the 2^32 carry", (build) => {
+    const k = jax.instantiate(build);
+    const key: [number, number] = [0x9e3779b9, 0x7f4a7c15];
+    for (const start of [0, 5, 2 ** 32 - 6, 2 ** 33 + 1]) {
+      const n = 13;
+      k.exports.jax_bits(key[0], key[1], Math.floor(start / 2 ** 32), start >>> 0, k.window, n);
+      const got = Array.from(k.windowU32().subarray(0, n));
+      expect(got, `start ${start}`).toEqual(Array.from({ length: n }, (_, j) => ref.word(key, start + j)));
+    }
+    // src's JS threefry (keys) is the same function as the reference's.
+    expect(threefry2x32(1, 2, 3, 4)).toEqual(ref.threefry(1, 2, 3, 4));
+  });
+
+  it.each(builds)("%s: normal over all 2^23 inputs is jax's", (build) => {
+    expect(hashAll(build, (e, dst, n) => e.jax_normal_words(dst, n))).toBe(JAX_NORMAL_ALL);
+  }, 60_000);
+
+  it.each(builds)("%s: truncated normal (-2, 2) over all 2^23 inputs is jax's", (build) => {
+    const a = erfScalar(fr(-2 * RSQRT2)), b = erfScalar(fr(2 * RSQRT2));
+    const lo = nextToward(-2, 1), hi = nextToward(2, -1);
+    expect(hashAll(build, (e, dst, n) => e.jax_truncated_words(dst, n, a, fr(b - a), lo, hi))).toBe(JAX_TRUNCATED_ALL);
+  }, 60_000);
+
+  it("the JS reference gives the same normal, uniform and truncated values (every 128th input)", () => {
+    const k = jax.instantiate(builds[0]);
+    const n = JAX_WINDOW_ELEMENTS; // 2^16 inputs spread over all 2^23
+    const words = Array.from({ length: n }, (_, j) => ((j * 128 + 37) << 9) >>> 0);
+    const cases: [string, (e: typeof k.exports, dst: number) => void, (w: number) => number][] = [
+      ["normal", (e, dst) => e.jax_normal_words(dst, n), ref.normalOf],
+      ["uniform(-3, 2.5)", (e, dst) => e.jax_uniform_words(dst, n, -3, 5.5), (w) => ref.uniformOf(w, -3, 2.5)],
+      ["truncated(-1.234567, 0.5)", (e, dst) => {
+        const a = erfScalar(fr(fr(-1.234567) * RSQRT2)), b = erfScalar(fr(0.5 * RSQRT2));
+        e.jax_truncated_words(dst, n, a, fr(b - a), nextToward(fr(-1.234567), 1), nextToward(0.5, -1));
+      }, (w) => ref.truncatedOf(w, fr(-1.234567), 0.5)],
+    ];
+    for (const [name, kernel, one] of cases) {
+      k.windowU32().set(words);
+      kernel(k.exports, k.window);
+      const got = k.windowU32().subarray(0, n);
+      let bad = 0;
+      for (let j = 0; j < n; j++) if (got[j] !== bitsOf(one(words[j]))) bad++;
+      expect(bad, name).toBe(0);
+    }
+  }, 60_000);
+});
