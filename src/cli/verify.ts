@@ -10,7 +10,8 @@ import { basename, dirname, join } from "node:path";
 import { buildRecipe, parameterCount } from "../models/index.js";
 import { fileSource } from "../io/node.js";
 import { readSafetensorsHeader } from "../io/read.js";
-import { SAFETENSORS_DTYPE, SAFETENSORS_DTYPE_BYTES, SafetensorsFormatError, type SafetensorsHeader } from "../io/format.js";
+import { SAFETENSORS_DTYPE, SafetensorsFormatError, type SafetensorsHeader } from "../io/format.js";
+import { byteLengthOf, SAFETENSORS_DTYPE_BITS } from "../io/dtypes.js";
 import { writeSafetensors, type TensorSource } from "../io/write.js";
 import { INDEX_FILE_NAME, shardIndexJson } from "../io/shards.js";
 import { createPool } from "../parallel/pool.js";
@@ -98,7 +99,7 @@ function locate(header: SafetensorsHeader, at: number): string {
   const o = at - header.dataStart;
   const e = header.entries.find((x) => o >= x.begin && o < x.end);
   if (!e) return `byte ${at}`;
-  return `tensor ${e.name} (element ${Math.floor((o - e.begin) / SAFETENSORS_DTYPE_BYTES[e.dtype])}, byte ${at})`;
+  return `tensor ${e.name} (element ${Math.floor(((o - e.begin) * 8) / SAFETENSORS_DTYPE_BITS[e.dtype])}, byte ${at})`;
 }
 
 /** Compares one file with its regeneration; throws Differs at the first byte that differs. */
@@ -175,7 +176,8 @@ export async function runVerify(argv: readonly string[], ctx: Context): Promise<
       const missing = files.length > 1 || index !== undefined || basename(files[0]) === "model.safetensors" ? sources.find((s) => !seen.has(s.name)) : undefined;
       if (missing) throw new Differs(`tensor ${missing.name} is in no file of ${path}`);
       if (index !== undefined) {
-        const bytes = sources.map((s) => s.shape.reduce((a, b) => a * b, 1) * SAFETENSORS_DTYPE_BYTES[SAFETENSORS_DTYPE[s.dtype]]);
+        // the writer's dtypes all have whole-byte elements
+        const bytes = sources.map((s) => byteLengthOf(SAFETENSORS_DTYPE[s.dtype], s.shape.reduce((a, b) => a * b, 1)) as number);
         if ((await readFile(index, "utf8")) !== shardIndexJson(sources.map((s) => s.name), bytes, plan)) throw new Differs(`${index} differs from the index of these shards`);
       }
       if (prov.recipe.huggingFace) {
