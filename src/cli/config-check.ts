@@ -120,18 +120,27 @@ export function checkSize(e: Estimate, bytesPerValue: number, limit: number, lim
  * error naming the config key it comes from.
  */
 export function checkValues(family: string, config: Record<string, unknown>, recipe: ModelRecipe, dtype: Dtype): void {
-  for (const key of FLOAT_KEYS[family] ?? []) {
-    const v = config[key];
-    if (typeof v === "number" && !(v >= 0)) throw new UsageError(`config ${key}=${v}: must be a number >= 0 (the std of the weights' normal)`);
-  }
   const generator = new Generator(0);
   for (const t of recipe.tensors) {
     const init = RECIPE_INITIALIZERS[t.fn] as (shape: number[], options: object) => unknown;
     try {
       init(t.shape, { ...t.options, generator, range: [0, 0], dtype });
     } catch (error) {
-      const keys = (FLOAT_KEYS[family] ?? []).map((k) => `${k}=${JSON.stringify(config[k])}`).join(", ");
-      throw new UsageError(`config ${keys || "values"}: ${t.name} in ${dtype} cannot be drawn: ${(error as Error).message}`);
+      throw cannotDraw(family, config, t.name, dtype, (error as Error).message);
     }
   }
+}
+
+/** The sign of the config's float keys (the std of the weights' normal), before anything is built. */
+export function checkFloatKeys(family: string, config: Record<string, unknown>): void {
+  for (const key of FLOAT_KEYS[family] ?? []) {
+    const v = config[key];
+    if (typeof v === "number" && !(v >= 0)) throw new UsageError(`config ${key}=${v}: must be a number >= 0 (the std of the weights' normal)`);
+  }
+}
+
+/** A tensor the config's values make impossible to draw, as a usage error naming the config keys. */
+export function cannotDraw(family: string, config: Record<string, unknown>, tensor: string, dtype: Dtype, message: string): UsageError {
+  const keys = (FLOAT_KEYS[family] ?? []).map((k) => `${k}=${JSON.stringify(config[k])}`).join(", ");
+  return new UsageError(`config ${keys || "values"}: ${tensor} in ${dtype} cannot be drawn: ${message}`);
 }

@@ -7,10 +7,10 @@
 import { readFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { DTYPES, type Dtype } from "../dtype.js";
-import { resolveConfig, buildRecipe, supportsTorch, familyOf, type ModelRecipe } from "../models/index.js";
+import { resolveConfig, buildRecipe, supportsTorch, familyOf, TensorLawError, type ModelRecipe } from "../models/index.js";
 import { parseSize } from "../io/shards.js";
 import { parseArgs, flag, intFlag, parseSet, UsageError, type Parsed } from "./args.js";
-import { checkOverrides, checkSize, checkValues, estimate, unknownFileKeys } from "./config-check.js";
+import { cannotDraw, checkFloatKeys, checkOverrides, checkSize, checkValues, estimate, unknownFileKeys } from "./config-check.js";
 import { taskPlace, type TaskPlace } from "./job-array.js";
 import { formatBytes } from "./progress.js";
 import { machineThreads } from "../parallel/spawn.js";
@@ -135,8 +135,17 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   const config = resolveConfig(model, file, overrides);
   const dtype = flag(p, "dtype") ?? "float32";
   if (!(DTYPES as readonly string[]).includes(dtype)) throw new UsageError(`--dtype must be one of ${DTYPES.join(", ")}, got ${JSON.stringify(dtype)}`);
-  // sizes from the config before the recipe is built: a huge layer count costs nothing
-  const size = asUsage(() => estimate(family.name, config, buildRecipe));
+  // sizes from the config before the recipe is built: a huge layer count costs nothing; building
+  // computes each tensor's law, so a value its initializer refuses is named by its config key
+  checkFloatKeys(family.name, config);
+  const size = asUsage(() => {
+    try {
+      return estimate(family.name, config, buildRecipe);
+    } catch (error) {
+      if (error instanceof TensorLawError) throw cannotDraw(family.name, config, error.tensor, dtype as Dtype, error.reason.message);
+      throw error;
+    }
+  });
   checkSize(size, dtype === "float32" ? 4 : 2, sizeFlag(p, "size-limit", DEFAULT_SIZE_LIMIT)!, "--size-limit");
   const recipe = asUsage(() => buildRecipe(config));
   checkValues(family.name, config, recipe, dtype as Dtype);

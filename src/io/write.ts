@@ -154,7 +154,10 @@ async function writePrepared(sink: ByteSink | WritableStream<Uint8Array>, tensor
     } catch (error) {
       // Nothing may still write (fills end: pool fills reject on the abort) when this rejects.
       // After an abort only the fills are awaited: a stalled sink's write may never settle.
-      await (options.signal?.aborted ? fills : last.catch(() => undefined));
+      // The pending write gets its handler now in either case: after an abort the caller may
+      // close the file under it, and its rejection must not surface as an unhandled one.
+      const pending = last.catch(() => undefined);
+      await (options.signal?.aborted ? fills : pending);
       throw error;
     }
     // an abort during the last chunk still fails the write (the file must not be completed)

@@ -8,7 +8,7 @@ import { resnet, RESNET_DEFAULTS, RESNET_LAYERS } from "./resnet.js";
 import type { ModelRecipe } from "./recipe.js";
 import { LLAMA_FAMILY, familyDefaults } from "./llama-family.js";
 
-export { parameterCount, tensorSources, numelOf, type ModelRecipe, type TensorRecipe, type Law } from "./recipe.js";
+export { parameterCount, tensorSources, numelOf, TensorLawError, type ModelRecipe, type TensorRecipe, type Law } from "./recipe.js";
 
 type Build = (config: Record<string, unknown>, int: (key: string) => number, num: (key: string) => number) => ModelRecipe;
 

@@ -41,7 +41,22 @@ export interface ModelRecipe {
  * function's own option parsing, fans and gains), so a recipe's law cannot disagree with its values.
  */
 export function tensorT(name: string, shape: number[], fn: RecipeInitializer, options: Record<string, number | string> = {}): TensorRecipe {
-  return { name, shape, fn, options, law: (catalogEntry(fn) as CatalogEntry).law(shape, options) };
+  let law: Law;
+  try {
+    law = (catalogEntry(fn) as CatalogEntry).law(shape, options);
+  } catch (error) {
+    throw new TensorLawError(name, error as Error);
+  }
+  return { name, shape, fn, options, law };
+}
+
+/** A recipe tensor whose initializer refuses its parameters (a config value out of range): names the tensor. */
+export class TensorLawError extends RangeError {
+  /** The tensor's name, and the initializer's own message. */
+  constructor(readonly tensor: string, readonly reason: Error) {
+    super(`${tensor}: ${reason.message}`);
+    this.name = "RangeError";
+  }
 }
 export const normalT = (name: string, shape: number[], std: number, mean = 0): TensorRecipe => tensorT(name, shape, "normal", { mean, std });
 export const onesT = (name: string, shape: number[]): TensorRecipe => tensorT(name, shape, "ones");
