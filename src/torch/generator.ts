@@ -5,8 +5,9 @@
 // Facts: docs/torch-cpu-rng.md; kernels: assembly/torch/.
 
 import { DRAW, type Draw, type DrawLaw } from "../index.js";
-import { fillUniform, fillNormal, skipWords, drawWords, type MtState } from "./engine.js";
+import { fillUniform, fillNormal, fillNormalAt, skipWords, drawWords, type MtState } from "./engine.js";
 import { erfinvf, normCdf } from "./erfinv.js";
+import { truncNormalRedraw, type TorchDraws } from "./trunc-normal.js";
 import { typeError, rangeError, integer, oneOf, show } from "../validate.js";
 import { convertToHalf } from "../random/sample.js";
 import { seedToU64 } from "../random/seed.js";
@@ -20,7 +21,23 @@ export type TorchSeed = number | bigint;
 /** Which torch kernel build to match (see README "Same weights as PyTorch"). */
 export type TorchBuild = "avx2" | "default";
 
+/**
+ * The torch release whose semantics to follow. Versions differ only where torch changed what a
+ * seed gives: "1.13" is `trunc_normal_` by erfinv (torch 1.x up to 2.11, within a few ulp);
+ * "2.13" is `trunc_normal_` by normal_ and redraws or by rejection (torch >= 2.12, bit for bit).
+ * Everything else draws the same bits under both.
+ */
+export type TorchVersion = "1.13" | "2.13";
+
+/** The versions verified against a real torch, oldest first; the last is the default. */
+export const TORCH_VERSIONS = ["1.13", "2.13"] as const satisfies readonly TorchVersion[];
+
 export interface TorchGeneratorOptions {
+  /**
+   * The torch release whose semantics to follow (default "2.13", the newest verified): see
+   * {@link TorchVersion}. Use "1.13" for the values torch 1.13 to 2.11 gives.
+   */
+  version?: TorchVersion;
   /**
    * "avx2" (default): torch's x86-64 AVX2/AVX-512 kernels as GCC 12 builds them (multiply-adds
    * fused; Debian's 1.13.1 verified bit for bit). "default": the DEFAULT-capability build
@@ -87,15 +104,18 @@ export class TorchGenerator {
   #words = 0;
   /** The kernel build matched: "avx2" or "default". */
   readonly build: TorchBuild;
+  /** The torch release whose semantics are followed ("1.13" or "2.13"). */
+  readonly version: TorchVersion;
 
   constructor(seed: TorchSeed = TORCH_DEFAULT_SEED, options?: TorchGeneratorOptions) {
     const fn = "new TorchGenerator";
     this.#seed = seedToU64(fn, seed);
     if (options !== undefined && (options === null || typeof options !== "object")) throw typeError(fn, "options", "an object or undefined", options);
     for (const key of Object.keys(options ?? {})) {
-      if (key !== "build") throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; the known option is build`);
+      if (key !== "build" && key !== "version") throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; the known options are build, version`);
     }
     this.build = options?.build === undefined ? "avx2" : oneOf(fn, "options.build", options.build, ["avx2", "default"] as const);
+    this.version = options?.version === undefined ? TORCH_VERSIONS[TORCH_VERSIONS.length - 1] : oneOf(fn, "options.version", options.version, TORCH_VERSIONS);
     this.#state = { mt: seeded(this.#seed), next: MT_N };
   }
 
@@ -142,7 +162,7 @@ export class TorchGenerator {
 
   /** A new generator in the same state, matching the same build. */
   clone(): TorchGenerator {
-    return new TorchGenerator(this.#seed, { build: this.build }).setState(this.getState());
+    return new TorchGenerator(this.#seed, { build: this.build, version: this.version }).setState(this.getState());
   }
 
   /** Skips n words (sequentially: about 0.4 ns a word), as if n words had been drawn. The cached normal stays. */
@@ -185,7 +205,10 @@ export class TorchGenerator {
     switch (law.kind) {
       case "uniform": this.#uniform(f, law.a, law.b); break;
       case "normal": this.#normalFill(f.numel, f.start, f.end, values, law.mean, law.std); break;
-      case "truncNormal": this.#truncNormal(f, law); break;
+      case "truncNormal":
+        if (this.version === "1.13") this.#truncNormalErfinv(f, law);
+        else f.out.set(truncNormalRedraw(this.#draws, f.numel, law.mean, law.std, law.a, law.b).subarray(f.start, f.end));
+        break;
       case "sparse": this.#sparse(f, law); break;
     }
     // torch computes float32; a half dtype is a rounding of those values (as tensor.to(dtype)).
@@ -193,7 +216,7 @@ export class TorchGenerator {
   }
 
   toString(): string {
-    return `TorchGenerator(seed=${show(this.#seed)}, words=${this.#words}, build=${this.build})`;
+    return `TorchGenerator(seed=${show(this.#seed)}, words=${this.#words}, build=${this.build}, version=${this.version})`;
   }
 
   get #fused(): boolean {
@@ -237,12 +260,32 @@ export class TorchGenerator {
     return r * Math.cos(theta);
   }
 
+  /** Whole-tensor draws for trunc_normal_ >= 2.12 (trunc-normal.ts), counting their words. */
+  readonly #draws: TorchDraws = {
+    normal: (out, mean, std) => this.#normalFill(out.length, 0, out.length, out, mean, std),
+    normalAt: (numel, idx, count, vals, mean, std) => {
+      if (numel < 16) {
+        const all = new Float32Array(numel);
+        this.#normalFill(numel, 0, numel, all, mean, std);
+        for (let k = 0; k < count; k++) vals[k] = all[idx[k]];
+        return;
+      }
+      fillNormalAt(this.#state, numel, idx, count, vals, Math.fround(mean), Math.fround(std), this.#fused);
+      this.#words += numel + (numel % 16 === 0 ? 0 : 16);
+    },
+    uniform: (out, a, b) => {
+      const from = Math.fround(a), to = Math.fround(b);
+      fillUniform(this.#state, out.length, 0, out.length, out, from, Math.fround(to - from), this.#fused);
+      this.#words += out.length;
+    },
+  };
+
   /**
-   * trunc_normal_(mean, std, a, b) as torch.nn.init runs it: uniform_(2 l - 1, 2 u - 1) with
+   * torch 1.13's trunc_normal_(mean, std, a, b) (up to torch 2.11): uniform_(2 l - 1, 2 u - 1) with
    * l, u the normal CDF of the standardized bounds (float64), then erfinv_, mul_(std sqrt 2),
    * add_(mean), clamp_(a, b), each in float32. One word per element.
    */
-  #truncNormal(d: F32Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
+  #truncNormalErfinv(d: F32Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
     const { mean, std, a, b } = law;
     const l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
     this.#uniform(d, 2 * l - 1, 2 * u - 1);
