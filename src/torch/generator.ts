@@ -8,7 +8,7 @@ import { DRAW, type Draw, type DrawLaw } from "../index.js";
 import { fillUniform, fillNormal, fillNormalAt, skipWords, drawWords, type MtState } from "./engine.js";
 import { erfinvf, normCdf } from "./erfinv.js";
 import { truncNormalRedraw, type TorchDraws } from "./trunc-normal.js";
-import { typeError, rangeError, integer, oneOf, show } from "../validate.js";
+import { typeError, rangeError, integer, oneOf, show, options as optionsOf } from "../validate.js";
 import { convertToHalf } from "../random/sample.js";
 import { seedToU64 } from "../random/seed.js";
 
@@ -64,6 +64,8 @@ export interface TorchGeneratorState {
 export const TORCH_DEFAULT_SEED = 67280421310721n;
 
 const MT_N = 624;
+/** The most words `randomWords` returns at once (one Uint32Array: 2^31 - 1 elements, 8 GiB). */
+const MAX_WORDS = 2 ** 31 - 1;
 /** mt19937's init_genrand with the low 32 bits of the seed (torch ignores the high bits). */
 function seeded(seed: bigint): Uint32Array {
   const mt = new Uint32Array(MT_N);
@@ -110,13 +112,18 @@ export class TorchGenerator {
   constructor(seed: TorchSeed = TORCH_DEFAULT_SEED, options?: TorchGeneratorOptions) {
     const fn = "new TorchGenerator";
     this.#seed = seedToU64(fn, seed);
-    if (options !== undefined && (options === null || typeof options !== "object")) throw typeError(fn, "options", "an object or undefined", options);
-    for (const key of Object.keys(options ?? {})) {
-      if (key !== "build" && key !== "version") throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; the known options are build, version`);
-    }
-    this.build = options?.build === undefined ? "avx2" : oneOf(fn, "options.build", options.build, ["avx2", "default"] as const);
-    this.version = options?.version === undefined ? TORCH_VERSIONS[TORCH_VERSIONS.length - 1] : oneOf(fn, "options.version", options.version, TORCH_VERSIONS);
+    const own = optionsOf<TorchGeneratorOptions>(fn, options, ["build", "version"]);
+    this.build = own.build === undefined ? "avx2" : oneOf(fn, "options.build", own.build, ["avx2", "default"] as const);
+    this.version = own.version === undefined ? TORCH_VERSIONS[TORCH_VERSIONS.length - 1] : oneOf(fn, "options.version", own.version, TORCH_VERSIONS);
     this.#state = { mt: seeded(this.#seed), next: MT_N };
+  }
+
+  /**
+   * Whether `value` is a real TorchGenerator (made by this constructor): not a Proxy of one, not
+   * an object made from its prototype, which have none of its state.
+   */
+  static isTorchGenerator(value: unknown): value is TorchGenerator {
+    return typeof value === "object" && value !== null && #seed in value;
   }
 
   /** The seed as torch reports it (`torch.initial_seed()`): unsigned 64-bit; only its low 32 bits seed mt19937. */
@@ -175,7 +182,7 @@ export class TorchGenerator {
 
   /** The next n raw 32-bit outputs (torch's `random()`). */
   randomWords(n: number): Uint32Array {
-    const out = new Uint32Array(integer("TorchGenerator.randomWords", "n", n, 0));
+    const out = new Uint32Array(integer("TorchGenerator.randomWords", "n", n, 0, MAX_WORDS));
     drawWords(this.#state, out);
     this.#words += n;
     return out;
@@ -196,6 +203,9 @@ export class TorchGenerator {
 
   /** The generator protocol: torch's draw of the whole tensor, elements [start, end) kept. */
   [DRAW](d: Draw): void {
+    if (!TorchGenerator.isTorchGenerator(this)) {
+      throw typeError(d.fn, "generator", "a TorchGenerator made by new TorchGenerator() (not a Proxy or an object made from its prototype)", this);
+    }
     if (NO_TORCH_COUNTERPART.has(d.fn)) {
       throw new TypeError(`${d.fn}: PyTorch has no such initializer, so a TorchGenerator cannot draw it; use a Generator (nninit's tape) instead`);
     }

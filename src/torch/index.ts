@@ -5,3 +5,6 @@ export { TorchGenerator, TORCH_DEFAULT_SEED, TORCH_VERSIONS, type TorchVersion, 
 // torch.nn layer constructors and whole-model state dicts drawn from a TorchGenerator.
 export * from "./modules/index.js";
 export * from "./models/index.js";
+// torch's default generator (torch.manual_seed) and the initializers that default to it.
+export { defaultGenerator, manualSeed } from "./default-generator.js";
+export * from "./init.js";
