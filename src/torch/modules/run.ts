@@ -38,7 +38,15 @@ function apply(shape: number[], init: Init, generator: TorchGenerator, out: Floa
   const target = out === undefined ? { generator, range: [0, 0] as const } : { generator, out };
   switch (init.kind) {
     case "uniform": uniform(shape, { a: init.a, b: init.b, ...target }); return;
-    case "normal": normal(shape, { mean: init.mean, std: init.std, ...target }); return;
+    case "normal":
+      if (init.std === 0) {
+        // normal_(mean, 0) is mean everywhere and draws as any normal_ (transformers' Conv1D with initializer_range 0).
+        normal(shape, { mean: init.mean, std: 1, generator, range: [0, 0] });
+        out?.fill(init.mean);
+        return;
+      }
+      normal(shape, { mean: init.mean, std: init.std, ...target });
+      return;
     case "kaimingUniform": kaimingUniform(shape, { a: init.a, mode: init.mode, nonlinearity: init.nonlinearity, ...target }); return;
     case "kaimingNormal": kaimingNormal(shape, { a: init.a, mode: init.mode, nonlinearity: init.nonlinearity, ...target }); return;
     case "xavierUniform": xavierUniform(shape, { gain: init.gain, ...target }); return;
