@@ -5,7 +5,7 @@
 // Facts: docs/torch-cpu-rng.md; kernels: assembly/torch/.
 
 import { DRAW, type Draw, type DrawLaw } from "../index.js";
-import { fillUniform, fillNormal, fillNormalAt, skipWords, drawWords, type MtState } from "./engine.js";
+import { fillUniform, fillNormal, fillNormalAt, skipWords, drawWords, type MtState } from "./kernel-session.js";
 import { erfinvf, normCdf } from "./erfinv.js";
 import { truncNormalRedraw, type TorchDraws } from "./trunc-normal.js";
 import { typeError, rangeError, integer, oneOf, show, options as optionsOf } from "../validate.js";

@@ -30,7 +30,8 @@ export interface HfGPT2Config {
   [ignored: string]: unknown;
 }
 
-const SHAPING = ["vocab_size", "n_positions", "n_embd", "n_layer", "n_head", "n_inner", "initializer_range", "tie_word_embeddings", "add_cross_attention"];
+/** The config keys that shape the weights. */
+export const HF_GPT2_KEYS = ["vocab_size", "n_positions", "n_embd", "n_layer", "n_head", "n_inner", "initializer_range", "tie_word_embeddings", "add_cross_attention"];
 const IGNORED = [
   "n_ctx", "activation_function", "resid_pdrop", "embd_pdrop", "attn_pdrop", "layer_norm_epsilon", "summary_type",
   "summary_use_proj", "summary_activation", "summary_proj_to_labels", "summary_first_dropout", "scale_attn_weights",
@@ -38,7 +39,7 @@ const IGNORED = [
 ];
 
 export function planHfGPT2(fn: string, config: unknown): Plan {
-  const c = new HfConfig(fn, "gpt2", config, SHAPING, IGNORED);
+  const c = new HfConfig(fn, "gpt2", config, HF_GPT2_KEYS, IGNORED);
   c.unsupported("add_cross_attention");
   const V = c.size("vocab_size", 50257), P = c.size("n_positions", 1024), E = c.size("n_embd", 768);
   const L = c.count("n_layer", 12), heads = c.size("n_head", 12);

@@ -33,7 +33,8 @@ export interface HfLlamaConfig {
   [ignored: string]: unknown;
 }
 
-const SHAPING = [
+/** The config keys that shape the weights. */
+export const HF_LLAMA_KEYS = [
   "vocab_size", "hidden_size", "intermediate_size", "num_hidden_layers", "num_attention_heads", "num_key_value_heads",
   "head_dim", "initializer_range", "pad_token_id", "tie_word_embeddings", "attention_bias", "mlp_bias",
 ];
@@ -43,7 +44,7 @@ const IGNORED = [
 ];
 
 export function planHfLlama(fn: string, config: unknown): Plan {
-  const c = new HfConfig(fn, "llama", config, SHAPING, IGNORED);
+  const c = new HfConfig(fn, "llama", config, HF_LLAMA_KEYS, IGNORED);
   const V = c.size("vocab_size", 32000), H = c.size("hidden_size", 4096), I = c.size("intermediate_size", 11008);
   const L = c.count("num_hidden_layers", 32), heads = c.size("num_attention_heads", 32);
   const kv = c.raw("num_key_value_heads") === null ? heads : c.size("num_key_value_heads", heads);

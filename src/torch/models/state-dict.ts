@@ -4,18 +4,26 @@
 import { options, typeError, rangeError, oneOf } from "../../validate.js";
 import { execute, checkGenerator } from "../modules/run.js";
 import { flag } from "../modules/check.js";
-import { TorchGenerator, type TorchBuild } from "../modules/engine.js";
+import { TorchGenerator, type TorchBuild } from "../modules/torch-ops.js";
 import type { Plan } from "../modules/plan.js";
 import type { NamedTensors, NamedTensorsWithBuffers } from "../modules/tensor.js";
-import { gptConfig, planNanoGPT, type GPTConfig } from "./nanogpt.js";
-import { RESNETS, resnetConfig, planResNet, type ResNetConfig, type ResNetName } from "./resnet.js";
-import { planHfGPT2, type HfGPT2Config } from "./hf-gpt2.js";
-import { planHfLlama, type HfLlamaConfig } from "./hf-llama.js";
+import { gptConfig, planNanoGPT, GPT_CONFIG_KEYS, type GPTConfig } from "./nanogpt.js";
+import { RESNETS, RESNET_CONFIG_KEYS, resnetConfig, planResNet, type ResNetConfig, type ResNetName } from "./resnet.js";
+import { planHfGPT2, HF_GPT2_KEYS, type HfGPT2Config } from "./hf-gpt2.js";
+import { planHfLlama, HF_LLAMA_KEYS, type HfLlamaConfig } from "./hf-llama.js";
 
 /** The models `stateDict` replays (nninit's CLI recipes are another list: src/models). */
 export const REPLAYED_MODELS = ["nanogpt", ...Object.keys(RESNETS), "gpt2", "llama"] as readonly ModelName[];
 
 export type ModelName = "nanogpt" | ResNetName | "gpt2" | "llama";
+
+/** The config keys each replay reads (a config.json's other keys are left out by the CLI). */
+export const REPLAY_CONFIG_KEYS: Record<ModelName, readonly string[]> = {
+  nanogpt: GPT_CONFIG_KEYS,
+  ...(Object.fromEntries(Object.keys(RESNETS).map((m) => [m, RESNET_CONFIG_KEYS])) as unknown as Record<ResNetName, readonly string[]>),
+  gpt2: HF_GPT2_KEYS,
+  llama: HF_LLAMA_KEYS,
+};
 
 /** Each model's config type. */
 export interface ModelConfigs {

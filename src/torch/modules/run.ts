@@ -3,7 +3,7 @@
 
 import { typeError } from "../../validate.js";
 import { draws, type Init, type Plan } from "./plan.js";
-import { TorchGenerator, defaultGenerator, uniform, normal, kaimingUniform, kaimingNormal, xavierUniform, xavierNormal } from "./engine.js";
+import { TorchGenerator, defaultGenerator, uniform, normal, kaimingUniform, kaimingNormal, xavierUniform, xavierNormal } from "./torch-ops.js";
 import type { NamedTensors, NamedTensorsWithBuffers, TorchTensor, TorchInt64Tensor } from "./tensor.js";
 
 /** The most elements one returned tensor may have (one Float32Array). */
