@@ -23,9 +23,10 @@ export type TorchBuild = "avx2" | "default";
 
 /**
  * The torch release whose semantics to follow. Versions differ only where torch changed what a
- * seed gives: "1.13" is `trunc_normal_` by erfinv (torch 1.x up to 2.11, within a few ulp);
- * "2.13" is `trunc_normal_` by normal_ and redraws or by rejection (torch >= 2.12, bit for bit).
- * Everything else draws the same bits under both.
+ * seed gives: "1.13" is `trunc_normal_` by erfinv (torch 1.x up to 2.11, within a few ulp) and
+ * `uniform_` values that round up to `b` kept; "2.13" is `trunc_normal_` by normal_ and redraws
+ * or by rejection (torch >= 2.12, bit for bit) and `uniform_` giving `a` where the value rounds
+ * up to `b` (rare: it needs b - a tiny next to |a|). Everything else draws the same bits.
  */
 export type TorchVersion = "1.13" | "2.13";
 
@@ -238,6 +239,16 @@ export class TorchGenerator {
     const from = Math.fround(a), to = Math.fround(b);
     fillUniform(this.#state, d.numel, d.start, d.end, d.out, from, Math.fround(to - from), this.#fused);
     this.#words += d.numel;
+    this.#upperToLower(d.out, from, to);
+  }
+
+  /**
+   * torch 2.x's uniform_ (after 1.13; 2.13 verified) gives `from` where x * range + from rounds up
+   * to `to` ("clamp if the cast rounded up to the upper bound"); 1.13 keeps `to`.
+   */
+  #upperToLower(out: Float32Array, from: number, to: number): void {
+    if (this.version === "1.13") return;
+    for (let i = 0; i < out.length; i++) if (out[i] === to) out[i] = from;
   }
 
   /** normal_(mean, std) of a contiguous float32 tensor. */
@@ -287,6 +298,7 @@ export class TorchGenerator {
       const from = Math.fround(a), to = Math.fround(b);
       fillUniform(this.#state, out.length, 0, out.length, out, from, Math.fround(to - from), this.#fused);
       this.#words += out.length;
+      this.#upperToLower(out, from, to);
     },
   };
 
