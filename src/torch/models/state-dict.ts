@@ -5,6 +5,7 @@ import { options, typeError, rangeError, oneOf } from "../../validate.js";
 import { execute, checkGenerator } from "../modules/run.js";
 import { flag } from "../modules/check.js";
 import { TorchGenerator, type TorchBuild } from "../modules/torch-ops.js";
+import { TORCH_VERSIONS, type TorchVersion } from "../generator.js";
 import type { Plan } from "../modules/plan.js";
 import type { NamedTensors, NamedTensorsWithBuffers } from "../modules/tensor.js";
 import { gptConfig, planNanoGPT, GPT_CONFIG_KEYS, type GPTConfig } from "./nanogpt.js";
@@ -42,6 +43,8 @@ export interface StateDictOptions {
   seed?: number | bigint;
   /** Which torch kernel build to match, as `new TorchGenerator(seed, { build })` (default "avx2"). */
   build?: TorchBuild;
+  /** Which torch's semantics, as `new TorchGenerator(seed, { version })` (default "2.13"). */
+  version?: TorchVersion;
   /**
    * Draw from this generator instead of a fresh one (as `torch.manual_seed` once, then several
    * models); it moves as torch's would. Not with seed or build.
@@ -95,15 +98,16 @@ export function stateDict<M extends ModelName>(model: M, config?: ModelConfigs[M
 export function stateDict<M extends ModelName>(model: M, config: ModelConfigs[M] | undefined, opts: StateDictOptions): NamedTensorsWithBuffers;
 export function stateDict(model: ModelName, config?: object, opts?: StateDictOptions): NamedTensorsWithBuffers {
   const fn = "stateDict";
-  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "buffers", "generator"]);
+  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "version", "buffers", "generator"]);
   const build = own.build === undefined ? undefined : oneOf(fn, "build", own.build, ["avx2", "default"] as const);
+  const version = own.version === undefined ? undefined : oneOf(fn, "version", own.version, TORCH_VERSIONS);
   const buffers = flag(fn, "buffers", own.buffers, false);
   const seed = own.seed === undefined ? undefined : checkSeed(fn, own.seed);
   let generator: TorchGenerator | undefined;
   if (own.generator !== undefined) {
-    if (seed !== undefined || build !== undefined) throw new TypeError(`${fn}: give either generator or seed/build, not both`);
+    if (seed !== undefined || build !== undefined || version !== undefined) throw new TypeError(`${fn}: give either generator or seed/build/version, not both`);
     generator = checkGenerator(fn, own.generator);
   }
   const plan = modelPlan(fn, model, config);
-  return execute(fn, plan, generator ?? new TorchGenerator(seed, { build }), buffers);
+  return execute(fn, plan, generator ?? new TorchGenerator(seed, { build, version }), buffers);
 }
