@@ -53,7 +53,7 @@ describe("module constructors reject bad arguments before drawing", () => {
 const stateDictCases: [string, () => unknown, typeof TypeError | typeof RangeError, RegExp][] = [
   ["an unknown model", () => torch.stateDict("gpt5" as "nanogpt"), RangeError, /^stateDict: model must be one of "nanogpt", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "gpt2", "llama", got "gpt5"$/],
   ["a GPT-2 config key transformers has but the replay does not build", () => torch.stateDict("gpt2", { add_cross_attention: true }), TypeError, /^stateDict: config.add_cross_attention must be false or absent \(not replayed\), got true$/],
-  ["an unknown Llama config key", () => torch.stateDict("llama", { hiden_size: 8 } as object), TypeError, /^stateDict: unknown or unsupported config key "hiden_size" for "llama"/],
+  ["an unknown Llama config key", () => torch.stateDict("llama", { hiden_size: 8 } as never), TypeError, /^stateDict: unknown or unsupported config key "hiden_size" for "llama"/],
   ["a Llama pad_token_id past the vocabulary", () => torch.stateDict("llama", { vocab_size: 10, pad_token_id: 10 }), RangeError, /^stateDict: config.pad_token_id must be an integer in \[0, 9\], got 10$/],
   ["a negative initializer_range", () => torch.stateDict("gpt2", { initializer_range: -1 }), RangeError, /^stateDict: config.initializer_range must be a number >= 0, got -1$/],
   ["generator and seed together", () => torch.stateDict("gpt2", {}, { seed: 1, generator: new TorchGenerator(1) }), TypeError, /^stateDict: give either generator or seed\/build\/version, not both$/],
