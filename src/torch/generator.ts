@@ -218,7 +218,12 @@ export class TorchGenerator {
       case "normal": this.#normalFill(f.numel, f.start, f.end, values, law.mean, law.std); break;
       case "truncNormal":
         if (this.version === "1.13") this.#truncNormalErfinv(f, law);
-        else f.out.set(truncNormalRedraw(this.#draws, f.numel, law.mean, law.std, law.a, law.b).subarray(f.start, f.end));
+        else {
+          // The rounds depend on every element, so the whole tensor is drawn even for a range.
+          const whole = f.start === 0 && f.end === f.numel ? f.out : new Float32Array(f.numel);
+          truncNormalRedraw(this.#draws, whole, law.mean, law.std, law.a, law.b);
+          if (whole !== f.out) f.out.set(whole.subarray(f.start, f.end));
+        }
         break;
       case "sparse": this.#sparse(f, law); break;
     }

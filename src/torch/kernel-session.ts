@@ -145,6 +145,7 @@ export function fillNormalAt(st: MtState, numel: number, idx: Int32Array, count:
   const main = tail ? numel - 16 : numel;
   const windowBlocks = TORCH_WINDOW_ELEMENTS / 16;
   session(st, k, (s) => {
+    const view = s.f32(TORCH_WINDOW_ELEMENTS); // one view for the session: a redraw may need thousands of short calls
     let word = 0, i = 0;
     while (i < count && idx[i] < main) {
       const first = idx[i] >> 4;
@@ -158,15 +159,14 @@ export function fillNormalAt(st: MtState, numel: number, idx: Int32Array, count:
       s.skip(first * 16 - word);
       const blocks = last - first + 1;
       s.next = s.k.exports.torch_normal(s.state, s.next, s.out, blocks, mean, std, fused ? 1 : 0);
-      const got = s.f32(blocks * 16), base = first * 16;
-      for (; i < j; i++) vals[i] = got[idx[i] - base];
+      const base = first * 16;
+      for (; i < j; i++) vals[i] = view[idx[i] - base];
       word = (last + 1) * 16;
     }
     s.skip(numel - word);
     if (tail) {
       s.next = s.k.exports.torch_normal(s.state, s.next, s.out, 1, mean, std, fused ? 1 : 0);
-      const got = s.f32(16);
-      for (; i < count; i++) vals[i] = got[idx[i] - main];
+      for (; i < count; i++) vals[i] = view[idx[i] - main];
     }
   });
 }

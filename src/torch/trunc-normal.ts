@@ -40,13 +40,11 @@ export function redrawBranch(mean: number, std: number, a: number, b: number): b
   return normCdf((b - mean) / std) - normCdf((a - mean) / std) > 0.3;
 }
 
-/** trunc_normal_(tensor of `numel` float32 elements, mean, std, a, b) with torch >= 2.12's rules. */
-export function truncNormalRedraw(g: TorchDraws, numel: number, mean: number, std: number, a: number, b: number): Float32Array {
+/** trunc_normal_(out, mean, std, a, b) with torch >= 2.12's rules: out is the whole float32 tensor. */
+export function truncNormalRedraw(g: TorchDraws, out: Float32Array, mean: number, std: number, a: number, b: number): void {
   if (mean < a - 2 * std || mean > b + 2 * std) warnFarMean();
-  const out = new Float32Array(numel);
   if (redrawBranch(mean, std, a, b)) byRedraws(g, out, mean, std, fr(a), fr(b));
   else byRejection(g, out, mean, std, a, b);
-  return out;
 }
 
 /** p > 0.3: normal_, then whole-tensor redraws kept where the value is outside [lo, hi]. */
