@@ -200,7 +200,7 @@ describe("usage errors exit 2 and write nothing", () => {
     ["a bad dtype", ["init", "gpt2", "--dtype", "float8", "-o", "X"], /--dtype must be one of float32, float16, bfloat16, got "float8"/],
     ["a bad seed", ["init", "gpt2", "--seed", "1.5", "-o", "X"], /--seed must be an integer, got "1.5"/],
     ["no output", ["init", "gpt2"], /-o PATH is required/],
-    ["--torch with a GPT-2 option the replay does not build", ["init", "gpt2", "--torch", "--set", "add_cross_attention=true", "-o", "X"], /stateDict: config.add_cross_attention must be false or absent \(not replayed\), got true/],
+    ["--torch with a GPT-2 option the replay does not build", ["init", "gpt2", "--torch", "--set", "add_cross_attention=true", "-o", "X"], /add_cross_attention/],
     ["--torch with a config torch refuses", ["init", "nanogpt", "--torch", "--set", "n_head=5", "--set", "n_embd=64", "-o", "X"], /config.n_embd must be divisible by config.n_head \(5\), got 64/],
     ["--threads 0", ["init", "gpt2", "--threads", "0", "-o", "X"], /--threads must be an integer in \[1, 256\]/],
     ["--shard without --max-shard-size", ["init", "gpt2", "--shard", "2", "-o", "X"], /--shard 2 needs --max-shard-size/],
