@@ -2,7 +2,8 @@
 // torch's own float32 transforms, behind the generator protocol of nninit's initializers, so
 // that `kaimingUniform(shape, { generator: new TorchGenerator(0) })` gives the bits of
 // `torch.manual_seed(0); torch.nn.init.kaiming_uniform_(torch.empty(shape))`.
-// Facts: docs/torch-cpu-rng.md; kernels: assembly/torch/.
+// Facts: docs/torch-cpu-rng.md, docs/torch.md; kernels: assembly/torch/. Over 300 lines: one
+// class whose draw paths (both torch versions) share its private mt19937 state and word count.
 
 import { DRAW, type Draw, type DrawLaw } from "../index.js";
 import { fillUniform, fillNormal, fillNormalAt, skipWords, drawWords, type MtState } from "./kernel-session.js";
