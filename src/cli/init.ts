@@ -7,13 +7,14 @@
 import { readFile } from "node:fs/promises";
 import { totalmem } from "node:os";
 import { DTYPES, type Dtype } from "../dtype.js";
-import { resolveConfig, buildRecipe, supportsTorch, familyOf, TensorLawError, type ModelRecipe } from "../models/index.js";
+import { resolveConfig, buildRecipe, familyOf, TensorLawError, type ModelRecipe } from "../models/index.js";
 import { parseSize } from "../io/shards.js";
 import { parseArgs, flag, intFlag, parseSet, UsageError, type Parsed } from "./args.js";
 import { cannotDraw, checkFloatKeys, checkOverrides, checkSize, checkValues, estimate, unknownFileKeys } from "./config-check.js";
 import { taskPlace, type TaskPlace } from "./job-array.js";
 import { formatBytes } from "./progress.js";
 import { machineThreads } from "../parallel/spawn.js";
+import { torchModelOf } from "./torch-init.js";
 
 export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "force", "dry-run", "json",
   "size-limit", "verbose", "quiet", "help"];
@@ -150,9 +151,8 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
   const recipe = asUsage(() => buildRecipe(config));
   checkValues(family.name, config, recipe, dtype as Dtype);
   const torch = p.flags.has("torch");
-  if (torch && !supportsTorch(recipe.config)) {
-    throw new UsageError(`--torch works for nanogpt and resnet* (models torch builds with its own generator); ${recipe.recipe} is a Hugging Face model, drawn from nninit's generator`);
-  }
+  // Whether --torch applies is the registry's answer (src/models); torchModelOf refuses the rest.
+  if (torch) torchModelOf(recipe);
   // --torch draws the whole state dict in memory (float32) before writing it
   if (torch && size.parameters * 4 > totalmem() / 2) {
     throw new UsageError(`--torch draws the whole model in memory first: ${formatBytes(size.parameters * 4)} of float32, more than half of this machine's ${formatBytes(totalmem())}; leave out --torch (nninit's generator streams)`);

@@ -1,5 +1,7 @@
-// `nninit init <nanogpt|resnet*> --torch`: the tensors of `torch.manual_seed(seed); Model(config)`
-// as nninit/torch's stateDict replays them, bit for bit: parameters and buffers in
+// `nninit init <model> --torch` for the models src/models' registry gives a torch replay (nanogpt,
+// resnet*, gpt2*, llama*): the tensors of `torch.manual_seed(seed); Model(config)` (for gpt2 and
+// llama: `AutoModelForCausalLM.from_config(config)` under transformers 5.18) as nninit/torch's
+// stateDict replays them, bit for bit: parameters and buffers in
 // `model.state_dict()` order (BatchNorm's running stats and int64 num_batches_tracked, nanoGPT's
 // causal mask as torch 1.13 registers it), a tied weight once (nanoGPT's lm_head.weight is
 // transformer.wte.weight). torch's generator is sequential, so the whole state dict is drawn in
@@ -7,27 +9,31 @@
 // written chunk by chunk. float16/bfloat16 round the float32 values to nearest even, as
 // `model.to(dtype)` does (floating buffers too); the int64 counters stay int64.
 
-import { stateDict, type ModelName } from "../torch/index.js";
+import { stateDict, REPLAY_CONFIG_KEYS, type ModelName } from "../torch/index.js";
+import { modelPlan } from "../torch/models/state-dict.js";
 import { convertToHalf } from "../random/sample.js";
 import type { Dtype } from "../dtype.js";
-import type { ModelRecipe } from "../models/index.js";
+import { torchReplayOf, torchFamilies, type ModelRecipe } from "../models/index.js";
 import type { TensorSource } from "../io/write.js";
 import { UsageError } from "./args.js";
 
-/** GPTConfig's fields (nanoGPT model.py): the keys of a nanogpt config that reach the model. */
-const GPT_CONFIG_KEYS = ["block_size", "vocab_size", "n_layer", "n_head", "n_embd", "dropout", "bias"];
-/** torchvision resnet*()'s keyword arguments that nninit replays. */
-const RESNET_KEYS = ["num_classes", "zero_init_residual"];
-
-function pick(config: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
-  return Object.fromEntries(keys.filter((k) => config[k] !== undefined).map((k) => [k, config[k]]));
-}
-
-/** The stateDict model and config of a recipe that supports --torch. */
+/**
+ * The stateDict model and config of a recipe that supports --torch (the registry in src/models
+ * decides which), checked as stateDict checks it (nothing drawn): a config the replay refuses is
+ * a usage error before any file is opened.
+ */
 export function torchModelOf(recipe: ModelRecipe): { model: ModelName; config: Record<string, unknown> } {
-  if (recipe.recipe === "nanogpt") return { model: "nanogpt", config: pick(recipe.config, GPT_CONFIG_KEYS) };
-  if (/^resnet\d+$/.test(recipe.recipe)) return { model: recipe.recipe as ModelName, config: pick(recipe.config, RESNET_KEYS) };
-  throw new UsageError(`--torch works for nanogpt and resnet18/34/50/101/152; ${recipe.recipe} has no torch recipe`);
+  const replay = torchReplayOf(recipe.config);
+  if (replay === undefined) throw new UsageError(`--torch works for ${torchFamilies().join(", ")}; ${recipe.recipe} has no torch replay`);
+  const model = replay.name as ModelName;
+  const keys = REPLAY_CONFIG_KEYS[model];
+  const config = Object.fromEntries(keys.filter((k) => recipe.config[k] !== undefined).map((k) => [k, recipe.config[k]]));
+  try {
+    modelPlan("stateDict", model, config);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  return { model, config };
 }
 
 /** The tensors `--torch` writes, as sources for the safetensors writer. */

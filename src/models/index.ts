@@ -12,22 +12,33 @@ export { parameterCount, tensorSources, numelOf, TensorLawError, type ModelRecip
 
 type Build = (config: Record<string, unknown>, int: (key: string) => number, num: (key: string) => number) => ModelRecipe;
 
+/**
+ * How a family is replayed by nninit/torch's stateDict (`nninit init --torch`): the stateDict
+ * model for a resolved config, and whose code torch runs to make it (torch's and torchvision's own
+ * constructors, or transformers' `AutoModelForCausalLM.from_config`).
+ */
+export interface TorchReplay {
+  source: "torch" | "transformers";
+  model: (config: Record<string, unknown>) => string;
+}
+
 interface Family {
   defaults: Record<string, unknown>;
+  /** The tape recipe (nninit's own generator): every family has one. */
   build: Build;
-  /** Whether the torch-exact generator (--torch) can build it. */
-  torch: boolean;
+  /** The torch replay, when there is one. */
+  torch?: TorchReplay;
   description: string;
 }
 
 const FAMILIES: Record<string, Family> = {
-  gpt2: { defaults: GPT2_DEFAULTS, build: gpt2, torch: false, description: "Hugging Face GPT2LMHeadModel" },
-  llama: { defaults: LLAMA_DEFAULTS, build: llama, torch: false, description: "Hugging Face LlamaForCausalLM" },
-  nanogpt: { defaults: NANOGPT_DEFAULTS, build: nanogpt, torch: true, description: "karpathy/nanoGPT GPT" },
-  resnet: { defaults: RESNET_DEFAULTS, build: resnet, torch: true, description: "torchvision ResNet" },
+  gpt2: { defaults: GPT2_DEFAULTS, build: gpt2, torch: { source: "transformers", model: () => "gpt2" }, description: "Hugging Face GPT2LMHeadModel" },
+  llama: { defaults: LLAMA_DEFAULTS, build: llama, torch: { source: "transformers", model: () => "llama" }, description: "Hugging Face LlamaForCausalLM" },
+  nanogpt: { defaults: NANOGPT_DEFAULTS, build: nanogpt, torch: { source: "torch", model: () => "nanogpt" }, description: "karpathy/nanoGPT GPT" },
+  resnet: { defaults: RESNET_DEFAULTS, build: resnet, torch: { source: "torch", model: (c) => `resnet${c.depth}` }, description: "torchvision ResNet" },
   // Llama-shaped Hugging Face architectures (./llama-family.ts): one row each
   ...Object.fromEntries(Object.entries(LLAMA_FAMILY).map(([type, row]) => [type, {
-    defaults: familyDefaults(type), build: (c, int, num) => llama(c, int, num, row.shape), torch: false, description: `Hugging Face ${row.architecture}`,
+    defaults: familyDefaults(type), build: (c, int, num) => llama(c, int, num, row.shape), description: `Hugging Face ${row.architecture}`,
   } satisfies Family])),
 };
 
@@ -85,9 +96,20 @@ export function buildRecipe(config: Record<string, unknown>): ModelRecipe {
   return family.build(config, int, num);
 }
 
-/** Whether a model family can be built with the torch-exact generator. */
+/** The torch replay of a resolved config's family, or undefined (tape recipe only). */
+export function torchReplayOf(config: Record<string, unknown>): (TorchReplay & { name: string }) | undefined {
+  const replay = familyOf(String(config.model_type)).torch;
+  return replay && { ...replay, name: replay.model(config) };
+}
+
+/** Whether a model family can be built with the torch-exact generator (`--torch`). */
 export function supportsTorch(config: Record<string, unknown>): boolean {
-  return familyOf(String(config.model_type)).torch;
+  return torchReplayOf(config) !== undefined;
+}
+
+/** The families `--torch` replays, for messages. */
+export function torchFamilies(): string[] {
+  return Object.entries(FAMILIES).filter(([, f]) => f.torch).map(([name]) => name);
 }
 
 export function modelDescription(name: string): string {

@@ -2,12 +2,14 @@
 // torch's own float32 transforms, behind the generator protocol of nninit's initializers, so
 // that `kaimingUniform(shape, { generator: new TorchGenerator(0) })` gives the bits of
 // `torch.manual_seed(0); torch.nn.init.kaiming_uniform_(torch.empty(shape))`.
-// Facts: docs/torch-cpu-rng.md; kernels: assembly/torch/.
+// Facts: docs/torch-cpu-rng.md, docs/torch.md; kernels: assembly/torch/. Over 300 lines: one
+// class whose draw paths (both torch versions) share its private mt19937 state and word count.
 
 import { DRAW, type Draw, type DrawLaw } from "../index.js";
-import { fillUniform, fillNormal, skipWords, drawWords, type MtState } from "./engine.js";
+import { fillUniform, fillNormal, fillNormalAt, skipWords, drawWords, type MtState } from "./kernel-session.js";
 import { erfinvf, normCdf } from "./erfinv.js";
-import { typeError, rangeError, integer, oneOf, show } from "../validate.js";
+import { truncNormalRedraw, type TorchDraws } from "./trunc-normal.js";
+import { typeError, rangeError, integer, oneOf, show, options as optionsOf } from "../validate.js";
 import { convertToHalf } from "../random/sample.js";
 import { seedToU64 } from "../random/seed.js";
 
@@ -20,7 +22,24 @@ export type TorchSeed = number | bigint;
 /** Which torch kernel build to match (see README "Same weights as PyTorch"). */
 export type TorchBuild = "avx2" | "default";
 
+/**
+ * The torch release whose semantics to follow. Versions differ only where torch changed what a
+ * seed gives: "1.13" is `trunc_normal_` by erfinv (torch 1.x up to 2.11, within a few ulp) and
+ * `uniform_` values that round up to `b` kept; "2.13" is `trunc_normal_` by normal_ and redraws
+ * or by rejection (torch >= 2.12, bit for bit) and `uniform_` giving `a` where the value rounds
+ * up to `b` (rare: it needs b - a tiny next to |a|). Everything else draws the same bits.
+ */
+export type TorchVersion = "1.13" | "2.13";
+
+/** The versions verified against a real torch, oldest first; the last is the default. */
+export const TORCH_VERSIONS = ["1.13", "2.13"] as const satisfies readonly TorchVersion[];
+
 export interface TorchGeneratorOptions {
+  /**
+   * The torch release whose semantics to follow (default "2.13", the newest verified): see
+   * {@link TorchVersion}. Use "1.13" for the values torch 1.13 to 2.11 gives.
+   */
+  version?: TorchVersion;
   /**
    * "avx2" (default): torch's x86-64 AVX2/AVX-512 kernels as GCC 12 builds them (multiply-adds
    * fused; Debian's 1.13.1 verified bit for bit). "default": the DEFAULT-capability build
@@ -47,6 +66,8 @@ export interface TorchGeneratorState {
 export const TORCH_DEFAULT_SEED = 67280421310721n;
 
 const MT_N = 624;
+/** The most words `randomWords` returns at once (one Uint32Array: 2^31 - 1 elements, 8 GiB). */
+const MAX_WORDS = 2 ** 31 - 1;
 /** mt19937's init_genrand with the low 32 bits of the seed (torch ignores the high bits). */
 function seeded(seed: bigint): Uint32Array {
   const mt = new Uint32Array(MT_N);
@@ -87,16 +108,24 @@ export class TorchGenerator {
   #words = 0;
   /** The kernel build matched: "avx2" or "default". */
   readonly build: TorchBuild;
+  /** The torch release whose semantics are followed ("1.13" or "2.13"). */
+  readonly version: TorchVersion;
 
   constructor(seed: TorchSeed = TORCH_DEFAULT_SEED, options?: TorchGeneratorOptions) {
     const fn = "new TorchGenerator";
     this.#seed = seedToU64(fn, seed);
-    if (options !== undefined && (options === null || typeof options !== "object")) throw typeError(fn, "options", "an object or undefined", options);
-    for (const key of Object.keys(options ?? {})) {
-      if (key !== "build") throw new TypeError(`${fn}: unknown option ${JSON.stringify(key)}; the known option is build`);
-    }
-    this.build = options?.build === undefined ? "avx2" : oneOf(fn, "options.build", options.build, ["avx2", "default"] as const);
+    const own = optionsOf<TorchGeneratorOptions>(fn, options, ["build", "version"]);
+    this.build = own.build === undefined ? "avx2" : oneOf(fn, "options.build", own.build, ["avx2", "default"] as const);
+    this.version = own.version === undefined ? TORCH_VERSIONS[TORCH_VERSIONS.length - 1] : oneOf(fn, "options.version", own.version, TORCH_VERSIONS);
     this.#state = { mt: seeded(this.#seed), next: MT_N };
+  }
+
+  /**
+   * Whether `value` is a real TorchGenerator (made by this constructor): not a Proxy of one, not
+   * an object made from its prototype, which have none of its state.
+   */
+  static isTorchGenerator(value: unknown): value is TorchGenerator {
+    return typeof value === "object" && value !== null && #seed in value;
   }
 
   /** The seed as torch reports it (`torch.initial_seed()`): unsigned 64-bit; only its low 32 bits seed mt19937. */
@@ -142,7 +171,7 @@ export class TorchGenerator {
 
   /** A new generator in the same state, matching the same build. */
   clone(): TorchGenerator {
-    return new TorchGenerator(this.#seed, { build: this.build }).setState(this.getState());
+    return new TorchGenerator(this.#seed, { build: this.build, version: this.version }).setState(this.getState());
   }
 
   /** Skips n words (sequentially: about 0.4 ns a word), as if n words had been drawn. The cached normal stays. */
@@ -155,7 +184,7 @@ export class TorchGenerator {
 
   /** The next n raw 32-bit outputs (torch's `random()`). */
   randomWords(n: number): Uint32Array {
-    const out = new Uint32Array(integer("TorchGenerator.randomWords", "n", n, 0));
+    const out = new Uint32Array(integer("TorchGenerator.randomWords", "n", n, 0, MAX_WORDS));
     drawWords(this.#state, out);
     this.#words += n;
     return out;
@@ -176,6 +205,9 @@ export class TorchGenerator {
 
   /** The generator protocol: torch's draw of the whole tensor, elements [start, end) kept. */
   [DRAW](d: Draw): void {
+    if (!TorchGenerator.isTorchGenerator(this)) {
+      throw typeError(d.fn, "generator", "a TorchGenerator made by new TorchGenerator() (not a Proxy or an object made from its prototype)", this);
+    }
     if (NO_TORCH_COUNTERPART.has(d.fn)) {
       throw new TypeError(`${d.fn}: PyTorch has no such initializer, so a TorchGenerator cannot draw it; use a Generator (nninit's tape) instead`);
     }
@@ -185,7 +217,15 @@ export class TorchGenerator {
     switch (law.kind) {
       case "uniform": this.#uniform(f, law.a, law.b); break;
       case "normal": this.#normalFill(f.numel, f.start, f.end, values, law.mean, law.std); break;
-      case "truncNormal": this.#truncNormal(f, law); break;
+      case "truncNormal":
+        if (this.version === "1.13") this.#truncNormalErfinv(f, law);
+        else {
+          // The rounds depend on every element, so the whole tensor is drawn even for a range.
+          const whole = f.start === 0 && f.end === f.numel ? f.out : new Float32Array(f.numel);
+          truncNormalRedraw(this.#draws, whole, law.mean, law.std, law.a, law.b);
+          if (whole !== f.out) f.out.set(whole.subarray(f.start, f.end));
+        }
+        break;
       case "sparse": this.#sparse(f, law); break;
     }
     // torch computes float32; a half dtype is a rounding of those values (as tensor.to(dtype)).
@@ -193,7 +233,7 @@ export class TorchGenerator {
   }
 
   toString(): string {
-    return `TorchGenerator(seed=${show(this.#seed)}, words=${this.#words}, build=${this.build})`;
+    return `TorchGenerator(seed=${show(this.#seed)}, words=${this.#words}, build=${this.build}, version=${this.version})`;
   }
 
   get #fused(): boolean {
@@ -205,6 +245,16 @@ export class TorchGenerator {
     const from = Math.fround(a), to = Math.fround(b);
     fillUniform(this.#state, d.numel, d.start, d.end, d.out, from, Math.fround(to - from), this.#fused);
     this.#words += d.numel;
+    this.#upperToLower(d.out, from, to);
+  }
+
+  /**
+   * torch 2.x's uniform_ (after 1.13; 2.13 verified) gives `from` where x * range + from rounds up
+   * to `to` ("clamp if the cast rounded up to the upper bound"); 1.13 keeps `to`.
+   */
+  #upperToLower(out: Float32Array, from: number, to: number): void {
+    if (this.version === "1.13") return;
+    for (let i = 0; i < out.length; i++) if (out[i] === to) out[i] = from;
   }
 
   /** normal_(mean, std) of a contiguous float32 tensor. */
@@ -237,12 +287,33 @@ export class TorchGenerator {
     return r * Math.cos(theta);
   }
 
+  /** Whole-tensor draws for trunc_normal_ >= 2.12 (trunc-normal.ts), counting their words. */
+  readonly #draws: TorchDraws = {
+    normal: (out, mean, std) => this.#normalFill(out.length, 0, out.length, out, mean, std),
+    normalAt: (numel, idx, count, vals, mean, std) => {
+      if (numel < 16) {
+        const all = new Float32Array(numel);
+        this.#normalFill(numel, 0, numel, all, mean, std);
+        for (let k = 0; k < count; k++) vals[k] = all[idx[k]];
+        return;
+      }
+      fillNormalAt(this.#state, numel, idx, count, vals, Math.fround(mean), Math.fround(std), this.#fused);
+      this.#words += numel + (numel % 16 === 0 ? 0 : 16);
+    },
+    uniform: (out, a, b) => {
+      const from = Math.fround(a), to = Math.fround(b);
+      fillUniform(this.#state, out.length, 0, out.length, out, from, Math.fround(to - from), this.#fused);
+      this.#words += out.length;
+      this.#upperToLower(out, from, to);
+    },
+  };
+
   /**
-   * trunc_normal_(mean, std, a, b) as torch.nn.init runs it: uniform_(2 l - 1, 2 u - 1) with
+   * torch 1.13's trunc_normal_(mean, std, a, b) (up to torch 2.11): uniform_(2 l - 1, 2 u - 1) with
    * l, u the normal CDF of the standardized bounds (float64), then erfinv_, mul_(std sqrt 2),
    * add_(mean), clamp_(a, b), each in float32. One word per element.
    */
-  #truncNormal(d: F32Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
+  #truncNormalErfinv(d: F32Draw, law: Extract<DrawLaw, { kind: "truncNormal" }>): void {
     const { mean, std, a, b } = law;
     const l = normCdf((a - mean) / std), u = normCdf((b - mean) / std);
     this.#uniform(d, 2 * l - 1, 2 * u - 1);

@@ -200,7 +200,7 @@ describe("usage errors exit 2 and write nothing", () => {
     ["a bad dtype", ["init", "gpt2", "--dtype", "float8", "-o", "X"], /--dtype must be one of float32, float16, bfloat16, got "float8"/],
     ["a bad seed", ["init", "gpt2", "--seed", "1.5", "-o", "X"], /--seed must be an integer, got "1.5"/],
     ["no output", ["init", "gpt2"], /-o PATH is required/],
-    ["--torch on an HF model", ["init", "gpt2", "--torch", "-o", "X"], /--torch works for nanogpt and resnet\*/],
+    ["--torch with a GPT-2 option the replay does not build", ["init", "gpt2", "--torch", "--set", "add_cross_attention=true", "-o", "X"], /add_cross_attention/],
     ["--torch with a config torch refuses", ["init", "nanogpt", "--torch", "--set", "n_head=5", "--set", "n_embd=64", "-o", "X"], /config.n_embd must be divisible by config.n_head \(5\), got 64/],
     ["--threads 0", ["init", "gpt2", "--threads", "0", "-o", "X"], /--threads must be an integer in \[1, 256\]/],
     ["--shard without --max-shard-size", ["init", "gpt2", "--shard", "2", "-o", "X"], /--shard 2 needs --max-shard-size/],
@@ -223,9 +223,9 @@ describe("nninit models and config files", () => {
   it("lists every model with its parameter count (HF's published counts)", async () => {
     const { code, out } = await run(["models"]);
     expect(code).toBe(0);
-    expect(out).toMatch(/^gpt2 +124,439,808 +Hugging Face GPT2LMHeadModel$/m);
+    expect(out).toMatch(/^gpt2 +124,439,808 +Hugging Face GPT2LMHeadModel \(--torch\)$/m);
     expect(out).toMatch(/^gpt2-xl +1,557,611,200 /m);
-    expect(out).toMatch(/^llama +6,738,415,616 +Hugging Face LlamaForCausalLM$/m);
+    expect(out).toMatch(/^llama +6,738,415,616 +Hugging Face LlamaForCausalLM \(--torch\)$/m);
     expect(out).toMatch(/^llama-1b +1,100,048,384 /m);
     // torchvision's resnet50 has 25,557,032 parameters; the file adds BatchNorm's running mean and var
     expect(out).toMatch(/^resnet50 +25,610,152 +torchvision ResNet \(--torch\)$/m);

@@ -17,8 +17,7 @@ const cases: [string, Call, typeof TypeError | typeof RangeError, RegExp][] = [
   ["linear: fractional features", (g) => torch.linear(3, 4.5, { generator: g }), RangeError, /^linear: outFeatures must be an integer >= 1, got 4.5$/],
   ["linear: a typo in an option", (g) => torch.linear(3, 4, { bais: false, generator: g } as object), TypeError, /^linear: unknown option "bais"; known options are generator, bias$/],
   ["linear: bias not a boolean", (g) => torch.linear(3, 4, { bias: 1 as unknown as boolean, generator: g }), TypeError, /^linear: bias must be a boolean, got 1$/],
-  ["linear: the tape Generator", () => torch.linear(3, 4, { generator: new Generator(1) as never }), TypeError, /^linear: generator must be a TorchGenerator, got a (Tape)?Generator$/],
-  ["linear: no generator", () => torch.linear(3, 4), TypeError, /^linear: generator must be a TorchGenerator, got undefined$/],
+  ["linear: the tape Generator", () => torch.linear(3, 4, { generator: new Generator(1) as never }), TypeError, /^linear: generator must be a TorchGenerator made by new TorchGenerator\(\) \(not a Proxy or an object made from its prototype\), got a (Tape)?Generator$/],
   ["bilinear: zero in2", (g) => torch.bilinear(3, 0, 2, { generator: g }), RangeError, /^bilinear: in2Features must be an integer >= 1, got 0$/],
   ["conv2d: kernel of the wrong rank", (g) => torch.conv2d(3, 4, [3], { generator: g }), RangeError, /^conv2d: kernelSize must be an integer >= 1 or an array of 2 such integers, got \[3\]$/],
   ["conv3d: zero in a kernel", (g) => torch.conv3d(3, 4, [3, 0, 3], { generator: g }), RangeError, /^conv3d: kernelSize\[1\] must be an integer >= 1, got 0$/],
@@ -52,7 +51,12 @@ describe("module constructors reject bad arguments before drawing", () => {
 });
 
 const stateDictCases: [string, () => unknown, typeof TypeError | typeof RangeError, RegExp][] = [
-  ["an unknown model", () => torch.stateDict("gpt2" as "nanogpt"), RangeError, /^stateDict: model must be one of "nanogpt", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", got "gpt2"$/],
+  ["an unknown model", () => torch.stateDict("gpt5" as "nanogpt"), RangeError, /^stateDict: model must be one of "nanogpt", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "gpt2", "llama", got "gpt5"$/],
+  ["a GPT-2 config key transformers has but the replay does not build", () => torch.stateDict("gpt2", { add_cross_attention: true }), TypeError, /^stateDict: config.add_cross_attention must be false or absent \(not replayed\), got true$/],
+  ["an unknown Llama config key", () => torch.stateDict("llama", { hiden_size: 8 } as never), TypeError, /^stateDict: unknown or unsupported config key "hiden_size" for "llama"/],
+  ["a Llama pad_token_id past the vocabulary", () => torch.stateDict("llama", { vocab_size: 10, pad_token_id: 10 }), RangeError, /^stateDict: config.pad_token_id must be an integer in \[0, 9\], got 10$/],
+  ["a negative initializer_range", () => torch.stateDict("gpt2", { initializer_range: -1 }), RangeError, /^stateDict: config.initializer_range must be a number >= 0, got -1$/],
+  ["generator and seed together", () => torch.stateDict("gpt2", {}, { seed: 1, generator: new TorchGenerator(1) }), TypeError, /^stateDict: give either generator or seed\/build\/version, not both$/],
   ["a model that is not a string", () => torch.stateDict(5 as unknown as "nanogpt"), TypeError, /^stateDict: model must be one of .*, got 5$/],
   ["a config that is not a plain object", () => torch.stateDict("nanogpt", [2] as never), TypeError, /^stateDict: config must be a plain object or undefined, got \[2\]$/],
   ["a typo in a GPTConfig key", () => torch.stateDict("nanogpt", { n_layers: 2 } as object), TypeError, /^stateDict: unknown config key "n_layers" for "nanogpt"; known keys are block_size, vocab_size, n_layer, n_head, n_embd, dropout, bias$/],
@@ -66,7 +70,7 @@ const stateDictCases: [string, () => unknown, typeof TypeError | typeof RangeErr
   ["zero classes", () => torch.stateDict("resnet18", { num_classes: 0 }), RangeError, /^stateDict: config.num_classes must be an integer >= 1, got 0$/],
   ["a fractional seed", () => torch.stateDict("nanogpt", { n_layer: 0 }, { seed: 1.5 }), RangeError, /^stateDict: seed must be .*, got 1.5$/],
   ["a string seed", () => torch.stateDict("nanogpt", { n_layer: 0 }, { seed: "1" as unknown as number }), TypeError, /^stateDict: seed must be .*, got "1"$/],
-  ["an unknown option", () => torch.stateDict("nanogpt", {}, { sed: 1 } as object), TypeError, /^stateDict: unknown option "sed"; known options are seed, build, buffers$/],
+  ["an unknown option", () => torch.stateDict("nanogpt", {}, { sed: 1 } as object), TypeError, /^stateDict: unknown option "sed"; known options are seed, build, version, buffers, generator$/],
   ["an unknown build", () => torch.stateDict("nanogpt", {}, { build: "neon" as "avx2" }), RangeError, /^stateDict: build must be one of "avx2", "default", got "neon"$/],
   ["buffers not a boolean", () => torch.stateDict("nanogpt", {}, { buffers: 1 as unknown as boolean }), TypeError, /^stateDict: buffers must be a boolean, got 1$/],
 ];

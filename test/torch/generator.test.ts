@@ -71,7 +71,7 @@ describe("words consumed per op (torch's counts)", () => {
     ["normal 1 (a fresh pair)", (g) => normal([1], { generator: g }), 4],
     ["normal 1 then 7 (the cache serves the first)", (g) => { normal([1], { generator: g }); normal([7], { generator: g }); }, 16],
     ["kaimingUniform 256x784 (nn.Linear's weight)", (g) => kaimingUniform([256, 784], { a: Math.sqrt(5), generator: g }), 256 * 784],
-    ["truncNormal 777", (g) => truncNormal([777], { std: 0.02, generator: g }), 777],
+    ["truncNormal 777 (torch 2.13: normal_ of 777, [-2, 2] is 100 std wide, no redraw)", (g) => truncNormal([777], { std: 0.02, generator: g }), 793],
     ["sparse 100x40 (normal_, then 40 randperm(100))", (g) => sparse([100, 40], { sparsity: 0.3, generator: g }), 4000 + 40 * 99],
     ["orthogonal 20x50 (normal_ of 1000)", (g) => orthogonal([20, 50], { generator: g }), 1016],
     ["zeros, eye, dirac, constant, identity", (g) => { zeros([3], { generator: g }); eye([3, 3], { generator: g }); dirac([2, 2, 3], { generator: g }); constant([2], { value: 3, generator: g }); identity([2, 2], { generator: g }); }, 0],
@@ -82,6 +82,13 @@ describe("words consumed per op (torch's counts)", () => {
     expect(g.words).toBe(words);
     expect(g.getState().mt).toEqual(new TorchGenerator(7).advance(words).getState().mt);
   });
+});
+
+it("truncNormal with version 1.13 (erfinv): one word per element", () => {
+  const g = new TorchGenerator(7, { version: "1.13" });
+  truncNormal([777], { std: 0.02, generator: g });
+  expect(g.words).toBe(777);
+  expect(g.getState().mt).toEqual(new TorchGenerator(7).advance(777).getState().mt);
 });
 
 describe("range and fillAsync give slices of the whole fill", () => {

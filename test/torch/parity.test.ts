@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from "vitest";
 import { torch, type TorchKernels } from "../../src/wasm/torch.js";
-import { fillUniform, fillNormal, drawWords, skipWords, type MtState } from "../../src/torch/engine.js";
+import { fillUniform, fillNormal, drawWords, skipWords, type MtState } from "../../src/torch/kernel-session.js";
 import { MT, fmaf, uniform as refUniform, normal as refNormal } from "../reference/torch.js";
 import { bits } from "../helpers.js";
 import type { BuildName } from "../../src/wasm/module.js";

@@ -2,18 +2,29 @@
 // by torch's names, without torch.
 
 import { options, typeError, rangeError, oneOf } from "../../validate.js";
-import { execute } from "../modules/run.js";
+import { execute, checkGenerator } from "../modules/run.js";
 import { flag } from "../modules/check.js";
-import { TorchGenerator, type TorchBuild } from "../modules/engine.js";
+import { TorchGenerator, type TorchBuild } from "../modules/torch-ops.js";
+import { TORCH_VERSIONS, type TorchVersion } from "../generator.js";
 import type { Plan } from "../modules/plan.js";
 import type { NamedTensors, NamedTensorsWithBuffers } from "../modules/tensor.js";
-import { gptConfig, planNanoGPT, type GPTConfig } from "./nanogpt.js";
-import { RESNETS, resnetConfig, planResNet, type ResNetConfig, type ResNetName } from "./resnet.js";
+import { gptConfig, planNanoGPT, GPT_CONFIG_KEYS, type GPTConfig } from "./nanogpt.js";
+import { RESNETS, RESNET_CONFIG_KEYS, resnetConfig, planResNet, type ResNetConfig, type ResNetName } from "./resnet.js";
+import { planHfGPT2, HF_GPT2_KEYS, type HfGPT2Config } from "./hf-gpt2.js";
+import { planHfLlama, HF_LLAMA_KEYS, type HfLlamaConfig } from "./hf-llama.js";
 
-/** The models `stateDict` replays. */
-export const MODELS = ["nanogpt", ...Object.keys(RESNETS)] as readonly ("nanogpt" | ResNetName)[];
+/** The models `stateDict` replays (nninit's CLI recipes are another list: src/models). */
+export const REPLAYED_MODELS = ["nanogpt", ...Object.keys(RESNETS), "gpt2", "llama"] as readonly ModelName[];
 
-export type ModelName = "nanogpt" | ResNetName;
+export type ModelName = "nanogpt" | ResNetName | "gpt2" | "llama";
+
+/** The config keys each replay reads (a config.json's other keys are left out by the CLI). */
+export const REPLAY_CONFIG_KEYS: Record<ModelName, readonly string[]> = {
+  nanogpt: GPT_CONFIG_KEYS,
+  ...(Object.fromEntries(Object.keys(RESNETS).map((m) => [m, RESNET_CONFIG_KEYS])) as unknown as Record<ResNetName, readonly string[]>),
+  gpt2: HF_GPT2_KEYS,
+  llama: HF_LLAMA_KEYS,
+};
 
 /** Each model's config type. */
 export interface ModelConfigs {
@@ -23,6 +34,8 @@ export interface ModelConfigs {
   resnet50: ResNetConfig;
   resnet101: ResNetConfig;
   resnet152: ResNetConfig;
+  gpt2: HfGPT2Config;
+  llama: HfLlamaConfig;
 }
 
 export interface StateDictOptions {
@@ -30,6 +43,13 @@ export interface StateDictOptions {
   seed?: number | bigint;
   /** Which torch kernel build to match, as `new TorchGenerator(seed, { build })` (default "avx2"). */
   build?: TorchBuild;
+  /** Which torch's semantics, as `new TorchGenerator(seed, { version })` (default "2.13"). */
+  version?: TorchVersion;
+  /**
+   * Draw from this generator instead of a fresh one (as `torch.manual_seed` once, then several
+   * models); it moves as torch's would. Not with seed or build.
+   */
+  generator?: TorchGenerator;
   /** Also return the buffers, in `state_dict()` order (default false). */
   buffers?: boolean;
 }
@@ -47,10 +67,12 @@ function checkSeed(fn: string, seed: unknown): number | bigint {
 
 /** The checked plan of a model (exported for tools that list a model's tensors without drawing). */
 export function modelPlan(fn: string, model: unknown, config: unknown): Plan {
-  if (typeof model !== "string") throw typeError(fn, "model", `one of ${MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
+  if (typeof model !== "string") throw typeError(fn, "model", `one of ${REPLAYED_MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
   if (model === "nanogpt") return planNanoGPT(gptConfig(fn, config));
+  if (model === "gpt2") return planHfGPT2(fn, config);
+  if (model === "llama") return planHfLlama(fn, config);
   if (Object.hasOwn(RESNETS, model)) return planResNet(model as ResNetName, resnetConfig(fn, model as ResNetName, config));
-  throw rangeError(fn, "model", `one of ${MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
+  throw rangeError(fn, "model", `one of ${REPLAYED_MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
 }
 
 /**
@@ -62,7 +84,11 @@ export function modelPlan(fn: string, model: unknown, config: unknown): Plan {
  * Models: `"nanogpt"` (karpathy/nanoGPT's `GPT(GPTConfig(**config))`, config keys as in
  * GPTConfig: block_size, vocab_size, n_layer, n_head, n_embd, dropout, bias) and torchvision
  * 0.14's `"resnet18"`, `"resnet34"`, `"resnet50"`, `"resnet101"`, `"resnet152"` (config keys:
- * num_classes, zero_init_residual).
+ * num_classes, zero_init_residual); Hugging Face transformers' `"gpt2"` and `"llama"` as
+ * `torch.manual_seed(seed); AutoModelForCausalLM.from_config(GPT2Config(**config) /
+ * LlamaConfig(**config))` (transformers 5.18; config keys as config.json spells them, defaults
+ * as the config classes': GPT-2 small and Llama 2 7B). A tied lm_head.weight is listed once,
+ * under the embedding's name (it is the same tensor in torch).
  *
  * @example
  * const sd = stateDict("nanogpt", { n_layer: 6, n_head: 6, n_embd: 384, block_size: 256, vocab_size: 65 }, { seed: 1337 });
@@ -72,10 +98,16 @@ export function stateDict<M extends ModelName>(model: M, config?: ModelConfigs[M
 export function stateDict<M extends ModelName>(model: M, config: ModelConfigs[M] | undefined, opts: StateDictOptions): NamedTensorsWithBuffers;
 export function stateDict(model: ModelName, config?: object, opts?: StateDictOptions): NamedTensorsWithBuffers {
   const fn = "stateDict";
-  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "buffers"]);
+  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "version", "buffers", "generator"]);
   const build = own.build === undefined ? undefined : oneOf(fn, "build", own.build, ["avx2", "default"] as const);
+  const version = own.version === undefined ? undefined : oneOf(fn, "version", own.version, TORCH_VERSIONS);
   const buffers = flag(fn, "buffers", own.buffers, false);
-  const plan = modelPlan(fn, model, config);
   const seed = own.seed === undefined ? undefined : checkSeed(fn, own.seed);
-  return execute(fn, plan, new TorchGenerator(seed, { build }), buffers);
+  let generator: TorchGenerator | undefined;
+  if (own.generator !== undefined) {
+    if (seed !== undefined || build !== undefined || version !== undefined) throw new TypeError(`${fn}: give either generator or seed/build/version, not both`);
+    generator = checkGenerator(fn, own.generator);
+  }
+  const plan = modelPlan(fn, model, config);
+  return execute(fn, plan, generator ?? new TorchGenerator(seed, { build, version }), buffers);
 }

@@ -3,18 +3,24 @@
 
 import { typeError } from "../../validate.js";
 import { draws, type Init, type Plan } from "./plan.js";
-import { TorchGenerator, uniform, normal, kaimingUniform, kaimingNormal, xavierUniform, xavierNormal } from "./engine.js";
+import { TorchGenerator, defaultGenerator, uniform, normal, kaimingUniform, kaimingNormal, xavierUniform, xavierNormal } from "./torch-ops.js";
 import type { NamedTensors, NamedTensorsWithBuffers, TorchTensor, TorchInt64Tensor } from "./tensor.js";
+
+/** The most elements one returned tensor may have (one Float32Array). */
+const MAX_TENSOR_ELEMENTS = 2 ** 31 - 1;
 
 /** Options of every module constructor that draws. */
 export interface ModuleOptions {
-  /** The generator to draw from, as torch's default CPU generator (required for modules that draw). */
+  /** The generator to draw from (default: the default generator, see `manualSeed`). */
   generator?: TorchGenerator;
 }
 
-/** Checks the generator before anything is drawn (so a bad one moves nothing). */
+/** Checks the generator before anything is drawn (so a bad one moves nothing); undefined: the default. */
 export function checkGenerator(fn: string, generator: unknown): TorchGenerator {
-  if (!(generator instanceof TorchGenerator)) throw typeError(fn, "generator", "a TorchGenerator", generator);
+  if (generator === undefined) return defaultGenerator();
+  if (!TorchGenerator.isTorchGenerator(generator)) {
+    throw typeError(fn, "generator", "a TorchGenerator made by new TorchGenerator() (not a Proxy or an object made from its prototype)", generator);
+  }
   return generator;
 }
 
@@ -32,7 +38,15 @@ function apply(shape: number[], init: Init, generator: TorchGenerator, out: Floa
   const target = out === undefined ? { generator, range: [0, 0] as const } : { generator, out };
   switch (init.kind) {
     case "uniform": uniform(shape, { a: init.a, b: init.b, ...target }); return;
-    case "normal": normal(shape, { mean: init.mean, std: init.std, ...target }); return;
+    case "normal":
+      if (init.std === 0) {
+        // normal_(mean, 0) is mean everywhere and draws as any normal_ (transformers' Conv1D with initializer_range 0).
+        normal(shape, { mean: init.mean, std: 1, generator, range: [0, 0] });
+        out?.fill(init.mean);
+        return;
+      }
+      normal(shape, { mean: init.mean, std: init.std, ...target });
+      return;
     case "kaimingUniform": kaimingUniform(shape, { a: init.a, mode: init.mode, nonlinearity: init.nonlinearity, ...target }); return;
     case "kaimingNormal": kaimingNormal(shape, { a: init.a, mode: init.mode, nonlinearity: init.nonlinearity, ...target }); return;
     case "xavierUniform": xavierUniform(shape, { gain: init.gain, ...target }); return;
@@ -61,10 +75,23 @@ export function execute(fn: string, plan: Plan, generator: TorchGenerator | unde
   const returned = new Set(entries.map((e) => e.slot));
   const live = plan.liveSteps(returned);
   const arrays = new Map<number, Float32Array | BigInt64Array>();
+  plan.slots.forEach(({ shape }, slot) => {
+    const n = shape.reduce((x, y) => x * y, 1);
+    if (n > MAX_TENSOR_ELEMENTS) {
+      const name = plan.entries.find((e) => e.slot === slot)?.name ?? "(drawn, then discarded)";
+      throw new RangeError(`${fn}: tensor ${JSON.stringify(name)} would have shape [${shape.join(", ")}] (${n} elements); ` +
+        `one typed array holds at most 2^31 - 1, so a size in the arguments or config is too large`);
+    }
+  });
   for (const slot of returned) {
     const { shape, dtype } = plan.slots[slot];
     const n = shape.reduce((x, y) => x * y, 1);
-    arrays.set(slot, dtype === "int64" ? new BigInt64Array(n) : new Float32Array(n));
+    try {
+      arrays.set(slot, dtype === "int64" ? new BigInt64Array(n) : new Float32Array(n));
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      throw new RangeError(`${fn}: cannot allocate a tensor of shape [${shape.join(", ")}] (${n} elements): ${e.message}`);
+    }
   }
   plan.steps.forEach(({ slot, init }, i) => {
     if (!draws(init) && !live[i]) return;

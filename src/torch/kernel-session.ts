@@ -128,3 +128,45 @@ export function fillNormal(st: MtState, numel: number, start: number, end: numbe
     }
   });
 }
+
+/** Blocks of words skipped rather than computed between two needed blocks (a kernel call costs more). */
+const GAP_BLOCKS = 4;
+
+/**
+ * A whole-tensor normal_ of numel >= 16 elements of which only the elements at `idx[0..count)`
+ * (sorted, ascending) are wanted: `vals[k]` gets element idx[k]. The generator moves exactly as
+ * fillNormal's (numel words, + 16 when numel % 16 != 0), but only the 16-blocks holding wanted
+ * elements are transformed; the others are skipped. trunc_normal_'s redraws (torch >= 2.12) use
+ * it: each redraw is a whole-tensor normal_ of which a few percent are kept.
+ */
+export function fillNormalAt(st: MtState, numel: number, idx: Int32Array, count: number, vals: Float32Array,
+  mean: number, std: number, fused: boolean, k?: TorchKernels): void {
+  const tail = numel % 16 !== 0;
+  const main = tail ? numel - 16 : numel;
+  const windowBlocks = TORCH_WINDOW_ELEMENTS / 16;
+  session(st, k, (s) => {
+    const view = s.f32(TORCH_WINDOW_ELEMENTS); // one view for the session: a redraw may need thousands of short calls
+    let word = 0, i = 0;
+    while (i < count && idx[i] < main) {
+      const first = idx[i] >> 4;
+      let last = first, j = i;
+      while (j < count && idx[j] < main) {
+        const b = idx[j] >> 4;
+        if (b - last > GAP_BLOCKS || b - first >= windowBlocks) break;
+        last = b;
+        j++;
+      }
+      s.skip(first * 16 - word);
+      const blocks = last - first + 1;
+      s.next = s.k.exports.torch_normal(s.state, s.next, s.out, blocks, mean, std, fused ? 1 : 0);
+      const base = first * 16;
+      for (; i < j; i++) vals[i] = view[idx[i] - base];
+      word = (last + 1) * 16;
+    }
+    s.skip(numel - word);
+    if (tail) {
+      s.next = s.k.exports.torch_normal(s.state, s.next, s.out, 1, mean, std, fused ? 1 : 0);
+      for (; i < count; i++) vals[i] = view[idx[i] - main];
+    }
+  });
+}

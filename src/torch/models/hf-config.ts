@@ -1,0 +1,65 @@
+// Reading a Hugging Face config (config.json's keys) for the transformers replays: the keys that
+// shape the weights are checked; keys that only change the forward pass (dropouts, activation,
+// epsilons, rope, token ids other than the padding one) are accepted and ignored; any other key
+// is refused, so a typo or an unsupported option (add_cross_attention) cannot pass silently.
+
+import { typeError, rangeError, integer, isPlainObject, ownEntries, finiteNumber } from "../../validate.js";
+import { size, flag } from "../modules/check.js";
+
+/** Keys every transformers config may carry that never change the initial weights. */
+const COMMON_IGNORED = [
+  "model_type", "architectures", "transformers_version", "torch_dtype", "dtype", "use_cache", "bos_token_id",
+  "eos_token_id", "_name_or_path", "output_attentions", "output_hidden_states", "return_dict",
+];
+
+export class HfConfig {
+  readonly #fn: string;
+  readonly #c: Record<string, unknown>;
+
+  constructor(fn: string, model: string, value: unknown, shaping: readonly string[], ignored: readonly string[]) {
+    this.#fn = fn;
+    if (isPlainObject(value)) {
+      for (const key of Object.keys(value)) {
+        if (!shaping.includes(key) && !ignored.includes(key) && !COMMON_IGNORED.includes(key)) {
+          throw new TypeError(`${fn}: unknown or unsupported config key ${JSON.stringify(key)} for ${JSON.stringify(model)}; ` +
+            `the keys that shape the weights are ${shaping.join(", ")}`);
+        }
+      }
+    }
+    this.#c = ownEntries(this.#fn, "config", value);
+  }
+
+  has(key: string): boolean {
+    return this.#c[key] !== undefined;
+  }
+
+  size(key: string, fallback: number): number {
+    return this.#c[key] === undefined ? fallback : size(this.#fn, `config.${key}`, this.#c[key]);
+  }
+
+  count(key: string, fallback: number): number {
+    return this.#c[key] === undefined ? fallback : integer(this.#fn, `config.${key}`, this.#c[key], 0);
+  }
+
+  flag(key: string, fallback: boolean): boolean {
+    return flag(this.#fn, `config.${key}`, this.#c[key], fallback);
+  }
+
+  /** initializer_range: a finite number >= 0. */
+  range(key: string, fallback: number): number {
+    if (this.#c[key] === undefined) return fallback;
+    const v = finiteNumber(this.#fn, `config.${key}`, this.#c[key]);
+    if (v < 0) throw rangeError(this.#fn, `config.${key}`, "a number >= 0", v);
+    return v;
+  }
+
+  /** A key that must be absent or false (an option this replay does not build). */
+  unsupported(key: string): void {
+    const v = this.#c[key];
+    if (v !== undefined && v !== false) throw typeError(this.#fn, `config.${key}`, "false or absent (not replayed)", v);
+  }
+
+  raw(key: string): unknown {
+    return this.#c[key];
+  }
+}
