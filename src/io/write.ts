@@ -143,7 +143,11 @@ async function writePrepared(sink: ByteSink | WritableStream<Uint8Array>, tensor
         const { used, filled } = startChunk(buffer, tensors, cursor);
         const tensorsDone = cursor.tensor;
         fills = Promise.all([fills, filled.catch(() => undefined)]);
-        last = Promise.all([last, filled]).then(() => write(new Uint8Array(buffer, 0, used))).then(() => {
+        last = Promise.all([last, filled]).then(() => {
+          // after an abort, chunks still queued are not written (the caller may be removing the file)
+          if (options.signal?.aborted) throw abortError(options.signal);
+          return write(new Uint8Array(buffer, 0, used));
+        }).then(() => {
           progress.bytesDone += used;
           progress.tensorsDone = tensorsDone;
           options.onProgress?.({ ...progress });
