@@ -12,7 +12,7 @@
 import { SOFT_WGSL, arithmetic } from "./wgsl-soft.js";
 import { TAPE_WGSL } from "./wgsl-tape.js";
 import { SAMPLERS_WGSL } from "./wgsl-samplers.js";
-import { programWgsl } from "./program.js";
+import { programWgsl, programs, REG } from "./program.js";
 
 export type Precision = "exact" | "fast";
 /** What a dispatch computes: a sampler, one value everywhere, or values uploaded from the CPU. */
@@ -139,4 +139,30 @@ export function shaderSource(kind: KernelKind, precision: Precision, mutate?: (w
   const program = precision === "exact" && (kind === "normal" || kind === "truncNormal") ? programWgsl() : "";
   const source = [HEADER, SOFT_WGSL, arithmetic(precision), TAPE_WGSL, SAMPLERS_WGSL, program, entryPoint(kind, precision)].join("\n");
   return mutate ? mutate(source) : source;
+}
+
+/**
+ * @internal Tests only: a kernel that writes, for input i of [first, first + count * stride) by
+ * `stride`, the exact precision's Box-Muller radius of word i << 8 and the sine and cosine (in
+ * turns, before the quadrant) of the angle of the same word: the CPU's radii and angles over all
+ * 2^24 inputs can then be compared without going through the tape. Output: 3 words per input.
+ */
+export function boxMullerProbeSource(): string {
+  return [HEADER, SOFT_WGSL, arithmetic("exact"), SAMPLERS_WGSL, programWgsl(), /* wgsl */ `
+@compute @workgroup_size(${WORKGROUP_SIZE})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let t = gid.x;
+  if (t >= params.count) { return; }
+  load_registers();
+  let word = (params.skip + t * params.elem_base) << 8u;
+  log_reduce(unit_bits(word));
+  let m = i32((word >> 8u) | 1u);
+  let k = (m + (1 << 21u)) >> 22u;
+  reg[${REG.R}u] = sf_from_i32(m - (k << 22u)) - (24u << 23u);
+  exec(vec2<u32>(${programs().segments.normalA[0]}u, ${programs().segments.normalA[1]}u));
+  atomicStore(&out[t * 3u], reg[${REG.RADIUS}u]);
+  atomicStore(&out[t * 3u + 1u], reg[${REG.SIN}u]);
+  atomicStore(&out[t * 3u + 2u], reg[${REG.COS}u]);
+}
+`].join("\n");
 }
