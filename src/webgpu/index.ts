@@ -13,7 +13,8 @@ import { shaderSource, WORDS_PER_THREAD, WORKGROUP_SIZE, PARAMS_BYTES, type Kern
 import { bytesOf, type Dtype } from "../dtype.js";
 import { integer, rangeError, typeError, options as checkOptions } from "../validate.js";
 import type { Shape } from "../shape.js";
-import type { Generator } from "../random/generator.js";
+import type { GeneratorState } from "../random/generator.js";
+import { reserve, type Reservation, type AnyInitializer } from "../stream/reserve.js";
 import type { GpuBuffer, GpuCommandEncoder, GpuDevice, GpuComputePipeline } from "./types.js";
 
 export type { GpuBuffer, GpuCommandEncoder, GpuDevice } from "./types.js";
@@ -131,22 +132,24 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
   }
 
   /** Encodes one checked fill: advances the generator, then one dispatch per piece. */
-  function encode(p: Plan, buffer: GpuBuffer, encoder: GpuCommandEncoder): GpuFillReport {
+  function encode(fn: string, p: Plan, buffer: GpuBuffer, encoder: GpuCommandEncoder, reservations: Reservation[]): GpuFillReport {
     const count = p.end - p.start;
     const size = bytesOf(p.dtype);
     let position = 0;
     let key: [number, number] = [0, 0];
     let upload: Uint32Array | undefined;
+    // The generator's segment is reserved through the stream module, as fillAsync and the pool do:
+    // the same checks, and the generator moves past the tensor now (later fills draw after it).
+    const r = reserve({ fn, name: p.entry.name, initializer: p.entry.fn as AnyInitializer, shape: p.shape, options: p.cpuOptions });
+    reservations.push(r);
     if (p.path === "cpu") {
-      // The CPU function checks, draws and advances its generator as it always does.
-      const values = p.entry.fn(p.shape, p.cpuOptions as never) as unknown as Float32Array | Uint16Array;
-      upload = values instanceof Float32Array ? new Uint32Array(values.buffer, values.byteOffset, values.length) : Uint32Array.from(values as Uint16Array);
-    } else if (p.generator && p.kind !== "constant") {
-      const g = p.generator as Generator;
-      g.checkRoom(p.entry.name, p.numel);
-      position = g.position + p.start;
-      key = keyOf(g.seed);
-      g.advance(p.numel);
+      // Computed on the CPU from the segment's start state, copied in by the shader.
+      const values = r.fill(r.start, r.end);
+      upload = values instanceof Float32Array ? new Uint32Array(values.buffer, values.byteOffset, values.length) : Uint32Array.from(values);
+    } else if (p.kind !== "constant") {
+      const state = r.before as GeneratorState;
+      position = state.position + r.start;
+      key = keyOf(state.seed);
     }
     if (count === 0) return { precision: p.precision, path: p.path, elements: 0, dispatches: 0 };
     const precision: Precision = p.kind === "constant" || p.kind === "copy" ? "exact" : p.precision;
@@ -214,7 +217,7 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
         const p = planFor("GpuInit.fill", initializer, buffer, shape, options);
         const given = p.encoder as GpuCommandEncoder | undefined;
         const encoder = given ?? device.createCommandEncoder();
-        const report = encode(p, buffer, encoder);
+        const report = encode("GpuInit.fill", p, buffer, encoder, []);
         if (!given) device.queue.submit([encoder.finish()]);
         return Promise.resolve(report);
       } catch (e) {
@@ -233,7 +236,15 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
           return planFor(fn, t.initializer, t.buffer, t.shape, t.options);
         });
         const encoder = own.encoder ?? device.createCommandEncoder();
-        const reports = plans.map((p, i) => encode(p, tensors[i].buffer, encoder));
+        const reservations: Reservation[] = [];
+        let reports: GpuFillReport[];
+        try {
+          reports = plans.map((p, i) => encode(fn, p, tensors[i].buffer, encoder, reservations));
+        } catch (e) {
+          // A later tensor failed (its tape would pass 2^53): every generator goes back.
+          for (const r of reservations.reverse()) r.cancel();
+          throw e;
+        }
         if (!own.encoder) device.queue.submit([encoder.finish()]);
         return Promise.resolve(reports);
       } catch (e) {
