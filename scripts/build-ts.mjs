@@ -28,6 +28,7 @@ export const ENTRIES = [
   { subpath: null, source: "src/cli/bin.ts", name: "cli" },
   { subpath: "./torch", source: "src/torch/index.ts", name: "torch" },
   { subpath: "./jax", source: "src/jax/index.ts", name: "jax" },
+  { subpath: "./webgpu", source: "src/webgpu/index.ts", name: "webgpu" },
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");

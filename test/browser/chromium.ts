@@ -13,4 +13,6 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
   "--no-first-run",
   "--disable-quic",
+  // WebGPU on the software adapter (SwiftShader), for test/webgpu/: without it navigator.gpu has no adapter.
+  "--enable-unsafe-webgpu",
 ];
