@@ -172,7 +172,8 @@ describe("CLI conventions", () => {
 
   it("models --json, probe --json, init --json (summary)", async () => {
     const models = JSON.parse((await run(["models", "--json"])).out);
-    expect(models).toContainEqual({ name: "gpt2", parameters: 124439808, description: "Hugging Face GPT2LMHeadModel", torch: false });
+    expect(models).toContainEqual({ name: "gpt2", parameters: 124439808, description: "Hugging Face GPT2LMHeadModel", torch: true });
+    expect(models).toContainEqual({ name: "resnet18", parameters: expect.any(Number), description: expect.any(String), torch: true });
     const probe = await run(["probe", "--layers", "2", "--width", "8", "--batch", "8", "--json"]);
     expect(probe.code).toBe(0);
     expect(JSON.parse(probe.out)).toMatchObject({ layers: 2, width: 8, activation: "tanh" });
