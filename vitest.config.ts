@@ -1,8 +1,9 @@
 // The test projects. With NNINIT_TESTS unset (`npm test`, `vitest run`), two projects:
 //   node     - every test file, in Node (forks pool);
-//   chromium - every environment-agnostic test file (no `.node.` in its name, not a bundler test),
-//              in Debian's headless Chromium through the playwright provider. The browser is
-//              never downloaded: CHROMIUM_PATH (set by .ci/run) or /usr/bin/chromium.
+//   chromium - CHROMIUM below (environment-agnostic files, no `.node.` in the name, whose result
+//              depends on the browser), in Debian's headless Chromium through the playwright
+//              provider. The browser is never downloaded: CHROMIUM_PATH (set by .ci/run) or
+//              /usr/bin/chromium.
 // NNINIT_TESTS picks one smaller Node project instead:
 //   quick         - QUICK below, the inner loop (`npm run test:quick`, under 2 minutes);
 //   node-versions - NODE_VERSIONS below, what .ci/run runs again on Node 22 and 24.
@@ -19,7 +20,8 @@ import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from "./test/browser/chromium.js";
  */
 const QUICK = [
   "test/golden.test.ts", "test/parity.test.ts", "test/kernel-abi.test.ts", "test/tape-contract.test.ts",
-  "test/dtype.test.ts", "test/catalog.test.ts", "test/errors.test.ts", "test/bad-input.test.ts",
+  "test/dtype.test.ts", "test/catalog.test.ts", "test/catalog-laws.test.ts", "test/seed.test.ts",
+  "test/errors.test.ts", "test/bad-input.test.ts", "test/stream/*.test.ts",
   "test/async.test.ts", "test/initializers/!(*.node).test.ts", "test/engines/vectors.test.ts",
   "test/pool/errors.test.ts", "test/pool/same-bits.test.ts", "test/pool/help.test.ts",
   "test/torch/generator.test.ts", "test/torch/reference.test.ts", "test/torch-models/errors.test.ts",
@@ -48,11 +50,27 @@ const NODE_VERSIONS = [
   "test/browser/fallbacks.test.ts", "test/browser/no-webassembly.test.ts", "test/probe/gemm.test.ts",
   "test/torch/parity.test.ts", "test/torch/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/big-fill.node.test.ts",
-  "test/io/safetensors.test.ts",
+  "test/io/safetensors.test.ts", "test/stream/*.test.ts",
   "test/async.test.ts", "test/browser/async-timers.test.ts",
   "test/pool/*.test.ts", "test/cli/threads.node.test.ts", "test/cli/cli.node.test.ts",
   "test/bundlers/node.node.test.ts", "test/bundlers/dual-package.node.test.ts",
   "test/tfjs/entry.node.test.ts", "test/torch/entry.node.test.ts",
+];
+
+/**
+ * What Chromium runs: the environment-agnostic files whose result depends on the browser's
+ * engine or its APIs (the same reasoning as NODE_VERSIONS: wasm in its V8, typed arrays, the
+ * event loop and timers, Web Workers and shared memory, Blob), and the browser checks. Files
+ * whose result follows from those bits (statistics, formulas, the catalog, properties, model
+ * replays, the probe's numbers) run in Node only.
+ */
+const CHROMIUM = [
+  "test/golden.test.ts", "test/parity.test.ts", "test/kernel-abi.test.ts", "test/tape-contract.test.ts",
+  "test/engines/vectors.test.ts", "test/browser/*.test.ts", "test/probe/gemm.test.ts",
+  "test/torch/parity.test.ts", "test/torch/reference.test.ts",
+  "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/io/*.test.ts",
+  "test/stream/*.test.ts", "test/async.test.ts", "test/pool/*.test.ts", "test/tfjs/*.test.ts",
+  "test/demo/timing.test.ts",
 ];
 
 const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
@@ -62,8 +80,8 @@ const node = (name: string, include: string[]) => ({ test: { name, include, pool
 const chromium = {
   test: {
     name: "chromium",
-    include: ["test/**/*.test.ts"],
-    exclude: ["**/*.node.test.ts", "test/bundlers/**", "**/node_modules/**"],
+    include: CHROMIUM,
+    exclude: ["**/*.node.test.ts", "**/node_modules/**"],
     ...timeouts,
     browser: {
       enabled: true,

@@ -1,5 +1,6 @@
 // A vitest reporter that prints, on stderr at the end of a run, the test files that took longest
-// (import + setup + tests + hooks, per project), so CI logs say where the time goes. .ci/run
+// (import + setup + tests + hooks, per project; not the time a file waited for a worker or a
+// browser page), so CI logs say where the time goes. .ci/run
 // adds it beside the default and JSON reporters: `--reporter=./scripts/slowest-reporter.mjs`.
 const SHOWN = 12;
 
@@ -8,7 +9,7 @@ export default class SlowestReporter {
 
   onTestModuleEnd(module) {
     const d = module.diagnostic();
-    const seconds = (d.environmentSetupDuration + d.prepareDuration + d.collectDuration + d.setupDuration + d.duration) / 1000;
+    const seconds = (d.collectDuration + d.setupDuration + d.duration) / 1000;
     this.rows.push({ seconds, file: module.relativeModuleId, project: module.project.name });
   }
 
