@@ -25,8 +25,10 @@ const QUICK = [
   "test/async.test.ts", "test/initializers/!(*.node).test.ts", "test/engines/vectors.test.ts",
   "test/pool/errors.test.ts", "test/pool/same-bits.test.ts", "test/pool/help.test.ts",
   "test/torch/generator.test.ts", "test/torch/reference.test.ts", "test/torch-models/errors.test.ts",
-  "test/torch-models/references.test.ts", "test/io/*.test.ts", "test/tfjs/classes.test.ts",
+  "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
+  "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
+  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
 ];
 
 /**
@@ -40,7 +42,7 @@ const QUICK = [
  * - typed arrays and buffers: dtypes (Float16Array where Node has it), detached buffers and
  *   length limits (bad input), the 1 GiB fill, safetensors through Blob;
  * - the event loop: fillAsync, timers during a long fill;
- * - worker_threads: the pool, the command's --threads, the command's files (fs);
+ * - worker_threads and the process: the pool, the command's --threads, its files (fs), signals;
  * - module loading: the package's exports map, require and import of one package, the
  *   subpath entries as installed.
  */
@@ -48,13 +50,12 @@ const NODE_VERSIONS = [
   "test/golden.test.ts", "test/parity.test.ts", "test/kernel-abi.test.ts", "test/tape-contract.test.ts",
   "test/debug-build.node.test.ts", "test/engines/vectors.test.ts", "test/browser/same-bits.test.ts",
   "test/browser/fallbacks.test.ts", "test/browser/no-webassembly.test.ts", "test/probe/gemm.test.ts",
-  "test/torch/parity.test.ts", "test/torch/reference.test.ts",
+  "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/big-fill.node.test.ts",
-  "test/io/safetensors.test.ts", "test/stream/*.test.ts",
+  "test/io/safetensors.test.ts", "test/io/files.node.test.ts", "test/stream/*.test.ts",
   "test/async.test.ts", "test/browser/async-timers.test.ts",
-  "test/pool/*.test.ts", "test/cli/threads.node.test.ts", "test/cli/cli.node.test.ts",
-  "test/bundlers/node.node.test.ts", "test/bundlers/dual-package.node.test.ts",
-  "test/tfjs/entry.node.test.ts", "test/torch/entry.node.test.ts",
+  "test/pool/*.test.ts", "test/cli/threads.node.test.ts", "test/cli/cli.node.test.ts", "test/cli/signals.node.test.ts",
+  "test/bundlers/node.node.test.ts", "test/bundlers/dual-package.node.test.ts", "test/*/entry.node.test.ts",
 ];
 
 /**
@@ -67,7 +68,7 @@ const NODE_VERSIONS = [
 const CHROMIUM = [
   "test/golden.test.ts", "test/parity.test.ts", "test/kernel-abi.test.ts", "test/tape-contract.test.ts",
   "test/engines/vectors.test.ts", "test/browser/*.test.ts", "test/probe/gemm.test.ts",
-  "test/torch/parity.test.ts", "test/torch/reference.test.ts",
+  "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/io/*.test.ts",
   "test/stream/*.test.ts", "test/async.test.ts", "test/pool/*.test.ts", "test/tfjs/*.test.ts",
   "test/demo/timing.test.ts",
