@@ -71,7 +71,7 @@ const CHROMIUM = [
   "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/io/*.test.ts",
   "test/stream/*.test.ts", "test/async.test.ts", "test/pool/*.test.ts", "test/tfjs/*.test.ts",
-  "test/demo/timing.test.ts",
+  "test/demo/timing.test.ts", "test/webgpu/*.test.ts",
 ];
 
 const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
