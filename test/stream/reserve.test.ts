@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from "vitest";
 import { reserve, sameState, fillSegment, abortReason, type AnyInitializer } from "../../src/stream/reserve.js";
-import { kindOf, TAPE_KIND, CLONE_KIND } from "../../src/stream/kinds.js";
+import { kindOf, registerGeneratorKind, TAPE_KIND, CLONE_KIND } from "../../src/stream/kinds.js";
 import { Generator, normal, kaimingUniform, uniform } from "../../src/index.js";
 import { TorchGenerator } from "../../src/torch/index.js";
 
@@ -101,6 +101,14 @@ describe("helpers", () => {
   it("kindOf", () => {
     expect(kindOf(new Generator(1))).toBe(TAPE_KIND);
     expect(kindOf(new TorchGenerator(1))).toBe(CLONE_KIND);
+  });
+  it("registerGeneratorKind: an optional module's kind, never portable", () => {
+    class Counter { n = 0; }
+    const kind = { name: "counter-test", owns: (g: unknown) => g instanceof Counter, portable: false, state: () => 0, restore: () => new TorchGenerator(0) };
+    registerGeneratorKind(kind);
+    expect(kindOf(new Counter() as never)).toBe(kind);
+    expect(kindOf(new Generator(1))).toBe(TAPE_KIND);
+    expect(() => registerGeneratorKind({ ...kind, name: "x", portable: true })).toThrow(/^registerGeneratorKind: x cannot be portable/);
   });
   it("sameState compares deeply", () => {
     expect(sameState({ a: [1, 2n], b: new Uint32Array([3]) }, { a: [1, 2n], b: new Uint32Array([3]) })).toBe(true);
