@@ -25,6 +25,7 @@ const QUICK = [
   "test/torch/generator.test.ts", "test/torch/reference.test.ts", "test/torch-models/errors.test.ts",
   "test/torch-models/references.test.ts", "test/io/*.test.ts", "test/tfjs/classes.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
+  "test/stream/*.test.ts", "test/catalog-laws.test.ts", "test/seed.test.ts",
 ];
 
 /**
