@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { reserve, sameState, fillSegment, abortReason, type AnyInitializer } from "../../src/stream/reserve.js";
 import { kindOf, registerGeneratorKind, TAPE_KIND, CLONE_KIND } from "../../src/stream/kinds.js";
-import { Generator, normal, kaimingUniform, uniform } from "../../src/index.js";
+import { Generator, normal, kaimingUniform, uniform, fillAsync, type Shape } from "../../src/index.js";
 import { TorchGenerator } from "../../src/torch/index.js";
 
 const spec = (options: object, shape: number | number[] = [30, 7]) =>
@@ -94,6 +94,17 @@ describe("reserve", () => {
     expect(r.fill(0, 100)).toEqual(sync);
     r.cancel();
     expect(sameState(g.getState(), new TorchGenerator(7).getState())).toBe(true);
+  });
+});
+
+describe("clients", () => {
+  it("fillAsync with a TorchGenerator (a clone-restarted kind) gives the synchronous bits and state", async () => {
+    for (const f of [normal, uniform] as ((shape: Shape, o?: object) => Float32Array)[]) {
+      const g = new TorchGenerator(1), h = new TorchGenerator(1);
+      const got = await fillAsync(f, [1000], { generator: g, chunkSize: 100 });
+      expect(got).toEqual(f([1000], { generator: h }));
+      expect(sameState(g.getState(), h.getState())).toBe(true);
+    }
   });
 });
 
