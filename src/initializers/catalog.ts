@@ -10,7 +10,7 @@
 import type { Shape } from "../shape.js";
 import { typeError, rangeError } from "../validate.js";
 import { request, type TensorOptions } from "./tensor-options.js";
-import { scaledLaw, sparsePoints, type Law } from "./law.js";
+import { sparsePoints, type Law } from "./law.js";
 import {
   uniform, normal, truncNormal, constant, ones, zeros, uniformPlan, normalPlan, truncNormalPlan, constantPlan,
 } from "./distributions.js";
@@ -139,25 +139,25 @@ export const catalog = [
   {
     name: "xavierUniform", fn: xavierUniform, kind: "elementwise", draws: true, family: "torch", layout: "torch",
     tfjs: { className: "XavierUniform", kerasLayout: true },
-    law: (s, o) => scaledLaw(xavierUniformPlan(s, o).law),
+    law: (s, o) => xavierUniformPlan(s, o).law,
     example: { shape: [256, 784], options: {} },
   },
   {
     name: "xavierNormal", fn: xavierNormal, kind: "elementwise", draws: true, family: "torch", layout: "torch",
     tfjs: { className: "XavierNormal", kerasLayout: true },
-    law: (s, o) => scaledLaw(xavierNormalPlan(s, o).law),
+    law: (s, o) => xavierNormalPlan(s, o).law,
     example: { shape: [256, 784], options: { gain: 1.6666666666666667 } },
   },
   {
     name: "kaimingUniform", fn: kaimingUniform, kind: "elementwise", draws: true, family: "torch", layout: "torch",
     tfjs: { className: "KaimingUniform", kerasLayout: true },
-    law: (s, o) => scaledLaw(kaimingUniformPlan(s, o).law),
+    law: (s, o) => kaimingUniformPlan(s, o).law,
     example: { shape: [256, 784], options: { a: 2.23606797749979 } },
   },
   {
     name: "kaimingNormal", fn: kaimingNormal, kind: "elementwise", draws: true, family: "torch", layout: "torch",
     tfjs: { className: "KaimingNormal", kerasLayout: true },
-    law: (s, o) => scaledLaw(kaimingNormalPlan(s, o).law),
+    law: (s, o) => kaimingNormalPlan(s, o).law,
     example: { shape: [128, 64, 3, 3], options: { mode: "fan_out", nonlinearity: "relu" } },
   },
   {
@@ -183,43 +183,43 @@ export const catalog = [
   {
     name: "varianceScaling", fn: varianceScaling, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "VarianceScaling" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("varianceScaling", s, o).law),
+    law: (s, o) => varianceScalingPlan("varianceScaling", s, o).law,
     example: { shape: [3, 3, 64, 128], options: { scale: 2, mode: "fan_out", distribution: "untruncated_normal" } },
   },
   {
     name: "glorotUniform", fn: glorotUniform, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "GlorotUniform" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("glorotUniform", s, o, GLOROT_UNIFORM).law),
+    law: (s, o) => varianceScalingPlan("glorotUniform", s, o, GLOROT_UNIFORM).law,
     example: { shape: [784, 256], options: {} },
   },
   {
     name: "glorotNormal", fn: glorotNormal, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "GlorotNormal" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("glorotNormal", s, o, GLOROT_NORMAL).law),
+    law: (s, o) => varianceScalingPlan("glorotNormal", s, o, GLOROT_NORMAL).law,
     example: { shape: [784, 256], options: {} },
   },
   {
     name: "heUniform", fn: heUniform, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "HeUniform" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("heUniform", s, o, HE_UNIFORM).law),
+    law: (s, o) => varianceScalingPlan("heUniform", s, o, HE_UNIFORM).law,
     example: { shape: [3, 3, 64, 128], options: {} },
   },
   {
     name: "heNormal", fn: heNormal, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "HeNormal" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("heNormal", s, o, HE_NORMAL).law),
+    law: (s, o) => varianceScalingPlan("heNormal", s, o, HE_NORMAL).law,
     example: { shape: [3, 3, 64, 128], options: {} },
   },
   {
     name: "lecunUniform", fn: lecunUniform, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "LecunUniform" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("lecunUniform", s, o, LECUN_UNIFORM).law),
+    law: (s, o) => varianceScalingPlan("lecunUniform", s, o, LECUN_UNIFORM).law,
     example: { shape: [512, 512], options: {} },
   },
   {
     name: "lecunNormal", fn: lecunNormal, kind: "elementwise", draws: true, family: "keras", layout: "keras",
     tfjs: { className: "LecunNormal" },
-    law: (s, o) => scaledLaw(varianceScalingPlan("lecunNormal", s, o, LECUN_NORMAL).law),
+    law: (s, o) => varianceScalingPlan("lecunNormal", s, o, LECUN_NORMAL).law,
     example: { shape: [512, 512], options: {} },
   },
   {

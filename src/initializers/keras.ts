@@ -6,7 +6,7 @@ import type { Shape } from "../shape.js";
 import { fansOf, type Layout } from "../fan.js";
 import { oneOf, positive } from "../validate.js";
 import { request, type Output, type Request, type TensorOptions } from "./tensor-options.js";
-import { sampleScaled, type Scaled } from "./scaled.js";
+import { sampleScaled, scaledUniform, scaledNormal, scaledTruncated, type Scaled } from "./scaled.js";
 
 /** Which fan divides the scale: fan_in, fan_out, their mean, or their geometric mean (JAX). */
 export type VarianceScalingMode = "fan_in" | "fan_out" | "fan_avg" | "fan_geo_avg";
@@ -57,9 +57,9 @@ export function varianceLaw(p: Preset, fanIn: number, fanOut: number): Scaled {
   const fan = p.mode === "fan_in" ? fanIn : p.mode === "fan_out" ? fanOut
     : p.mode === "fan_avg" ? (fanIn + fanOut) / 2.0 : Math.sqrt(fanIn * fanOut);
   const variance = p.scale / Math.max(1.0, fan);
-  if (p.distribution === "truncated_normal") return { law: "truncated", std: Math.sqrt(variance) / TRUNCATED_STD };
-  if (p.distribution === "untruncated_normal") return { law: "normal", std: Math.sqrt(variance) };
-  return { law: "uniform", bound: Math.sqrt(3.0 * variance) };
+  if (p.distribution === "truncated_normal") return scaledTruncated(Math.sqrt(variance) / TRUNCATED_STD);
+  if (p.distribution === "untruncated_normal") return scaledNormal(Math.sqrt(variance));
+  return scaledUniform(Math.sqrt(3.0 * variance));
 }
 
 function scaled<O>(fn: string, shape: Shape, options: unknown, preset?: Preset): Output<O> {

@@ -1,8 +1,9 @@
-// The law an initializer's values follow, as data: what the demo draws over its histogram and
-// what the statistics tests check. Each catalog entry computes it from the same code (fans,
-// gains, defaults) as its function.
-
-import type { Scaled } from "./scaled.js";
+// The law an initializer's values follow, as data: what the demo draws over its histogram, what
+// the statistics tests check and what `nninit inspect` checks a checkpoint's tensors against.
+// The one vocabulary for a law: the catalog, the fan-scaled families (./scaled.ts) and the model
+// recipes (../models/recipe.ts) all speak it. Each catalog entry computes it from the same code
+// (its function's *Plan: options, fans, gains, defaults) as its function. The generator
+// protocol's DrawLaw (../random/draw.ts) carries the same numbers under torch's names (a, b).
 
 /** A value and the probability of drawing exactly it. */
 export interface PointMass {
@@ -22,15 +23,6 @@ export type Law =
   | { readonly kind: "points"; readonly points: readonly PointMass[] }
   /** Exactly 0 with probability `zeros`, else N(0, std^2) (sparse; delta orthogonal, approximately). */
   | { readonly kind: "zero-or-normal"; readonly zeros: number; readonly std: number; readonly approximate?: boolean };
-
-/** The law of a fan-scaled draw: U(-bound, bound), N(0, std^2), or N(0, std^2) cut at +-2 std. */
-export function scaledLaw(s: Scaled): Law {
-  switch (s.law) {
-    case "uniform": return { kind: "uniform", low: -s.bound, high: s.bound };
-    case "normal": return { kind: "normal", mean: 0, std: s.std };
-    case "truncated": return { kind: "truncated", mean: 0, std: s.std, low: -2 * s.std, high: 2 * s.std };
-  }
-}
 
 /** `value` at `count` of `total` elements, zero elsewhere (eye, identity, dirac). */
 export function sparsePoints(value: number, count: number, total: number): Law {

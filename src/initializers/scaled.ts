@@ -4,17 +4,22 @@
 
 import { rangeError, F32_MAX } from "../validate.js";
 import { drawRequest, target, output, checkDtypeReach, type Output, type Request } from "./tensor-options.js";
+import type { Law } from "./law.js";
 
-/** A zero-mean law and its spread. */
-export type Scaled =
-  | { law: "uniform"; bound: number }
-  | { law: "normal"; std: number }
-  /** N(0, std^2) conditioned on [-2 std, 2 std] (Keras, JAX, tf `truncated_normal`). */
-  | { law: "truncated"; std: number };
+/**
+ * A zero-mean law of the fan-scaled families, in the catalog's Law vocabulary (./law.ts), made
+ * by the three functions below: U(-bound, bound), N(0, std^2), and N(0, std^2) conditioned on
+ * [-2 std, 2 std] (Keras, JAX, tf `truncated_normal`).
+ */
+export type Scaled = Extract<Law, { kind: "uniform" | "normal" | "truncated" }>;
 
-/** Largest |x| a law can produce, with room for the uniform's width b - a = 2 bound. */
+export const scaledUniform = (bound: number): Scaled => ({ kind: "uniform", low: -bound, high: bound });
+export const scaledNormal = (std: number): Scaled => ({ kind: "normal", mean: 0, std });
+export const scaledTruncated = (std: number): Scaled => ({ kind: "truncated", mean: 0, std, low: -2 * std, high: 2 * std });
+
+/** Largest |x| a law can produce, with room for the uniform's width high - low = 2 bound. */
 function reach(s: Scaled): number {
-  return s.law === "uniform" ? 2 * s.bound : s.law === "normal" ? 6 * s.std : 2 * s.std;
+  return s.kind === "uniform" ? 2 * s.high : s.kind === "normal" ? 6 * s.std : 2 * s.std;
 }
 
 /**
@@ -31,10 +36,11 @@ export function checkScaled(fn: string, name: string, value: number, s: Scaled):
  */
 export function sampleScaled<O>(req: Request, s: Scaled, blame: [name: string, value: number] = ["the spread", reach(s)]): Output<O> {
   if (req.numel === 0) return output<O>(req, target(req));
-  checkDtypeReach(req, blame[0], blame[1], s.law === "uniform" ? s.bound : reach(s));
-  switch (s.law) {
-    case "uniform": return drawRequest<O>(req, { kind: "uniform", a: -s.bound, b: s.bound });
-    case "normal": return drawRequest<O>(req, { kind: "normal", mean: 0, std: s.std });
-    case "truncated": return drawRequest<O>(req, { kind: "truncNormal", mean: 0, std: s.std, a: -2 * s.std, b: 2 * s.std });
+  checkDtypeReach(req, blame[0], blame[1], s.kind === "uniform" ? s.high : reach(s));
+  // The generator protocol's names (../random/draw.ts) for the same numbers.
+  switch (s.kind) {
+    case "uniform": return drawRequest<O>(req, { kind: "uniform", a: s.low, b: s.high });
+    case "normal": return drawRequest<O>(req, { kind: "normal", mean: s.mean, std: s.std });
+    case "truncated": return drawRequest<O>(req, { kind: "truncNormal", mean: s.mean, std: s.std, a: s.low, b: s.high });
   }
 }

@@ -6,7 +6,7 @@ import type { Shape } from "../shape.js";
 import { fansOf, gainOf, type Layout, type Nonlinearity } from "../fan.js";
 import { numberOption, nonNegative, oneOf } from "../validate.js";
 import { request, type Output, type Request, type TensorOptions } from "./tensor-options.js";
-import { checkScaled, sampleScaled, type Scaled } from "./scaled.js";
+import { checkScaled, sampleScaled, scaledUniform, scaledNormal, type Scaled } from "./scaled.js";
 
 export interface XavierOptions extends TensorOptions {
   /** Multiplies the spread (default 1), >= 0; see `calculateGain`. */
@@ -50,7 +50,7 @@ export function xavierUniform<O extends XavierOptions = XavierOptions>(shape: Sh
 /** xavierUniform's checked request and law. */
 export function xavierUniformPlan(shape: Shape, options: unknown): ScaledPlan & { gain: number } {
   const { req, gain, std } = xavier("xavierUniform", shape, options);
-  return { req, gain, law: { law: "uniform", bound: Math.sqrt(3.0) * std } };
+  return { req, gain, law: scaledUniform(Math.sqrt(3.0) * std) };
 }
 
 /**
@@ -67,7 +67,7 @@ export function xavierNormal<O extends XavierOptions = XavierOptions>(shape: Sha
 /** xavierNormal's checked request and law. */
 export function xavierNormalPlan(shape: Shape, options: unknown): ScaledPlan & { gain: number } {
   const { req, gain, std } = xavier("xavierNormal", shape, options);
-  return { req, gain, law: { law: "normal", std } };
+  return { req, gain, law: scaledNormal(std) };
 }
 
 export interface KaimingOptions extends TensorOptions {
@@ -108,7 +108,7 @@ export function kaimingUniform<O extends KaimingOptions = KaimingOptions>(shape:
 /** kaimingUniform's checked request and law. */
 export function kaimingUniformPlan(shape: Shape, options: unknown): ScaledPlan {
   const { req, std } = kaiming("kaimingUniform", shape, options);
-  return { req, law: { law: "uniform", bound: Math.sqrt(3.0) * std } };
+  return { req, law: scaledUniform(Math.sqrt(3.0) * std) };
 }
 
 /**
@@ -126,5 +126,5 @@ export function kaimingNormal<O extends KaimingOptions = KaimingOptions>(shape: 
 /** kaimingNormal's checked request and law. */
 export function kaimingNormalPlan(shape: Shape, options: unknown): ScaledPlan {
   const { req, std } = kaiming("kaimingNormal", shape, options);
-  return { req, law: { law: "normal", std } };
+  return { req, law: scaledNormal(std) };
 }

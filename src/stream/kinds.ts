@@ -4,9 +4,14 @@
 // segment begins, possibly on another thread.
 //
 // Adding a generator kind (JAX threefry keys: a key and a counter rather than a tape head; GPU
-// fills): implement RandomGenerator (../random/draw.ts), then add a GeneratorKind to KINDS below.
-// Give it `portable` only if its state is structured-cloneable and `restore` rebuilds the same
-// generator from it on any thread: then pool workers can fill its segments in parallel.
+// fills): implement RandomGenerator (../random/draw.ts: draw, clone, getState, setState), then
+// describe it with a GeneratorKind: how to tell its instances (a brand check), the state a
+// segment starts at, and how to restart a generator there. A kind in the core bundle goes into
+// KINDS below; a kind in an optional subpath (like nninit/torch) calls registerGeneratorKind when
+// its module loads. Only a kind in KINDS can be `portable` (pool workers run the core bundle, so
+// they can restore only the core's kinds): give it `portable` if its state is structured-cloneable
+// and `restore` rebuilds the same generator from it on any thread. Without a kind of its own a
+// generator is restarted from clones, on the calling thread (CLONE_KIND).
 
 import { Generator, type GeneratorState } from "../random/generator.js";
 import type { RandomGenerator } from "../random/draw.js";
@@ -46,15 +51,23 @@ export const CLONE_KIND: GeneratorKind<RandomGenerator> = {
   restore: (s) => s.clone(),
 };
 
-/** The kinds, most specific first; the last one takes any generator. */
-export const KINDS: readonly GeneratorKind[] = [TAPE_KIND as GeneratorKind, CLONE_KIND as GeneratorKind];
+/** The core's kinds (the ones pool workers know), before any registered one. */
+const KINDS: readonly GeneratorKind[] = [TAPE_KIND as GeneratorKind];
+/** Kinds registered by optional modules (calling thread only). */
+const REGISTERED: GeneratorKind[] = [];
 
-/** The kind of `g`. */
-export function kindOf(g: RandomGenerator): GeneratorKind {
-  return KINDS.find((k) => k.owns(g))!;
+/** Adds the kind of an optional module's generators (not portable: workers do not load optional modules). */
+export function registerGeneratorKind(kind: GeneratorKind): void {
+  if (kind.portable) throw new TypeError(`registerGeneratorKind: ${kind.name} cannot be portable: pool workers only know the core's kinds`);
+  if (![...KINDS, ...REGISTERED].some((k) => k.name === kind.name)) REGISTERED.push(kind);
 }
 
-/** The kind of a name (a worker restarting a segment from a message). */
+/** The kind of `g`: the core's, a registered one, or else CLONE_KIND. */
+export function kindOf(g: RandomGenerator): GeneratorKind {
+  return KINDS.find((k) => k.owns(g)) ?? REGISTERED.find((k) => k.owns(g)) ?? (CLONE_KIND as GeneratorKind);
+}
+
+/** The portable kind of a name (a worker restarting a segment from a message). */
 export function kindByName(name: string): GeneratorKind | undefined {
   return KINDS.find((k) => k.name === name);
 }

@@ -178,7 +178,7 @@ export function reserve<K extends string = never>(spec: ReserveSpec<K>): Reserva
 /** Elements [start, end) of a segment sent to a worker, into `out` (or a new array), by `initializer`. */
 export function fillSegment(initializer: AnyInitializer, source: SegmentSource, start: number, end: number, out: Words | undefined): Words {
   const kind = kindByName(source.kind);
-  if (!kind?.portable) throw new TypeError(`nninit: a segment of generator kind ${JSON.stringify(source.kind)} cannot be restarted here`);
+  if (!kind) throw new TypeError(`nninit: a segment of generator kind ${JSON.stringify(source.kind)} cannot be restarted here`);
   const generator = kind.restore(source.state);
   return initializer(source.shape, { ...source.options, generator, range: [start, end], out }) as Words;
 }

@@ -131,7 +131,7 @@ describe("Keras details", () => {
     expect(varianceLaw(p, 0, 0)).toEqual(varianceLaw(p, 1, 1));
     expect(varianceLaw({ ...p, mode: "fan_avg" }, 0, 1)).toEqual(varianceLaw({ ...p, mode: "fan_avg" }, 1, 1));
     expect(varianceLaw({ ...p, mode: "fan_geo_avg" }, 0, 9)).toEqual(varianceLaw({ ...p, mode: "fan_geo_avg" }, 1, 1));
-    expect(varianceLaw({ ...p, mode: "fan_geo_avg" }, 4, 9)).toEqual({ law: "uniform", bound: Math.sqrt(3 / 6) });
+    expect(varianceLaw({ ...p, mode: "fan_geo_avg" }, 4, 9)).toEqual({ kind: "uniform", low: -Math.sqrt(3 / 6), high: Math.sqrt(3 / 6) });
   });
 
   it("follows compute_fans for 0-D and 1-D shapes (fan = n)", () => {

@@ -3,8 +3,8 @@
 
 import { describe, expect, it } from "vitest";
 import { reserve, sameState, fillSegment, abortReason, type AnyInitializer } from "../../src/stream/reserve.js";
-import { kindOf, TAPE_KIND, CLONE_KIND } from "../../src/stream/kinds.js";
-import { Generator, normal, kaimingUniform, uniform } from "../../src/index.js";
+import { kindOf, registerGeneratorKind, TAPE_KIND, CLONE_KIND } from "../../src/stream/kinds.js";
+import { Generator, normal, kaimingUniform, uniform, fillAsync, type Shape } from "../../src/index.js";
 import { TorchGenerator } from "../../src/torch/index.js";
 
 const spec = (options: object, shape: number | number[] = [30, 7]) =>
@@ -97,10 +97,29 @@ describe("reserve", () => {
   });
 });
 
+describe("clients", () => {
+  it("fillAsync with a TorchGenerator (a clone-restarted kind) gives the synchronous bits and state", async () => {
+    for (const f of [normal, uniform] as ((shape: Shape, o?: object) => Float32Array)[]) {
+      const g = new TorchGenerator(1), h = new TorchGenerator(1);
+      const got = await fillAsync(f, [1000], { generator: g, chunkSize: 100 });
+      expect(got).toEqual(f([1000], { generator: h }));
+      expect(sameState(g.getState(), h.getState())).toBe(true);
+    }
+  });
+});
+
 describe("helpers", () => {
   it("kindOf", () => {
     expect(kindOf(new Generator(1))).toBe(TAPE_KIND);
     expect(kindOf(new TorchGenerator(1))).toBe(CLONE_KIND);
+  });
+  it("registerGeneratorKind: an optional module's kind, never portable", () => {
+    class Counter { n = 0; }
+    const kind = { name: "counter-test", owns: (g: unknown) => g instanceof Counter, portable: false, state: () => 0, restore: () => new TorchGenerator(0) };
+    registerGeneratorKind(kind);
+    expect(kindOf(new Counter() as never)).toBe(kind);
+    expect(kindOf(new Generator(1))).toBe(TAPE_KIND);
+    expect(() => registerGeneratorKind({ ...kind, name: "x", portable: true })).toThrow(/^registerGeneratorKind: x cannot be portable/);
   });
   it("sameState compares deeply", () => {
     expect(sameState({ a: [1, 2n], b: new Uint32Array([3]) }, { a: [1, 2n], b: new Uint32Array([3]) })).toBe(true);
