@@ -27,12 +27,8 @@ const QUICK = [
   "test/torch/generator.test.ts", "test/torch/reference.test.ts", "test/torch-models/errors.test.ts",
   "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
-<<<<<<< HEAD
   "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
   "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
-=======
-  "test/stream/*.test.ts", "test/catalog-laws.test.ts", "test/seed.test.ts",
->>>>>>> stream
 ];
 
 /**
