@@ -13,3 +13,8 @@ export class Interrupted extends Error {
     super(`interrupted by ${signalName}`);
   }
 }
+
+/** A failure (exit 1) whose message names the path as the user gave it and what to do. */
+export class CommandFailure extends Error {
+  override name = "CommandFailure";
+}

@@ -15,12 +15,7 @@ import { checkpointMetadata, configJson, planSet, sourcesOf, type PlannedFile } 
 import { ownsShard } from "./job-array.js";
 import { writeSet, type SetFile } from "./write-set.js";
 import { progress, formatBytes } from "./progress.js";
-import type { Context } from "./context.js";
-
-/** A failure to write, with the path as the user gave it and what to do (exit 1). */
-export class WriteFailure extends Error {
-  override name = "WriteFailure";
-}
+import { CommandFailure, type Context } from "./context.js";
 
 const FS_ERRORS: Record<string, string> = {
   EACCES: "permission denied: choose a directory you can write to",
@@ -129,7 +124,7 @@ async function writeCheckpoint(req: InitRequest, threads: number, ctx: Context, 
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && !ctx.signal.aborted) {
       const reason = FS_ERRORS[code] ?? `${(error as Error).message.replace(/, \w+ '.*'$/, "")}: check the path`;
-      throw new WriteFailure(`cannot write to ${req.output}: ${reason} (${code}); nothing was left there`);
+      throw new CommandFailure(`cannot write to ${req.output}: ${reason} (${code}); nothing was left there`);
     }
     throw error;
   } finally {

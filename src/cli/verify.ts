@@ -20,8 +20,7 @@ import { NNINIT_VERSION, TAPE_CONTRACT_VERSION } from "../version.js";
 import { parseArgs, intFlag, UsageError } from "./args.js";
 import { configJson, sourcesOf, type Provenance } from "./plan.js";
 import { defaultThreads } from "./init.js";
-import { WriteFailure } from "./init-run.js";
-import type { Context } from "./context.js";
+import { CommandFailure, type Context } from "./context.js";
 
 export const VERIFY_FLAGS = ["threads", "json", "quiet", "help"];
 export const VERIFY_USAGE = `nninit verify PATH [--threads N] [--json]
@@ -74,17 +73,17 @@ async function filesOf(path: string): Promise<{ files: string[]; dir: string; in
 function provenanceOf(path: string, metadata: Record<string, string>): Provenance {
   const { nninit_recipe: recipe, nninit_config: config, nninit_seed: seed, nninit_dtype: dtype, nninit_generator: generator } = metadata;
   if (recipe === undefined || config === undefined || seed === undefined || dtype === undefined) {
-    throw new WriteFailure(`${path} has no nninit provenance in its metadata (nninit_recipe, nninit_config, nninit_seed, nninit_dtype): only files nninit init wrote can be verified`);
+    throw new CommandFailure(`${path} has no nninit provenance in its metadata (nninit_recipe, nninit_config, nninit_seed, nninit_dtype): only files nninit init wrote can be verified`);
   }
   const contract = metadata.nninit_tape_contract ?? "1";
   if (contract !== String(TAPE_CONTRACT_VERSION)) {
-    throw new WriteFailure(`${path} was written by nninit ${metadata.nninit_version ?? "?"} under tape contract ${contract}; this nninit ${NNINIT_VERSION} draws contract ${TAPE_CONTRACT_VERSION}: verify it with nninit ${metadata.nninit_version ?? "0.1.0"}`);
+    throw new CommandFailure(`${path} was written by nninit ${metadata.nninit_version ?? "?"} under tape contract ${contract}; this nninit ${NNINIT_VERSION} draws contract ${TAPE_CONTRACT_VERSION}: verify it with nninit ${metadata.nninit_version ?? "0.1.0"}`);
   }
-  if (!(DTYPES as readonly string[]).includes(dtype)) throw new WriteFailure(`${path}: nninit_dtype ${JSON.stringify(dtype)} is not one of ${DTYPES.join(", ")}`);
+  if (!(DTYPES as readonly string[]).includes(dtype)) throw new CommandFailure(`${path}: nninit_dtype ${JSON.stringify(dtype)} is not one of ${DTYPES.join(", ")}`);
   try {
     return { recipe: buildRecipe(JSON.parse(config)), seed: BigInt(seed), dtype: dtype as Dtype, torch: generator === "torch" };
   } catch (e) {
-    throw new WriteFailure(`${path}: its metadata does not rebuild a recipe: ${(e as Error).message}`);
+    throw new CommandFailure(`${path}: its metadata does not rebuild a recipe: ${(e as Error).message}`);
   }
 }
 
