@@ -38,9 +38,15 @@ export async function writeSet(dir: string, create: readonly string[], files: re
       const temp = temporaryName(dir, f.name);
       trackFile(temp);
       const handle = await open(temp, "w");
+      // After an abort the writer returns without waiting for a chunk still on its way to the
+      // sink (a stalled sink must not hold the abort up): that write, once it comes, must not
+      // touch the closed handle. The file is being discarded; its bytes no longer matter.
+      const sink = fileHandleSink(handle);
+      let closed = false;
       try {
-        await f.produce(fileHandleSink(handle));
+        await f.produce({ write: (bytes) => (closed ? undefined : sink.write(bytes)) });
       } finally {
+        closed = true;
         await handle.close();
       }
       if (signal?.aborted) throw signal.reason;
