@@ -14,6 +14,7 @@ import { cannotDraw, checkFloatKeys, checkOverrides, checkSize, checkValues, est
 import { taskPlace, type TaskPlace } from "./job-array.js";
 import { formatBytes } from "./progress.js";
 import { machineThreads } from "../parallel/spawn.js";
+import { parseSeed } from "../random/seed.js";
 import { torchModelOf } from "./torch-init.js";
 
 export const INIT_FLAGS = ["config", "set", "seed", "torch", "dtype", "threads", "max-shard-size", "shard", "output", "force", "dry-run", "json",
@@ -77,12 +78,14 @@ export interface InitRequest {
   unknownKeys: string[];
 }
 
-function parseSeed(text: string | undefined): bigint {
+/** --seed: the library's seed rule (decimal, in [-2^63, 2^64)); 0 when absent. */
+function seedFlag(text: string | undefined): bigint {
   if (text === undefined) return 0n;
-  if (!/^-?\d+$/.test(text)) throw new UsageError(`--seed must be an integer, got ${JSON.stringify(text)}`);
-  const s = BigInt(text);
-  if (s < -(1n << 63n) || s >= 1n << 64n) throw new UsageError(`--seed must be in [-2^63, 2^64), got ${text}`);
-  return s;
+  try {
+    return parseSeed("init", "--seed", text);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
 }
 
 async function readConfigFile(path: string): Promise<Record<string, unknown>> {
@@ -173,7 +176,7 @@ export async function parseInit(argv: readonly string[]): Promise<InitRequest> {
     shard = shardText === "auto" ? taskPlace(process.env) : { k: intFlag(p, "shard", 1)! };
   }
   return {
-    recipe, seed: parseSeed(flag(p, "seed")), dtype: dtype as Dtype, torch, output, threads, maxShardBytes, shard,
+    recipe, seed: seedFlag(flag(p, "seed")), dtype: dtype as Dtype, torch, output, threads, maxShardBytes, shard,
     force: p.flags.has("force"), dryRun: p.flags.has("dry-run"), json: p.flags.has("json"), verbose: p.flags.has("verbose"),
     unknownKeys: file ? unknownFileKeys(family.name, family.defaults, file) : [],
   };
