@@ -123,7 +123,7 @@ describe("config values are checked, with the key's name, before any directory i
   it.each([
     ["a typo in a --set key", ["--set", "n_layr=2"], /--set n_layr: gpt2 has no config key "n_layr"; did you mean n_layer\?/],
     ["a value of the wrong type", ["--set", "tie_word_embeddings=1"], /--set tie_word_embeddings=1: gpt2's tie_word_embeddings is a boolean, got a number/],
-    ["a negative initializer_range", ["--set", "initializer_range=-1"], /config initializer_range=-1: must be a finite number >= 0/],
+    ["a negative initializer_range", ["--set", "initializer_range=-1"], /config initializer_range=-1: must be a number >= 0/],
     ["initializer_range=1e38", ["--set", "initializer_range=1e38"], /config initializer_range=1e\+38: .*normal: std must be small enough/],
     ["initializer_range=1e30 in float16", ["--set", "initializer_range=1e30", "--dtype", "float16"], /config initializer_range=1e\+30: .* in float16 cannot be drawn/],
     ["n_layer=100000000", ["--set", "n_layer=100000000"], /this model would be 2835 TB \(708,787,239,385,344 parameters\), past the limit of 1\.00 TB; .*--size-limit/],
