@@ -12,6 +12,19 @@ const COMMON_IGNORED = [
   "eos_token_id", "_name_or_path", "output_attentions", "output_hidden_states", "return_dict",
 ];
 
+/**
+ * The transformers versions whose `from_config` the replays follow, oldest first; the last is the
+ * default. They draw the same words in the same order; only `initializer_range: 0` differs: 5.18
+ * draws Embedding and Linear weights with `initializer_range or 0.02`, 4.57 with the raw 0 (zeros).
+ */
+export const TRANSFORMERS_VERSIONS = ["4.57", "5.18"] as const;
+export type TransformersVersion = (typeof TRANSFORMERS_VERSIONS)[number];
+
+/** The std transformers' `_init_weights` gives nn.Embedding and nn.Linear weights. */
+export function embeddingLinearStd(ir: number, version: TransformersVersion): number {
+  return version === "4.57" ? ir : ir || 0.02;
+}
+
 export class HfConfig {
   readonly #fn: string;
   readonly #c: Record<string, unknown>;

@@ -8,13 +8,15 @@
 //      itself is visited, normal_(0, ir / sqrt(2 L)) again; c_fc and mlp.c_proj the same way.
 //   C. lm_head (Linear(E, V), no bias): kaiming_uniform_(a = sqrt 5), then normal_(0, ir or
 //      0.02); tied (the default) it is thrown away and lm_head.weight is wte's tensor.
+// "ir or 0.02" is 5.18's rule; 4.57 takes ir as it is (zeros at initializer_range 0), the only
+// difference between the two (the same words are drawn).
 // Every draw of A, the first draw of each c_proj and lm_head's draws when tied are overwritten:
 // the executor only moves the generator for them. GPT-2 has no persistent buffer in 5.18.
 
 import { Plan } from "../modules/plan.js";
 import { planLayerNorm } from "../modules/norm.js";
 import { rangeError } from "../../validate.js";
-import { HfConfig } from "./hf-config.js";
+import { HfConfig, embeddingLinearStd, type TransformersVersion } from "./hf-config.js";
 
 /** GPT2Config's keys that shape the weights (defaults: GPT-2 small, 124M). */
 export interface HfGPT2Config {
@@ -38,7 +40,7 @@ const IGNORED = [
   "scale_attn_by_inverse_layer_idx", "reorder_and_upcast_attn", "pad_token_id", "task_specific_params",
 ];
 
-export function planHfGPT2(fn: string, config: unknown): Plan {
+export function planHfGPT2(fn: string, config: unknown, transformers: TransformersVersion): Plan {
   const c = new HfConfig(fn, "gpt2", config, HF_GPT2_KEYS, IGNORED);
   c.unsupported("add_cross_attention");
   const V = c.size("vocab_size", 50257), P = c.size("n_positions", 1024), E = c.size("n_embd", 768);
@@ -47,7 +49,7 @@ export function planHfGPT2(fn: string, config: unknown): Plan {
   const ir = c.range("initializer_range", 0.02);
   const tied = c.flag("tie_word_embeddings", true);
   if (L > 0 && E % heads !== 0) throw rangeError(fn, "config.n_embd", `divisible by config.n_head (${heads})`, E);
-  const std = ir || 0.02; // transformers 5.18's nn.Embedding / nn.Linear rule; Conv1D takes ir as it is
+  const std = embeddingLinearStd(ir, transformers); // nn.Embedding / nn.Linear; Conv1D takes ir as it is
   const plan = new Plan();
   // A: constructors.
   const wte = plan.param("transformer.wte.weight", plan.tensor([V, E]));

@@ -5,7 +5,8 @@
 //      sqrt 5) on the weight, its bias, when attention_bias / mlp_bias, uniform_(+-1/sqrt(in))
 //      right after). RMSNorms draw nothing.
 //   B. post_init on the base model: embed_tokens normal_(0, std) (pad row zeroed), every layer's
-//      seven weights normal_(0, std) in the same order, biases zeroed; std = ir or 0.02.
+//      seven weights normal_(0, std) in the same order, biases zeroed; std = ir or 0.02 in 5.18,
+//      ir as it is in 4.57 (zeros at initializer_range 0; the same words are drawn).
 //   C. lm_head (Linear(H, V), no bias): kaiming_uniform_, then normal_(0, std); kept only when
 //      untied (the default for Llama), otherwise lm_head.weight is embed_tokens' tensor.
 // inv_freq and original_inv_freq are non-persistent buffers: not in the state dict.
@@ -13,7 +14,7 @@
 import { Plan } from "../modules/plan.js";
 import { planLinear } from "../modules/linear.js";
 import { integer, rangeError } from "../../validate.js";
-import { HfConfig } from "./hf-config.js";
+import { HfConfig, embeddingLinearStd, type TransformersVersion } from "./hf-config.js";
 
 /** LlamaConfig's keys that shape the weights (defaults: Llama 2 7B). */
 export interface HfLlamaConfig {
@@ -43,14 +44,14 @@ const IGNORED = [
   "attention_dropout", "pretraining_tp",
 ];
 
-export function planHfLlama(fn: string, config: unknown): Plan {
+export function planHfLlama(fn: string, config: unknown, transformers: TransformersVersion): Plan {
   const c = new HfConfig(fn, "llama", config, HF_LLAMA_KEYS, IGNORED);
   const V = c.size("vocab_size", 32000), H = c.size("hidden_size", 4096), I = c.size("intermediate_size", 11008);
   const L = c.count("num_hidden_layers", 32), heads = c.size("num_attention_heads", 32);
   const kv = c.raw("num_key_value_heads") === null ? heads : c.size("num_key_value_heads", heads);
   const hd = c.raw("head_dim") === null ? Math.floor(H / heads) : c.size("head_dim", Math.floor(H / heads));
   if (hd < 1) throw rangeError(fn, "config.hidden_size", `at least config.num_attention_heads (${heads}) when head_dim is not given`, H);
-  const std = c.range("initializer_range", 0.02) || 0.02;
+  const std = embeddingLinearStd(c.range("initializer_range", 0.02), transformers);
   const tied = c.flag("tie_word_embeddings", false);
   const attnBias = c.flag("attention_bias", false), mlpBias = c.flag("mlp_bias", false);
   const padRaw = c.raw("pad_token_id");

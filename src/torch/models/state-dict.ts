@@ -12,6 +12,7 @@ import { gptConfig, planNanoGPT, GPT_CONFIG_KEYS, type GPTConfig } from "./nanog
 import { RESNETS, RESNET_CONFIG_KEYS, resnetConfig, planResNet, type ResNetConfig, type ResNetName } from "./resnet.js";
 import { planHfGPT2, HF_GPT2_KEYS, type HfGPT2Config } from "./hf-gpt2.js";
 import { planHfLlama, HF_LLAMA_KEYS, type HfLlamaConfig } from "./hf-llama.js";
+import { TRANSFORMERS_VERSIONS, type TransformersVersion } from "./hf-config.js";
 
 /** The models `stateDict` replays (nninit's CLI recipes are another list: src/models). */
 export const REPLAYED_MODELS = ["nanogpt", ...Object.keys(RESNETS), "gpt2", "llama"] as readonly ModelName[];
@@ -52,6 +53,12 @@ export interface StateDictOptions {
   generator?: TorchGenerator;
   /** Also return the buffers, in `state_dict()` order (default false). */
   buffers?: boolean;
+  /**
+   * For `"gpt2"` and `"llama"`: which transformers' `from_config` to follow, `"5.18"` (the
+   * default) or `"4.57"`. They differ only at `initializer_range: 0` (5.18 draws Embedding and
+   * Linear weights with std 0.02 there, 4.57 makes them zeros).
+   */
+  transformers?: TransformersVersion;
 }
 
 /** A seed torch.manual_seed takes: an integer in [-2^63, 2^64), as a safe-integer number or a bigint. */
@@ -65,12 +72,19 @@ function checkSeed(fn: string, seed: unknown): number | bigint {
   return seed;
 }
 
-/** The checked plan of a model (exported for tools that list a model's tensors without drawing). */
-export function modelPlan(fn: string, model: unknown, config: unknown): Plan {
+/**
+ * The checked plan of a model (exported for tools that list a model's tensors without drawing).
+ * `transformers`: the version for gpt2 and llama (default the newest); refused for other models.
+ */
+export function modelPlan(fn: string, model: unknown, config: unknown, transformers?: TransformersVersion): Plan {
   if (typeof model !== "string") throw typeError(fn, "model", `one of ${REPLAYED_MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
+  const hf = transformers ?? TRANSFORMERS_VERSIONS[TRANSFORMERS_VERSIONS.length - 1];
+  if (model === "gpt2") return planHfGPT2(fn, config, hf);
+  if (model === "llama") return planHfLlama(fn, config, hf);
+  if (transformers !== undefined && REPLAYED_MODELS.includes(model as ModelName)) {
+    throw new TypeError(`${fn}: options.transformers is for "gpt2" and "llama" (transformers' from_config), not ${JSON.stringify(model)}`);
+  }
   if (model === "nanogpt") return planNanoGPT(gptConfig(fn, config));
-  if (model === "gpt2") return planHfGPT2(fn, config);
-  if (model === "llama") return planHfLlama(fn, config);
   if (Object.hasOwn(RESNETS, model)) return planResNet(model as ResNetName, resnetConfig(fn, model as ResNetName, config));
   throw rangeError(fn, "model", `one of ${REPLAYED_MODELS.map((m) => JSON.stringify(m)).join(", ")}`, model);
 }
@@ -86,8 +100,8 @@ export function modelPlan(fn: string, model: unknown, config: unknown): Plan {
  * 0.14's `"resnet18"`, `"resnet34"`, `"resnet50"`, `"resnet101"`, `"resnet152"` (config keys:
  * num_classes, zero_init_residual); Hugging Face transformers' `"gpt2"` and `"llama"` as
  * `torch.manual_seed(seed); AutoModelForCausalLM.from_config(GPT2Config(**config) /
- * LlamaConfig(**config))` (transformers 5.18; config keys as config.json spells them, defaults
- * as the config classes': GPT-2 small and Llama 2 7B). A tied lm_head.weight is listed once,
+ * LlamaConfig(**config))` (transformers 5.18, or 4.57 with `transformers: "4.57"`; config keys
+ * as config.json spells them, defaults as the config classes': GPT-2 small and Llama 2 7B). A tied lm_head.weight is listed once,
  * under the embedding's name (it is the same tensor in torch).
  *
  * @example
@@ -98,7 +112,8 @@ export function stateDict<M extends ModelName>(model: M, config?: ModelConfigs[M
 export function stateDict<M extends ModelName>(model: M, config: ModelConfigs[M] | undefined, opts: StateDictOptions): NamedTensorsWithBuffers;
 export function stateDict(model: ModelName, config?: object, opts?: StateDictOptions): NamedTensorsWithBuffers {
   const fn = "stateDict";
-  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "version", "buffers", "generator"]);
+  const own = options<StateDictOptions>(fn, opts, ["seed", "build", "version", "buffers", "generator", "transformers"]);
+  const transformers = own.transformers === undefined ? undefined : oneOf(fn, "transformers", own.transformers, TRANSFORMERS_VERSIONS);
   const build = own.build === undefined ? undefined : oneOf(fn, "build", own.build, ["avx2", "default"] as const);
   const version = own.version === undefined ? undefined : oneOf(fn, "version", own.version, TORCH_VERSIONS);
   const buffers = flag(fn, "buffers", own.buffers, false);
@@ -108,6 +123,6 @@ export function stateDict(model: ModelName, config?: object, opts?: StateDictOpt
     if (seed !== undefined || build !== undefined || version !== undefined) throw new TypeError(`${fn}: give either generator or seed/build/version, not both`);
     generator = checkGenerator(fn, own.generator);
   }
-  const plan = modelPlan(fn, model, config);
+  const plan = modelPlan(fn, model, config, transformers);
   return execute(fn, plan, generator ?? new TorchGenerator(seed, { build, version }), buffers);
 }
