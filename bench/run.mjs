@@ -12,6 +12,7 @@ import { quick, only, SIZES, ORTHO_SIDES, RESULT_NAME } from "./config.mjs";
 import { sink } from "./check.mjs";
 import { runNumpy } from "./peers/numpy.mjs";
 import { runTorch } from "./peers/torch.mjs";
+import { runTorch2 } from "./peers/torch2.mjs";
 import { tfjsVersion } from "./peers/tfjs.mjs";
 import { buildWorkloads } from "./workloads.mjs";
 import { measure } from "./measure.mjs";
@@ -48,8 +49,19 @@ if (!only || only.some((w) => TORCH_WORKLOADS.includes(w))) {
   log(torch.ok ? `torch ${torch.torch}: ${torch.threads} thread` : torch.note);
 }
 
+// torch 2.13 / transformers 5.18 (issue 18) in the reference venv: trunc_normal_ and GPT-2's from_config.
+const TORCH2_WORKLOADS = ["torchTruncNormal", "hfGpt2"];
+let torch2 = { ok: false, note: "torch 2 not needed by the selected workloads" };
+if (!only || only.some((w) => TORCH2_WORKLOADS.includes(w))) {
+  log("torch 2 + transformers: timing in the reference venv first, 1 thread (never concurrently with the JS rows) ...");
+  const t = performance.now();
+  torch2 = runTorch2({ sizes: SIZES, quick });
+  torch2.seconds = Math.round(performance.now() - t) / 1e3;
+  log(torch2.ok ? `torch ${torch2.torch}, transformers ${torch2.transformers}: ${torch2.threads} thread` : torch2.note);
+}
+
 const rows = [];
-for (const workload of buildWorkloads(numpy, torch)) {
+for (const workload of buildWorkloads(numpy, torch, torch2)) {
   for (const spec of workload.specs) {
     for (const cand of workload.candidates) {
       const r = await measure(workload, cand, spec);
@@ -72,6 +84,7 @@ const report = {
   versions: { tfjs: tfjsVersion, others: `@stdlib/random-array-normal ${pkg("@stdlib/random-array-normal")}, pure-rand ${pkg("pure-rand")}, benchmark ${pkg("benchmark")}` },
   numpy: numpy.ok ? { ok: true, numpy: numpy.numpy, python: numpy.python, blas: numpy.blas, env: numpy.env, seconds: numpy.seconds } : numpy,
   torch: torch.ok ? { ok: true, torch: torch.torch, python: torch.python, threads: torch.threads, seconds: torch.seconds } : torch,
+  torch2: torch2.ok ? { ok: true, torch: torch2.torch, transformers: torch2.transformers, python: torch2.python, threads: torch2.threads, seconds: torch2.seconds } : torch2,
   seconds: (performance.now() - t0) / 1e3,
   rows,
   targets: evaluateTargets(rows),

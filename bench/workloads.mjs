@@ -16,6 +16,7 @@ import { nninitModel, tfjsModel } from "./models/whole-model.mjs";
 import { nninitPools, nninitPoolModels } from "./peers/pool.mjs";
 import { formatCount } from "./format.mjs";
 import { torchReplayWorkload } from "./models/torch-replay.mjs";
+import { torch2TruncCandidate, hfGpt2Workload } from "./peers/torch2.mjs";
 
 /** Std of N(0, 1) cut at ±2: Keras divides by it so truncated initializers keep their variance. */
 const TRUNC2_STD = nninit.TRUNCATED_STD;
@@ -97,7 +98,7 @@ const HALF_LAWS = [
   ["truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, "truncated normal on [-2, 2]"],
 ];
 
-export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run" }) {
+export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run" }, torch2 = { ok: false, note: "torch 2 not run" }) {
   const modelConfig = quick ? GPT2_TINY : GPT2_SMALL;
   const tensors = gpt2Tensors(modelConfig);
   const all = [
@@ -135,6 +136,12 @@ export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run"
       expect: catalogExpect("normal", { mean: 0, std: 1 }),
       candidates: [nninitTorchCandidate("normal", "simd", { mean: 0, std: 1 }, { primary: true }), nninitTorchCandidate("normal", "scalar", { mean: 0, std: 1 }), torchCandidate(torch, "normal")],
     },
+    {
+      id: "torchTruncNormal", title: "trunc_normal_ N(0, 1) on [-2, 2] with torch's generator, torch >= 2.12's rule (same bits as torch 2.13)", specs: SIZES.map(flat),
+      expect: catalogExpect("truncNormal", { mean: 0, std: 1, a: -2, b: 2 }),
+      candidates: [nninitTorchCandidate("truncNormal", "simd", { mean: 0, std: 1, a: -2, b: 2 }, { primary: true }), nninitTorchCandidate("truncNormal", "scalar", { mean: 0, std: 1, a: -2, b: 2 }), torch2TruncCandidate(torch2)],
+    },
+    hfGpt2Workload(torch2),
     {
       id: "orthogonal", title: "orthogonal (gain 1)", specs: ORTHO_SIDES.map(matrix), orthogonal: true,
       expect: catalogExpect("orthogonal", { gain: 1 }),
