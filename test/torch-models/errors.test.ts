@@ -70,7 +70,7 @@ const stateDictCases: [string, () => unknown, typeof TypeError | typeof RangeErr
   ["zero classes", () => torch.stateDict("resnet18", { num_classes: 0 }), RangeError, /^stateDict: config.num_classes must be an integer >= 1, got 0$/],
   ["a fractional seed", () => torch.stateDict("nanogpt", { n_layer: 0 }, { seed: 1.5 }), RangeError, /^stateDict: seed must be .*, got 1.5$/],
   ["a string seed", () => torch.stateDict("nanogpt", { n_layer: 0 }, { seed: "1" as unknown as number }), TypeError, /^stateDict: seed must be .*, got "1"$/],
-  ["an unknown option", () => torch.stateDict("nanogpt", {}, { sed: 1 } as object), TypeError, /^stateDict: unknown option "sed"; known options are seed, build, version, buffers, generator$/],
+  ["an unknown option", () => torch.stateDict("nanogpt", {}, { sed: 1 } as object), TypeError, /^stateDict: unknown option "sed"; known options are seed, build, version, buffers, generator, transformers$/],
   ["an unknown build", () => torch.stateDict("nanogpt", {}, { build: "neon" as "avx2" }), RangeError, /^stateDict: build must be one of "avx2", "default", got "neon"$/],
   ["buffers not a boolean", () => torch.stateDict("nanogpt", {}, { buffers: 1 as unknown as boolean }), TypeError, /^stateDict: buffers must be a boolean, got 1$/],
 ];
