@@ -1,4 +1,5 @@
-"""The timing loop numpy_bench.py and torch_bench.py share: benchmark.js's scheme in Python."""
+"""The timing loop numpy_bench.py, torch_bench.py and hf_torch_bench.py share (benchmark.js's scheme in
+Python), and the moments of a torch tensor the torch scripts report."""
 
 import math
 import time
@@ -21,3 +22,9 @@ def measure(fn, plan):
         spent += dt
         samples.append(dt / count)
     return samples
+
+
+def torch_moments(x):
+    """n, mean, std, min, max of a torch tensor, in float64 (outside every timed region)."""
+    x64 = x.detach().double()
+    return {"n": int(x.numel()), "mean": float(x64.mean()), "std": float(x64.std(unbiased=False)), "min": float(x64.min()), "max": float(x64.max())}
