@@ -53,6 +53,7 @@ const NODE_VERSIONS = [
   "test/pool/*.test.ts", "test/cli/threads.node.test.ts", "test/cli/cli.node.test.ts",
   "test/bundlers/node.node.test.ts", "test/bundlers/dual-package.node.test.ts",
   "test/tfjs/entry.node.test.ts", "test/torch/entry.node.test.ts",
+  "test/jax/kernels.node.test.ts", "test/jax/reference.test.ts", "test/jax/entry.node.test.ts",
 ];
 
 const timeouts = { testTimeout: 120_000, hookTimeout: 120_000 };
