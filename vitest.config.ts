@@ -28,7 +28,7 @@ const QUICK = [
   "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
   "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
-  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
+  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts",
 ];
 
 /**
@@ -50,7 +50,7 @@ const NODE_VERSIONS = [
   "test/golden.test.ts", "test/parity.test.ts", "test/kernel-abi.test.ts", "test/tape-contract.test.ts",
   "test/debug-build.node.test.ts", "test/engines/vectors.test.ts", "test/browser/same-bits.test.ts",
   "test/browser/fallbacks.test.ts", "test/browser/no-webassembly.test.ts", "test/probe/gemm.test.ts",
-  "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
+  "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/kernels.node.test.ts", "test/jax/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/big-fill.node.test.ts",
   "test/io/safetensors.test.ts", "test/io/files.node.test.ts", "test/stream/*.test.ts",
   "test/async.test.ts", "test/browser/async-timers.test.ts",
@@ -68,7 +68,7 @@ const NODE_VERSIONS = [
 const CHROMIUM = [
   "test/golden.test.ts", "test/parity.test.ts", "test/kernel-abi.test.ts", "test/tape-contract.test.ts",
   "test/engines/vectors.test.ts", "test/browser/*.test.ts", "test/probe/gemm.test.ts",
-  "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/kernels.test.ts", "test/jax/reference.test.ts",
+  "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/io/*.test.ts",
   "test/stream/*.test.ts", "test/async.test.ts", "test/pool/*.test.ts", "test/tfjs/*.test.ts",
   "test/demo/timing.test.ts", "test/webgpu/*.test.ts",

@@ -95,7 +95,8 @@ def run(c):
         return flat
     if op == "keras":
         import keras
-        init = getattr(keras.initializers, c["name"])(seed=c["seed"], **c.get("kwargs", {}))
+        seed = {"seed": c["seed"]} if "seed" in c else {}  # Identity, Constant, Zeros, Ones take none
+        init = getattr(keras.initializers, c["name"])(**seed, **c.get("kwargs", {}))
         return out(init(shape))
     raise ValueError(f"unknown op {op}")
 
@@ -131,6 +132,8 @@ def committed():
                    ("TruncatedNormal", {"stddev": 0.2}),
                    ("VarianceScaling", {"scale": 0.3, "mode": "fan_out", "distribution": "untruncated_normal"})]
     cases += [{"op": "keras", "name": n, "kwargs": kw, "seed": 5, "shape": [4, 6]} for n, kw in keras_cases]
+    cases += [{"op": "keras", "name": n, "kwargs": kw, "shape": [3, 5]}
+              for n, kw in (("Identity", {"gain": 2.5}), ("Constant", {"value": -0.75}), ("Zeros", {}), ("Ones", {}))]
     return cases
 
 

@@ -6,7 +6,8 @@
 
 import { wrapKeyData, type JaxKey } from "./key.js";
 import { uniform, normal, truncatedNormal } from "./random.js";
-import { dimsOf, type Shape } from "../shape.js";
+import { dimsOf, numel, type Shape } from "../shape.js";
+import { jaxOrthogonal } from "./orthogonal.js";
 import { integer, finiteNumber, oneOf, rangeError, options } from "../validate.js";
 
 const fr = Math.fround;
@@ -99,3 +100,39 @@ export const HeNormal = preset("HeNormal", 2, "fan_in", "truncated_normal");
 export const HeUniform = preset("HeUniform", 2, "fan_in", "uniform");
 export const LecunNormal = preset("LecunNormal", 1, "fan_in", "truncated_normal");
 export const LecunUniform = preset("LecunUniform", 1, "fan_in", "uniform");
+
+/**
+ * keras.initializers.Orthogonal(gain, seed): Q of the QR of normal(key, (max(r, c), min(r, c)))
+ * with r the product of all but the last axis, signs from diag(R), times float32(gain): the same
+ * construction as jax.nn.initializers.orthogonal, so the normals are Keras's bit for bit and Q
+ * agrees to float32 rounding (nninit's QR, not LAPACK's).
+ */
+export function Orthogonal(opts: Seeded & { gain?: number }): KerasInitializer {
+  const fn = "Orthogonal";
+  const o = options<Seeded & { gain?: number }>(fn, opts, ["seed", "gain"]);
+  const k = kerasKey(fn, o.seed);
+  const gain = fr(finiteNumber(fn, "gain", o.gain ?? 1));
+  return (shape) => jaxOrthogonal(fn, k, dimsOf(fn, shape), gain, -1);
+}
+
+/** keras.initializers.Identity(gain): float32(gain) on the diagonal of a 2-d shape. */
+export function Identity(opts: { gain?: number } = {}): KerasInitializer {
+  const fn = "Identity";
+  const gain = fr(finiteNumber(fn, "gain", options<{ gain?: number }>(fn, opts, ["gain"]).gain ?? 1));
+  return (shape) => {
+    const dims = dimsOf(fn, shape);
+    if (dims.length !== 2) throw rangeError(fn, "shape", "2-d", shape);
+    const out = new Float32Array(dims[0] * dims[1]);
+    for (let i = 0; i < Math.min(dims[0], dims[1]); i++) out[i * dims[1] + i] = gain;
+    return out;
+  };
+}
+
+/** keras.initializers.Constant(value), Zeros(), Ones(). */
+export function Constant(opts: { value?: number } = {}): KerasInitializer {
+  const fn = "Constant";
+  const value = fr(finiteNumber(fn, "value", options<{ value?: number }>(fn, opts, ["value"]).value ?? 0));
+  return (shape) => new Float32Array(numel(dimsOf(fn, shape))).fill(value);
+}
+export const Zeros = (): KerasInitializer => Constant({ value: 0 });
+export const Ones = (): KerasInitializer => Constant({ value: 1 });

@@ -62,7 +62,7 @@ export function run(c: Case): unknown {
     case "flax": return flax(c);
     case "keras": {
       const K = J.keras as unknown as Record<string, (o: object) => (s: number[]) => Float32Array>;
-      return bitsOf(K[c.name as string]({ seed: c.seed, ...(c.kwargs as object) })(shape));
+      return bitsOf(K[c.name as string]({ ...(c.seed === undefined ? {} : { seed: c.seed }), ...(c.kwargs as object) })(shape));
     }
     default: throw new Error(`unknown op ${c.op}`);
   }

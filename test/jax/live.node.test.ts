@@ -65,11 +65,13 @@ describe.skipIf(!hasModules("jax", "flax", "keras"))("nninit/jax: live against j
     expect(Array.from(new Uint32Array(part.buffer))).toEqual((c.result as number[]).slice(654_321, 700_000));
   }, 300_000);
 
-  it("orthogonal and delta_orthogonal agree with jax to float32 rounding", () => {
+  it("orthogonal, delta_orthogonal and Keras Orthogonal agree with jax/keras to float32 rounding", () => {
     const cases = ask([
       { op: "init", name: "orthogonal", kwargs: {}, key: [0, 3], shape: [12, 5] },
       { op: "init", name: "orthogonal", kwargs: { scale: 2, column_axis: 0 }, key: [0, 4], shape: [4, 3, 6] },
       { op: "init", name: "delta_orthogonal", kwargs: {}, key: [0, 5], shape: [3, 3, 4, 6] },
+      { op: "keras", name: "Orthogonal", kwargs: { gain: 1.5 }, seed: 11, shape: [3, 3, 8] },
+      { op: "keras", name: "Orthogonal", kwargs: {}, seed: 12, shape: [4, 9] },
     ]);
     for (const c of cases) {
       const mine = new Float32Array(new Uint32Array(run(c) as number[]).buffer);
