@@ -4,7 +4,20 @@
 // [start, start + n) of a draw given start's counter, and any split of a draw gives the same bits.
 
 import { bitsScalar, bitsSimd } from "./jax/threefry";
-import { uniformWords, normalWords, truncatedWords } from "./jax/transforms";
+import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar } from "./jax/transforms";
+import { normalSimd, truncatedSimd } from "./jax/normal-simd";
+
+// @ts-ignore: decorator
+@inline function normalWords(dst: usize, n: i32): void {
+  if (ASC_FEATURE_SIMD) normalSimd(dst, n);
+  else normalScalar(dst, n);
+}
+
+// @ts-ignore: decorator
+@inline function truncatedWords(dst: usize, n: i32, a: f32, range: f32, low: f32, high: f32): void {
+  if (ASC_FEATURE_SIMD) truncatedSimd(dst, n, a, range, low, high);
+  else truncatedScalar(dst, n, a, range, low, high);
+}
 
 export { heap_base, is_simd } from "./module";
 

@@ -1,0 +1,172 @@
+// The SIMD twin of ./transforms.ts's normalWords and truncatedWords (the scalar reference), 4
+// values a step, computing the same bits. float32 values travel in float64x2 halves, where wasm's
+// exact float64 ops emulate each float32 operation (one float64 op then one float32 rounding is
+// correctly rounded for + - * / sqrt: ../torch/simd.ts) and each fused multiply-add (the product
+// is exact in float64, the sum rounds once to float64, then once to float32). A step's result can
+// differ from the true fma only when the float64 sum lands on a float32 midpoint (the 29 dropped
+// bits are 1000...0); in truncatedSimd such lanes, and in both kernels every lane the vector path
+// does not model (|u| < 2^-12, where XLA's flush of subnormal products matters; |u| >= 1, NaN; a
+// log argument <= 0), flag their group of 4, which the scalar code redoes. Both log1p branches
+// are computed and selected per lane; a branch's flags count only on the lanes that take it.
+//
+// normalSimd skips the midpoint tests (a third of the work): normal has only 2^23 inputs, and
+// test/jax/kernels.test.ts checks this kernel against jax (and the scalar kernel) on every one of
+// them, so its unchecked steps are exact by that exhaustive test, as ../torch/normal-simd.ts's
+// fixed-binade steps are. truncated normal's inputs depend on its bounds, so it keeps the tests.
+
+import { erfInv, uniformOf, SQRT2, NORMAL_MIN } from "./transforms";
+import { midpoint, inexactMidpoint, r32, low, high, join } from "../torch/simd";
+
+/** Flags of the current group (all-ones lanes need the scalar path), in memory: a v128 global would not compile in the scalar build. */
+const BAD = memory.data(16, 16);
+
+// @ts-ignore: decorator
+@inline function flag(m: v128): void {
+  v128.store(BAD, v128.or(v128.load(BAD), m));
+}
+
+// @ts-ignore: decorator
+@inline function d(bits: u32): v128 {
+  return f64x2.splat(<f64>reinterpret<f32>(bits));
+}
+
+/** a * b + c in float64 lanes (a, b, c float32 values: the product is exact): round it with r32, test it with midpoint. */
+// @ts-ignore: decorator
+@inline function fs(a: v128, b: v128, c: v128): v128 {
+  return f64x2.add(f64x2.mul(a, b), c);
+}
+
+// @ts-ignore: decorator
+@inline function mul(a: v128, b: v128): v128 {
+  return r32(f64x2.mul(a, b));
+}
+
+// @ts-ignore: decorator
+@inline function add(a: v128, b: v128): v128 {
+  return r32(f64x2.add(a, b));
+}
+
+// Giles' coefficients (./transforms.ts SMALL_W, LARGE_W), highest first.
+// @ts-ignore: decorator
+@inline function coef(small: v128, s: u32, l: u32): v128 {
+  return v128.bitselect(d(s), d(l), small);
+}
+
+/** sqrt(2) erf_inv(u) for float32 values u in float64 lanes (flags |u| < 2^-12, |u| >= 1, NaN). */
+// @ts-ignore: decorator
+@inline function normalHalf(x: v128, checked: bool): v128 {
+  let ax = f64x2.abs(x);
+  let range = v128.and(f64x2.ge(ax, f64x2.splat(0.000244140625)), f64x2.lt(ax, f64x2.splat(1)));
+  // XLA's log1p(t), t = -x^2: both branches, selected per lane; ms, mb flag each branch's lanes.
+  let t = mul(x, f64x2.neg(x));
+  let s: v128, ms = i64x2.splat(0), mb = i64x2.splat(0), ma = i64x2.splat(0);
+  let small = f64x2.lt(f64x2.abs(t), d(0x3ed413cd));
+  let big = v128.not(small);
+  // |t| < 0.4142: t + (-0.5 t^2 + (t t^2) N(t) / D(t)).
+  let x2 = mul(t, t);
+  s = fs(f64x2.splat(1), t, d(0x417101ad)); if (checked) ms = v128.or(ms, midpoint(s)); let dd = r32(s);
+  s = fs(dd, t, d(0x42a6185b)); if (checked) ms = v128.or(ms, midpoint(s)); dd = r32(s);
+  s = fs(dd, t, d(0x435dc32d)); if (checked) ms = v128.or(ms, midpoint(s)); dd = r32(s);
+  s = fs(dd, t, d(0x439a8ca3)); if (checked) ms = v128.or(ms, midpoint(s)); dd = r32(s);
+  s = fs(dd, t, d(0x43586d8a)); if (checked) ms = v128.or(ms, midpoint(s)); dd = r32(s);
+  s = fs(dd, t, d(0x42707982)); if (checked) ms = v128.or(ms, midpoint(s)); dd = r32(s);
+  s = fs(f64x2.splat(<f64><f32>4.527e-5), t, d(0x3eff40c5)); if (checked) ms = v128.or(ms, midpoint(s)); let nn = r32(s);
+  s = fs(nn, t, d(0x40d284fa)); if (checked) ms = v128.or(ms, midpoint(s)); nn = r32(s);
+  s = fs(nn, t, d(0x41ef4b9c)); if (checked) ms = v128.or(ms, midpoint(s)); nn = r32(s);
+  s = fs(nn, t, d(0x4273cc76)); if (checked) ms = v128.or(ms, midpoint(s)); nn = r32(s);
+  s = fs(nn, t, d(0x426473ad)); if (checked) ms = v128.or(ms, midpoint(s)); nn = r32(s);
+  s = fs(nn, t, d(0x41a05101)); if (checked) ms = v128.or(ms, midpoint(s)); nn = r32(s);
+  let r = r32(f64x2.div(nn, dd));
+  s = fs(x2, f64x2.splat(-0.5), mul(mul(t, x2), r)); if (checked) ms = v128.or(ms, midpoint(s));
+  let lowPart = add(t, r32(s));
+  // Otherwise log(t + 1): exponent and mantissa from the float32 bits of v = t + 1 (> 0, else the lane is flagged).
+  let v = add(t, f64x2.splat(1));
+  mb = v128.or(mb, v128.not(f64x2.gt(v, f64x2.splat(0))));
+  let b = f32x4.demote_f64x2_zero(v);
+  let e1 = f64x2.promote_low_f32x4(f32x4.convert_i32x4_s(i32x4.sub(i32x4.shr_u(b, 23), i32x4.splat(126))));
+  let m = f64x2.promote_low_f32x4(v128.or(v128.and(b, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000)));
+  let lt = f64x2.lt(m, d(0x3f3504f3));
+  let xx = add(f64x2.sub(m, f64x2.splat(1)), v128.and(m, lt)); // m - 1 is exact
+  let ee = f64x2.sub(e1, v128.and(f64x2.splat(1), lt));
+  let xs = mul(xx, xx);
+  let x3 = mul(xs, xx);
+  s = fs(xx, d(0x3d9021bb), d(0xbdebd1b8)); if (checked) mb = v128.or(mb, midpoint(s)); let y = r32(s);
+  s = fs(xx, d(0xbdfe5d4f), d(0x3e11e9bf)); if (checked) mb = v128.or(mb, midpoint(s)); let y1 = r32(s);
+  s = fs(xx, d(0x3e4cceac), d(0xbe7ffffc)); if (checked) mb = v128.or(mb, midpoint(s)); let y2 = r32(s);
+  s = fs(y, xx, d(0x3def251a)); if (checked) mb = v128.or(mb, midpoint(s)); y = r32(s);
+  s = fs(y1, xx, d(0xbe2aae50)); if (checked) mb = v128.or(mb, midpoint(s)); y1 = r32(s);
+  s = fs(y2, xx, d(0x3eaaaaaa)); if (checked) mb = v128.or(mb, midpoint(s)); y2 = r32(s);
+  s = fs(y, x3, y1); if (checked) mb = v128.or(mb, midpoint(s)); y1 = r32(s);
+  s = fs(y1, x3, y2); if (checked) mb = v128.or(mb, midpoint(s)); y2 = r32(s);
+  s = fs(y2, x3, mul(ee, d(0xb95e8083))); if (checked) mb = v128.or(mb, midpoint(s)); let tail = r32(s);
+  s = fs(xs, f64x2.splat(-0.5), xx); if (checked) mb = v128.or(mb, midpoint(s)); let z = r32(s);
+  s = fs(ee, d(0x3f318000), add(z, tail)); if (checked) mb = v128.or(mb, midpoint(s)); let logPart = r32(s);
+  let l = v128.bitselect(lowPart, logPart, small);
+  ma = v128.or(ma, v128.or(v128.and(ms, small), v128.and(mb, big)));
+  let smallW = f64x2.gt(l, f64x2.splat(-5));
+  let q = v128.bitselect(add(f64x2.splat(-2.5), f64x2.neg(l)), add(r32(f64x2.sqrt(f64x2.neg(l))), f64x2.splat(-3)), smallW);
+  s = fs(coef(smallW, 0x32f16588, 0xb951f09b), q, coef(smallW, 0x34b84b36, 0x38d3b56b)); if (checked) ma = v128.or(ma, midpoint(s)); let p = r32(s);
+  s = fs(q, p, coef(smallW, 0xb66c7357, 0x3ab0dc72)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  s = fs(q, p, coef(smallW, 0xb6935ac1, 0xbb70bde7)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  s = fs(q, p, coef(smallW, 0x396532db, 0x3bbc127b)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  s = fs(q, p, coef(smallW, 0xbaa45408, 0xbbf9c5d7)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  s = fs(q, p, coef(smallW, 0xbb88e4ef, 0x3c1aa57e)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  s = fs(q, p, coef(smallW, 0x3e7c8f63, 0x3f8036db)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  s = fs(q, p, coef(smallW, 0x3fc02e2f, 0x40354f7e)); if (checked) ma = v128.or(ma, midpoint(s)); p = r32(s);
+  flag(v128.or(ma, v128.not(range)));
+  return mul(mul(x, p), f64x2.splat(<f64>SQRT2));
+}
+
+/** uniform(minval, minval + range) of 4 words' top 23 bits, as two float64x2 halves' source. */
+// @ts-ignore: decorator
+@inline function unit(w: v128): v128 {
+  return f32x4.sub(v128.or(i32x4.shr_u(w, 9), i32x4.splat(0x3f800000)), f32x4.splat(1));
+}
+
+/** In place: 4 words at a time -> truncated normal values clipped to [lo, hi] (normal: no clip). */
+// @ts-ignore: decorator
+@inline function erfInvWords(dst: usize, n: i32, a: f32, range: f32, clip: bool, lo: f32, hi: f32): void {
+  let aD = f64x2.splat(<f64>a), rD = f64x2.splat(<f64>range);
+  let loD = f64x2.splat(<f64>lo), hiD = f64x2.splat(<f64>hi);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    let at = dst + (<usize>j << 2);
+    let f = unit(v128.load(at));
+    v128.store(BAD, i64x2.splat(0));
+    // max(a, u) is u: fma(f, range, a) >= a for f >= 0 (a NaN-free range; NaN lanes are flagged).
+    // (The sum is often exact on a midpoint, a true tie: only an inexact one is flagged.)
+    let pl = f64x2.mul(low(f), rD), ph = f64x2.mul(high(f), rD);
+    let sl = f64x2.add(pl, aD), sh = f64x2.add(ph, aD);
+    if (clip) flag(v128.or(inexactMidpoint(pl, aD, sl), inexactMidpoint(ph, aD, sh)));
+    let ul = r32(sl), uh = r32(sh);
+    let vl = normalHalf(ul, clip), vh = normalHalf(uh, clip);
+    if (clip) {
+      vl = f64x2.min(f64x2.max(vl, loD), hiD);
+      vh = f64x2.min(f64x2.max(vh, loD), hiD);
+    }
+    if (v128.any_true(v128.load(BAD))) {
+      for (let l = 0; l < 4; l++) {
+        let p = at + (<usize>l << 2);
+        let v = erfInv(uniformOf(load<u32>(p), a, range)) * SQRT2;
+        store<f32>(p, clip ? Mathf.min(Mathf.max(v, lo), hi) : v);
+      }
+    } else {
+      v128.store(at, join(vl, vh));
+    }
+  }
+  for (; j < n; j++) {
+    let p = dst + (<usize>j << 2);
+    let v = erfInv(uniformOf(load<u32>(p), a, range)) * SQRT2;
+    store<f32>(p, clip ? Mathf.min(Mathf.max(v, lo), hi) : v);
+  }
+}
+
+/** normalWords' twin. */
+export function normalSimd(dst: usize, n: i32): void {
+  erfInvWords(dst, n, NORMAL_MIN, 2, false, 0, 0);
+}
+
+/** truncatedWords' twin. */
+export function truncatedSimd(dst: usize, n: i32, a: f32, range: f32, lo: f32, hi: f32): void {
+  erfInvWords(dst, n, a, range, true, lo, hi);
+}
