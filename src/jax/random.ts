@@ -8,7 +8,6 @@ import { dimsOf, numel, type Shape } from "../shape.js";
 import { options, typeError, rangeError, integer, finiteNumber, oneOf, isDetached } from "../validate.js";
 import { wordsOf, type JaxKey } from "./key.js";
 import { erfScalar, nextToward, ftz, RSQRT2 } from "./scalar.js";
-import { normalTable } from "./normal-table.js";
 
 const fr = Math.fround;
 
@@ -107,19 +106,8 @@ export function uniform(key: JaxKey, shape: Shape, opts?: UniformOptions): Float
 export function normal(key: JaxKey, shape: Shape, opts?: DrawOptions): Float32Array {
   const fn = "normal";
   const s = f32Slice(fn, key, shape, options<Record<string, unknown>>(fn, opts, DRAW_KEYS));
-  const table = normalTable(s.end - s.start);
-  if (table === null) {
-    run(s, (k, hi, lo, dst, n) => k.exports.jax_normal(s.k0, s.k1, hi, lo, dst, n));
-    return s.out;
-  }
-  // Words, then a lookup of each one's top 23 bits (see normal-table.ts).
-  const out = s.out;
-  run(s, (k, hi, lo, dst, n) => {
-    k.exports.jax_bits(s.k0, s.k1, hi, lo, dst, n);
-    const w = k.windowU32(), f = k.windowF32();
-    for (let j = 0; j < n; j++) f[j] = table[w[j] >>> 9];
-  });
-  return out;
+  run(s, (k, hi, lo, dst, n) => k.exports.jax_normal(s.k0, s.k1, hi, lo, dst, n));
+  return s.out;
 }
 
 /**
