@@ -9,7 +9,7 @@
 // in registers, and it put three copies of the conversion in the binary).
 
 import { LANES, STEPS_PER_BLOCK, STATE, keyOf, seedBlock } from "./tape";
-import { sampleStepf, sampleStepx, setParams, KIND_BITS } from "./samplers";
+import { sampleStepf, sampleStepx, splatLaw, KIND_BITS } from "./samplers";
 import { fillFloat16, fillBFloat16 } from "./convert";
 
 /** Output formats of a fill: float32 values, or their float16 / bfloat16 roundings as u16 bits. */
@@ -93,11 +93,11 @@ function generateSteps(dst: usize, count: i32): void {
  * in L1, rounded to u16 bits for a half `format`. Half outputs are packed: block b's halves start
  * at dst + 2048 b, so its raw words (at the same address, 4 KiB) overlap only the next block's
  * place, which is written after them.
+ * The law's parameters are read from the law record (params.ts), which the caller wrote.
  * `kind` is a constant at every call site, so inlining leaves one specialised loop per sampler.
  */
 // @ts-ignore: decorator
-@inline export function fillBlocks(kind: i32, dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32,
-  p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
+@inline export function fillBlocks(kind: i32, dst: usize, n: i32, seedLo: u32, seedHi: u32, block: f64, format: i32): void {
   // Preconditions, checked in the debug build only (release builds use --noAssert).
   assert(n >= 0, "n must be >= 0");
   assert(block >= 0 && block <= 8796093022208.0, "block must be an integer in [0, 2^43]");
@@ -106,7 +106,7 @@ function generateSteps(dst: usize, count: i32): void {
   let key = keyOf(seedLo, seedHi);
   let k = <u64>block;
   let steps = (n + LANES - 1) / LANES;
-  if (ASC_FEATURE_SIMD) setParams(p0, p1, p2, p3, p4, p5, p6, p7);
+  if (ASC_FEATURE_SIMD && kind != KIND_BITS) splatLaw();
   // log2 of the bytes one step's outputs take: 8 float32 or 8 halves.
   let outShift: usize = format == FORMAT_FLOAT32 ? 5 : 4;
   while (steps > 0) {
@@ -117,7 +117,7 @@ function generateSteps(dst: usize, count: i32): void {
       for (let step = 0; step < count; step++) {
         let at = dst + (<usize>step << 5);
         if (ASC_FEATURE_SIMD) sampleStepx(kind, at);
-        else sampleStepf(kind, at, p0, p1, p2, p3, p4, p5, p6, p7);
+        else sampleStepf(kind, at);
       }
     }
     // A half format rounds the block in place while its 4 KiB are in L1 (word i -> half i).

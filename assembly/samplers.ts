@@ -10,6 +10,7 @@
 //   SIMD vectors: [   lo     ] | [   hi    ]
 //   normal:       z0(w0,w4) .. z0(w3,w7) | z1(w0,w4) .. z1(w3,w7)
 
+import { LAW, LAW_FIELDS, law, UNIFORM_A, UNIFORM_WIDTH, UNIFORM_B, NORMAL_MEAN, NORMAL_STD, TRUNC_MEAN, TRUNC_STD, TRUNC_LO, TRUNC_HI, TRUNC_CLO, TRUNC_PLO, TRUNC_QHI, TRUNC_W } from "./params";
 import { pminf, pmaxf, vec, MINUS_TWO_V, INT_ONE_V, INT_TWO_V, unitf, unitx, logf, logx, sinTurnsf, cosTurnsf, sinTurnsx, cosTurnsx, truncDeviatef, centralx, tailx, CENTRAL_SPLIT, CENTRAL_SPLIT_V } from "./mathf";
 
 export const KIND_BITS: i32 = 0;
@@ -31,11 +32,8 @@ export function setAllCentral(cLo: f32, w: f32): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Scalar reference samplers. Parameters p0..p7 by kind:
-//   uniform:      p0 = a, p1 = b - a, p2 = b            y = pmin(a + (b-a) u, b)
-//   normal:       p0 = mean, p1 = std                   y = mean + std z
-//   trunc normal: p0 = mean, p1 = std, p2 = lo, p3 = hi, p4 = cLo, p5 = pLo, p6 = qHi, p7 = w
-//                 y = pmin(pmax(mean + std x, lo), hi), x = truncDeviate(u, cLo, pLo, qHi, w)
+// Scalar reference samplers. Each reads its law's parameters by name from the fill's record
+// (params.ts: the fields and formulas of each law).
 
 // @ts-ignore: decorator
 @inline function wordAt(at: usize, i: i32): u32 {
@@ -69,12 +67,14 @@ const TWO_M24_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([TWO_M24], 4) : 0;
 }
 
 // @ts-ignore: decorator
-@inline export function sampleStepf(kind: i32, at: usize, p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
+@inline export function sampleStepf(kind: i32, at: usize): void {
   if (kind == KIND_UNIFORM) {
+    let a = law(UNIFORM_A), width = law(UNIFORM_WIDTH), b = law(UNIFORM_B);
     for (let i = 0; i < 8; i++) {
-      store<f32>(at + (<usize>i << 2), pminf(p0 + p1 * unitf(wordAt(at, i)), p2));
+      store<f32>(at + (<usize>i << 2), pminf(a + width * unitf(wordAt(at, i)), b));
     }
   } else if (kind == KIND_NORMAL) {
+    let mean = law(NORMAL_MEAN), std = law(NORMAL_STD);
     for (let q = 0; q < 4; q++) {
       let u1 = unitf(wordAt(at, q));
       let radius = sqrt<f32>(logf(u1) * <f32>-2.0);
@@ -85,40 +85,40 @@ const TWO_M24_V: usize = ASC_FEATURE_SIMD ? memory.data<f32>([TWO_M24], 4) : 0;
       let c = cosTurnsf(r);
       let cosine = flipSign((k & 1) ? s : c, (k + 1) & 2);
       let sine = flipSign((k & 1) ? c : s, k & 2);
-      store<f32>(at + (<usize>q << 2), p0 + p1 * (radius * cosine));
-      store<f32>(at + (<usize>(q + 4) << 2), p0 + p1 * (radius * sine));
+      store<f32>(at + (<usize>q << 2), mean + std * (radius * cosine));
+      store<f32>(at + (<usize>(q + 4) << 2), mean + std * (radius * sine));
     }
   } else if (kind == KIND_TRUNC_NORMAL) {
+    let mean = law(TRUNC_MEAN), std = law(TRUNC_STD), lo = law(TRUNC_LO), hi = law(TRUNC_HI);
+    let cLo = law(TRUNC_CLO), pLo = law(TRUNC_PLO), qHi = law(TRUNC_QHI), w = law(TRUNC_W);
     for (let i = 0; i < 8; i++) {
-      let x = truncDeviatef(unitf(wordAt(at, i)), p4, p5, p6, p7);
-      store<f32>(at + (<usize>i << 2), pminf(pmaxf(p0 + p1 * x, p2), p3));
+      let x = truncDeviatef(unitf(wordAt(at, i)), cLo, pLo, qHi, w);
+      store<f32>(at + (<usize>i << 2), pminf(pmaxf(mean + std * x, lo), hi));
     }
   }
 }
 
 // ---------------------------------------------------------------------------------------------
-// SIMD samplers, the f32x4 twins of the above. Their parameters are splatted once per fill into
-// PARAMS (see setParams) and loaded from there, like the constant pool.
+// SIMD samplers, the f32x4 twins of the above. The law record's fields are splatted once per
+// fill into PARAMS (see splatLaw), field f at PARAMS + 4 f, and loaded from there by name, like
+// the constant pool.
 
-/** p0..p7 of the current fill, each splatted to a v128. */
-const PARAMS: usize = ASC_FEATURE_SIMD ? memory.data(128, 16) : 0;
+/** The law record's 8 fields, each splatted to a v128. */
+const PARAMS: usize = ASC_FEATURE_SIMD ? memory.data(LAW_FIELDS << 4, 16) : 0;
 /** The truncated normal's central values and masks of a mixed step, 4 vectors. */
 const SCRATCH: usize = ASC_FEATURE_SIMD ? memory.data(64, 16) : 0;
 
-export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, p6: f32, p7: f32): void {
-  v128.store(PARAMS, f32x4.splat(p0), 0);
-  v128.store(PARAMS, f32x4.splat(p1), 16);
-  v128.store(PARAMS, f32x4.splat(p2), 32);
-  v128.store(PARAMS, f32x4.splat(p3), 48);
-  v128.store(PARAMS, f32x4.splat(p4), 64);
-  v128.store(PARAMS, f32x4.splat(p5), 80);
-  v128.store(PARAMS, f32x4.splat(p6), 96);
-  v128.store(PARAMS, f32x4.splat(p7), 112);
+/** Splats each field of the law record (params.ts) into PARAMS, once per fill. */
+export function splatLaw(): void {
+  for (let i = 0; i < LAW_FIELDS; i++) {
+    v128.store(PARAMS + (<usize>i << 4), f32x4.splat(load<f32>(LAW + (<usize>i << 2))));
+  }
 }
 
+/** The splatted law field at byte offset `field` of the record (a params.ts constant). */
 // @ts-ignore: decorator
-@inline function param(i: i32): v128 {
-  return v128.load(PARAMS + (<usize>i << 4));
+@inline function param(field: usize): v128 {
+  return v128.load(PARAMS + (field << 2));
 }
 
 // @ts-ignore: decorator
@@ -130,7 +130,7 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
 @inline export function sampleStepx(kind: i32, at: usize): void {
   let lo = v128.load(at), hi = v128.load(at, 16);
   if (kind == KIND_UNIFORM) {
-    let a = param(0), w = param(1), b = param(2);
+    let a = param(UNIFORM_A), w = param(UNIFORM_WIDTH), b = param(UNIFORM_B);
     v128.store(at, uniformx(lo, a, w, b));
     v128.store(at, uniformx(hi, a, w, b), 16);
   } else if (kind == KIND_NORMAL) {
@@ -145,12 +145,12 @@ export function setParams(p0: f32, p1: f32, p2: f32, p3: f32, p4: f32, p5: f32, 
     let odd = i32x4.eq(v128.and(k, vec(INT_ONE_V)), vec(INT_ONE_V));
     let cosine = v128.xor(v128.bitselect(s, c, odd), i32x4.shl(v128.and(i32x4.add(k, vec(INT_ONE_V)), vec(INT_TWO_V)), 30));
     let sine = v128.xor(v128.bitselect(c, s, odd), i32x4.shl(v128.and(k, vec(INT_TWO_V)), 30));
-    let mean = param(0), std = param(1);
+    let mean = param(NORMAL_MEAN), std = param(NORMAL_STD);
     v128.store(at, f32x4.add(mean, f32x4.mul(std, f32x4.mul(radius, cosine))));
     v128.store(at, f32x4.add(mean, f32x4.mul(std, f32x4.mul(radius, sine))), 16);
   } else if (kind == KIND_TRUNC_NORMAL) {
-    let mean = param(0), std = param(1), lov = param(2), hiv = param(3);
-    let cLo = param(4), pLo = param(5), qHi = param(6), w = param(7);
+    let mean = param(TRUNC_MEAN), std = param(TRUNC_STD), lov = param(TRUNC_LO), hiv = param(TRUNC_HI);
+    let cLo = param(TRUNC_CLO), pLo = param(TRUNC_PLO), qHi = param(TRUNC_QHI), w = param(TRUNC_W);
     // The two vectors of a step run side by side through each branch one of their 8 lanes needs
     // (the centre alone on every step of a +-2 sigma interval, the tails alone on every step of
     // one such as [3, 5]), so the CPU overlaps their dependency chains (Horner's, log, sqrt,

@@ -2,7 +2,7 @@
 // array. Wasm memory stays at the window size whatever the fill size. These functions trust
 // their arguments; the public functions validate them first.
 
-import { kernels, WINDOW_ELEMENTS, BLOCK_WORDS, type Format, type Kernels } from "../wasm/loader.js";
+import { kernels, writeLaw, WINDOW_ELEMENTS, BLOCK_WORDS, type Format, type Kernels } from "../wasm/loader.js";
 import type { Generator } from "./generator.js";
 import { intervalMass } from "./normal-cdf.js";
 import type { HalfDtype } from "../dtype.js";
@@ -67,31 +67,32 @@ export function sampleBits(gen: Generator, target: Uint32Array, offset: number, 
 }
 
 /** Uniform on [a, b) (b itself only through float32 rounding). */
-export function sampleUniform(gen: Generator, at: Placement, a: number, b: number, k?: Kernels): void {
+export function sampleUniform(gen: Generator, at: Placement, a: number, b: number, k: Kernels = kernels()): void {
   const lo = gen.seedLo, hi = gen.seedHi;
   const af = Math.fround(a), bf = Math.fround(b);
-  const width = Math.fround(bf - af);
+  writeLaw(k, "uniform", { a: af, width: Math.fround(bf - af), b: bf });
   runWindows(at.target, at.offset, at.count, at.position,
-    (k, dst, n, pos, format) => k.exports.fill_uniform(dst, n, lo, hi, pos, format, af, width, bf), k, at.dtype);
+    (k, dst, n, pos, format) => k.exports.fill_uniform(dst, n, lo, hi, pos, format), k, at.dtype);
 }
 
 /** Normal(mean, std) by Box-Muller. */
-export function sampleNormal(gen: Generator, at: Placement, mean: number, std: number, k?: Kernels): void {
+export function sampleNormal(gen: Generator, at: Placement, mean: number, std: number, k: Kernels = kernels()): void {
   const lo = gen.seedLo, hi = gen.seedHi;
+  writeLaw(k, "normal", { mean, std });
   runWindows(at.target, at.offset, at.count, at.position,
-    (k, dst, n, pos, format) => k.exports.fill_normal(dst, n, lo, hi, pos, format, mean, std), k, at.dtype);
+    (k, dst, n, pos, format) => k.exports.fill_normal(dst, n, lo, hi, pos, format), k, at.dtype);
 }
 
 /** The smallest standard-normal mass of [a, b] the float32 inverse CDF can sample. */
 export const MIN_TRUNC_MASS = 2 ** -100;
 
 /** Normal(mean, std) truncated to [a, b]; the caller checked truncMass(...) >= MIN_TRUNC_MASS. */
-export function sampleTruncNormal(gen: Generator, at: Placement, mean: number, std: number, a: number, b: number, k?: Kernels): void {
+export function sampleTruncNormal(gen: Generator, at: Placement, mean: number, std: number, a: number, b: number, k: Kernels = kernels()): void {
   const lo = gen.seedLo, hi = gen.seedHi;
   const m = intervalMass((a - mean) / std, (b - mean) / std);
-  const af = Math.fround(a), bf = Math.fround(b);
+  writeLaw(k, "truncNormal", { mean, std, lo: a, hi: b, cLo: m.cLo, pLo: m.pLo, qHi: m.qHi, w: m.w });
   runWindows(at.target, at.offset, at.count, at.position,
-    (k, dst, n, pos, format) => k.exports.fill_trunc_normal(dst, n, lo, hi, pos, format, mean, std, af, bf, m.cLo, m.pLo, m.qHi, m.w), k, at.dtype);
+    (k, dst, n, pos, format) => k.exports.fill_trunc_normal(dst, n, lo, hi, pos, format), k, at.dtype);
 }
 
 /** Standard-normal probability of [a, b] under Normal(mean, std). */
