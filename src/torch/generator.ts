@@ -11,7 +11,7 @@ import { erfinvf, normCdf } from "./erfinv.js";
 import { truncNormalRedraw, type TorchDraws } from "./trunc-normal.js";
 import { typeError, rangeError, integer, oneOf, show, options as optionsOf } from "../validate.js";
 import { convertToHalf } from "../random/sample.js";
-import { seedToU64 } from "../random/seed.js";
+import { seedToU64, DEFAULT_SEED } from "../random/seed.js";
 
 /** A draw whose values are float32 (half dtypes are rounded after the draw). */
 type F32Draw = Draw & { out: Float32Array };
@@ -63,7 +63,7 @@ export interface TorchGeneratorState {
 }
 
 /** torch's default seed (`default_rng_seed_val`). */
-export const TORCH_DEFAULT_SEED = 67280421310721n;
+export const TORCH_DEFAULT_SEED = DEFAULT_SEED;
 
 const MT_N = 624;
 /** The most words `randomWords` returns at once (one Uint32Array: 2^31 - 1 elements, 8 GiB). */

@@ -2,6 +2,7 @@
 // by torch's names, without torch.
 
 import { options, typeError, rangeError, oneOf } from "../../validate.js";
+import { checkSeed } from "../../random/seed.js";
 import { execute, checkGenerator } from "../modules/run.js";
 import { flag } from "../modules/check.js";
 import { TorchGenerator, type TorchBuild } from "../modules/torch-ops.js";
@@ -61,16 +62,6 @@ export interface StateDictOptions {
   transformers?: TransformersVersion;
 }
 
-/** A seed torch.manual_seed takes: an integer in [-2^63, 2^64), as a safe-integer number or a bigint. */
-function checkSeed(fn: string, seed: unknown): number | bigint {
-  if (typeof seed === "number") {
-    if (!Number.isSafeInteger(seed)) throw rangeError(fn, "seed", "an integer (a safe integer number or a bigint)", seed);
-    return seed;
-  }
-  if (typeof seed !== "bigint") throw typeError(fn, "seed", "an integer number or a bigint", seed);
-  if (seed < -(2n ** 63n) || seed >= 2n ** 64n) throw rangeError(fn, "seed", "an integer in [-2^63, 2^64)", seed);
-  return seed;
-}
 
 /**
  * The checked plan of a model (exported for tools that list a model's tensors without drawing).
