@@ -95,7 +95,9 @@ export async function main(argv: readonly string[], ctx: Context): Promise<numbe
   } catch (error) {
     if (ctx.signal.aborted) {
       const reason = ctx.signal.reason;
-      ctx.stderr.write(`\nnninit: interrupted${reason instanceof Interrupted ? ` (${reason.signalName})` : ""}; no partial file was left\n`);
+      // only init writes files; inspect, verify and probe only read, so they promise nothing
+      const left = command === "init" ? "; no partial file was left" : "";
+      ctx.stderr.write(`\nnninit: interrupted${reason instanceof Interrupted ? ` (${reason.signalName})` : ""}${left}\n`);
       return reason instanceof Interrupted ? reason.exitCode : 130;
     }
     const usage = error instanceof UsageError;

@@ -150,6 +150,18 @@ describe("nninit init", () => {
 });
 
 describe("nninit inspect", () => {
+  it("Ctrl-C stops it with exit 130 and no claim about partial files (it writes none)", async () => {
+    const dir = tmp();
+    await run(["init", "gpt2", ...TINY_GPT2, "-q", "-o", dir]);
+    const controller = new AbortController();
+    controller.abort(new Error("interrupted"));
+    let err = "";
+    const stderr = { write: (s: string) => { err += s; return true; }, isTTY: false } as unknown as NodeJS.WriteStream;
+    const code = await main(["inspect", join(dir, "model.safetensors")], { stdout: { write: () => true }, stderr, quiet: false, signal: controller.signal });
+    expect(code).toBe(130);
+    expect(err).toMatch(/^\nnninit: interrupted\n$/);
+  });
+
   it("prints dtype, shape, mean, std, min, max and the law of each tensor", async () => {
     const dir = tmp();
     await run(["init", "gpt2", ...TINY_GPT2, "--dtype", "bfloat16", "-q", "-o", dir]);
