@@ -8,6 +8,8 @@ export default defineConfig({
     alias: [
       { find: /^nninit$/, replacement: fileURLToPath(new URL("../dist/esm/index.js", import.meta.url)) },
       { find: /^nninit\/probe$/, replacement: fileURLToPath(new URL("../dist/esm/probe.js", import.meta.url)) },
+      { find: /^nninit\/checkpoint$/, replacement: fileURLToPath(new URL("../dist/esm/checkpoint.js", import.meta.url)) },
+      { find: /^nninit\/webgpu$/, replacement: fileURLToPath(new URL("../dist/esm/webgpu.js", import.meta.url)) },
     ],
   },
   // The probe worker imports nninit/probe, which shares a chunk with nninit: ES workers split chunks.

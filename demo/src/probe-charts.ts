@@ -128,8 +128,14 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xLabel: stri
   });
 }
 
-/** Loss curves: one line per curve, colored by initializer. */
-export function drawLoss(canvas: HTMLCanvasElement, curves: TrainCurve[], order: string[]): void {
+/** The charts' shared legend, as HTML: a colored line and the label per series. */
+export function legendHtml(labels: string[]): string {
+  const esc = (t: string) => t.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return labels.map((l, i) => `<span><i style="background:${SERIES_COLORS[i % 4]}"></i>${esc(l)}</span>`).join("");
+}
+
+/** Loss curves (one seed: curve i is initializer i), colored and labelled by initializer. */
+export function drawLoss(canvas: HTMLCanvasElement, curves: TrainCurve[], labels: string[]): void {
   drawLines(canvas, "training loss (two spirals, 2-16-16-1, Adam)", "step",
-    order.map((label) => ({ label, ys: curves.find((c) => c.init === label)?.loss ?? [] })), false);
+    labels.map((label, i) => ({ label, ys: curves[i]?.loss ?? [] })), false);
 }

@@ -1,10 +1,13 @@
 // The "why initialization matters" panel: pick depth, width, activation and up to four
 // initializers; a Worker runs nninit/probe on each and the training comparison, and the panel
-// draws the per-layer activation histograms, the per-layer gradient std and the loss curves.
+// draws the per-layer activation histograms, the per-layer gradient std and the loss curves, and
+// says in words what they show (probe-summary.ts). It runs once on load with a small default
+// (8 layers of 128, a second or two), so the lesson is on the page before any click.
 
 import type { InitSpec, ProbeReport, Activation } from "nninit/probe";
 import type { ProbeMessage, ProbeRequest } from "./probe.worker.js";
-import { drawHistogramGrid, drawLines, drawLoss, SERIES_COLORS } from "./probe-charts.js";
+import { drawHistogramGrid, drawLines, drawLoss, legendHtml, SERIES_COLORS } from "./probe-charts.js";
+import { probeLesson, trainingLesson } from "./probe-summary.js";
 
 /** Initializers offered, with the options that make the comparison meaningful. */
 const CHOICES: Record<string, InitSpec> = {
@@ -20,6 +23,8 @@ const CHOICES: Record<string, InitSpec> = {
   "normal(0, 1)": { name: "normal", options: { std: 1 } },
 };
 const DEFAULTS = ["normal(0, 0.01)", "xavierNormal", "kaimingNormal (relu)", "zeros"];
+/** Training steps of the small network (200: the curves have separated, about a second). */
+const TRAIN_STEPS = 200;
 const ACTIVATIONS: Activation[] = ["relu", "tanh", "sigmoid", "linear", "leaky_relu", "selu", "gelu"];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -27,7 +32,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 export function setupProbePanel(): void {
   const layers = $<HTMLInputElement>("probe-layers"), width = $<HTMLSelectElement>("probe-width");
   const activation = $<HTMLSelectElement>("probe-activation"), run = $<HTMLButtonElement>("probe-run");
-  const status = $("probe-status");
+  const status = $("probe-status"), lesson = $("probe-lesson"), training = $("probe-training");
   const selects = [0, 1, 2, 3].map((i) => $<HTMLSelectElement>(`probe-init-${i}`));
   for (const a of ACTIVATIONS) activation.add(new Option(a, a));
   selects.forEach((s, i) => {
@@ -38,20 +43,22 @@ export function setupProbePanel(): void {
   });
   let worker: Worker | null = null;
 
-  run.addEventListener("click", () => {
+  const probeNow = (): void => {
     worker?.terminate();
     delete document.body.dataset.probeDone;
     const chosen = selects.map((s) => s.value).filter((v) => v !== "");
     const inits = chosen.map((c) => CHOICES[c]!);
     const request: ProbeRequest = {
       layers: Number(layers.value), width: Number(width.value), batch: Number(width.value),
-      activation: activation.value as Activation, inits, steps: 300,
+      activation: activation.value as Activation, inits, steps: TRAIN_STEPS,
     };
     const reports: (ProbeReport | undefined)[] = inits.map(() => undefined);
     const t0 = performance.now();
     status.textContent = `probing ${chosen.length} initializers in a worker…`;
     status.classList.remove("error");
+    lesson.textContent = training.textContent = "";
     drawHistogramGrid($("probe-histograms"), reports, chosen);
+    $("probe-legend").innerHTML = legendHtml(chosen);
     worker = new Worker(new URL("./probe.worker.ts", import.meta.url), { type: "module" });
     worker.onmessage = (e: MessageEvent<ProbeMessage>) => {
       const m = e.data;
@@ -63,23 +70,22 @@ export function setupProbePanel(): void {
       if (m.kind === "probe") {
         reports[m.index] = m.report;
         drawHistogramGrid($("probe-histograms"), reports, chosen);
-        const done = reports.filter(Boolean) as ProbeReport[];
         drawLines($("probe-grads"), "std of the gradient at each layer's inputs", "layer",
           reports.map((r, i) => ({ label: chosen[i]!, ys: r ? r.perLayer.map((l) => l.gradInputStd) : [] })), true, 200);
-        status.textContent = `probed ${done.length} of ${inits.length}; units left after 3 steps: ` +
-          done.map((r) => `${r.init} ${Math.min(...r.perLayer.slice(0, -1).map((l) => l.distinctUnits))}`).join(", ");
-        if (done.length === inits.length) status.textContent += " · training…";
+        const done = reports.filter(Boolean).length;
+        status.textContent = `probed ${done} of ${inits.length}${done === inits.length ? " · training…" : ""}`;
+        if (done === inits.length) lesson.textContent = probeLesson((reports as ProbeReport[]).map((report, i) => ({ label: chosen[i]!, report })));
         return;
       }
-      drawLoss($("probe-loss"), m.report.curves, reports.map((r) => r!.init));
-      const finals = m.report.curves.map((c) => `${c.init} ${c.loss[c.loss.length - 1]!.toFixed(3)}`).join(", ");
-      const units = (reports as ProbeReport[]).map((r) => `${r.init} ${Math.min(...r.perLayer.slice(0, -1).map((l) => l.distinctUnits))}`).join(", ");
-      status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s, in a worker. ` +
-        `Fewest distinct hidden units after 3 gradient steps (dead ReLUs count as one): ${units}. Final loss after ${m.report.steps} steps: ${finals}`;
+      drawLoss($("probe-loss"), m.report.curves, chosen);
+      training.textContent = trainingLesson(m.report, chosen);
+      status.textContent = `done in ${((performance.now() - t0) / 1000).toFixed(1)} s, in a worker.`;
       document.body.dataset.probeDone = "1";
       worker?.terminate();
       worker = null;
     };
     worker.postMessage(request);
-  });
+  };
+  run.addEventListener("click", probeNow);
+  probeNow();
 }

@@ -1,5 +1,7 @@
 // The probe panel's worker: runs nninit/probe off the main thread (a 1024-wide probe is tens of
-// GFLOP) and posts each initializer's report as it comes, then the training curves.
+// GFLOP) and posts each initializer's report as it comes, then the training curves. The probe
+// takes no gradient steps (steps: 0): every number it reports, distinct units included, is the
+// stack at initialization, which is what the panel's histograms show.
 
 import { probe, compareTraining, type ProbeReport, type TrainReport, type InitSpec, type Activation } from "nninit/probe";
 
@@ -22,7 +24,7 @@ self.onmessage = (event: MessageEvent<ProbeRequest>) => {
   const post = (m: ProbeMessage) => (self as unknown as Worker).postMessage(m);
   try {
     r.inits.forEach((init, index) => {
-      const report = probe({ layers: r.layers, width: r.width, batch: r.batch, activation: r.activation, init, seed: 1, steps: 3, bins: 40 });
+      const report = probe({ layers: r.layers, width: r.width, batch: r.batch, activation: r.activation, init, seed: 1, steps: 0, bins: 40 });
       post({ kind: "probe", index, report });
     });
     post({ kind: "train", report: compareTraining({ inits: r.inits, seeds: [0], steps: r.steps, activation: r.activation }) });
