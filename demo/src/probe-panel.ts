@@ -17,6 +17,7 @@ const CHOICES: Record<string, InitSpec> = {
   "kaimingNormal (linear)": { name: "kaimingNormal", options: { nonlinearity: "linear" } },
   "zeros": "zeros",
   "constant(0.1)": { name: "constant", options: { value: 0.1 } },
+  "xavierNormal (tanh)": { name: "xavierNormal", options: { gain: 5 / 3 } },
   "xavierUniform": "xavierUniform",
   "lecunNormal": "lecunNormal",
   "orthogonal": "orthogonal",
