@@ -90,8 +90,9 @@ export function drawHistogram(canvas: HTMLCanvasElement, x: Float32Array, s: Sum
   // Bars.
   for (let b = 0; b < BINS; b++) {
     if (frac[b] === 0) continue;
-    const x0 = X(lo + b * width), x1 = X(lo + (b + 1) * width);
-    g.fillStyle = COLORS.bar; g.fillRect(x0, Y(frac[b]), Math.max(1, x1 - x0 - 0.5), Y(0) - Y(frac[b]));
+    // whole pixels: crisp bars with a 1 px gap
+    const x0 = Math.round(X(lo + b * width)), x1 = Math.round(X(lo + (b + 1) * width)), y = Math.round(Y(frac[b]));
+    g.fillStyle = COLORS.bar; g.fillRect(x0, y, Math.max(1, x1 - x0 - 1), Math.round(Y(0)) - y);
     if (frac[b] > top) { g.fillStyle = COLORS.text; g.textAlign = "left"; g.fillText(`${(100 * frac[b]).toPrecision(3)}% (cut)`, x1 + 6, m.top + 14); }
   }
   // The law: density curve, point masses as stems with a dot.

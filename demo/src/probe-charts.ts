@@ -68,8 +68,9 @@ export function drawHistogramGrid(canvas: HTMLCanvasElement, reports: (ProbeRepo
       ctx.fillStyle = SERIES_COLORS[i % 4]!;
       counts.forEach((c, b) => {
         if (c === 0) return;
-        const bh = Math.max(1, ((cellH - 16) * c) / peak);
-        ctx.fillRect(X(h.lo) + b * bw, y0 + cellH - bh, Math.max(1, bw - 0.3), bh);
+        // whole pixels: crisp bars (and a screenshot a third smaller than with blended edges)
+        const bh = Math.max(1, Math.round(((cellH - 16) * c) / peak)), x = Math.round(X(h.lo) + b * bw);
+        ctx.fillRect(x, y0 + cellH - bh, Math.max(1, Math.round(X(h.lo) + (b + 1) * bw) - x - (bw > 3 ? 1 : 0)), bh);
       });
       ctx.fillStyle = "#777";
       ctx.textAlign = "right";

@@ -13,7 +13,7 @@ import { ROOT } from "../bundlers/harness.js";
 import { openDemoPage } from "./serve.js";
 
 it("the probe panel runs on load, draws, and its summary states the lesson; the button runs another comparison", async () => {
-  const { page, errors } = await openDemoPage({ width: 1100, height: 900 });
+  const { page, errors } = await openDemoPage({ width: 1000, height: 900 });
 
   // The page answers while the worker computes (nothing clicked).
   expect(await page.evaluate(() => new Promise<boolean>((r) => requestAnimationFrame(() => r(document.body.dataset.probeDone === undefined))))).toBe(true);
@@ -46,7 +46,7 @@ it("the probe panel runs on load, draws, and its summary states the lesson; the 
   // The page as loaded, down to the probe panel's legend; and the panel alone.
   mkdirSync(join(ROOT, "test-results"), { recursive: true });
   const bottom = await page.$eval("#probe-legend", (e) => Math.ceil(e.getBoundingClientRect().bottom + window.scrollY + 12));
-  await page.screenshot({ path: join(ROOT, "test-results/demo.png"), fullPage: true, clip: { x: 0, y: 0, width: 1100, height: bottom } });
+  await page.screenshot({ path: join(ROOT, "test-results/demo.png"), fullPage: true, clip: { x: 0, y: 0, width: 1000, height: bottom } });
   await page.locator("section.probe").screenshot({ path: join(ROOT, "test-results/probe-panel.png") });
 
   // The button: tanh, 6 layers of 64, Xavier with tanh's gain against the small normal.
