@@ -92,7 +92,8 @@ export function drawLines(canvas: HTMLCanvasElement, title: string, xLabel: stri
   const f = (y: number) => (log ? Math.log10(y) : y);
   const finite = series.flatMap((s) => s.ys.filter((y) => (log ? y > 0 : Number.isFinite(y))).map(f));
   let lo = finite.length ? Math.min(...finite) : 0, hi = finite.length ? Math.max(...finite) : 1;
-  if (log) { lo = Math.floor(lo); hi = Math.ceil(hi); } else { lo = Math.min(0, lo); }
+  // log: whole decades, with room above the top line (He's flat gradient would sit on the frame)
+  if (log) { lo = Math.floor(lo); hi = Math.ceil(hi + 0.15); } else { lo = Math.min(0, lo); }
   if (hi <= lo) hi = lo + 1;
   const n = Math.max(2, ...series.map((s) => s.ys.length));
   const X = (i: number) => left + (pw * i) / (n - 1), Y = (v: number) => top + ph * (1 - (v - lo) / (hi - lo));

@@ -47,7 +47,8 @@ it("the probe panel runs on load, draws, and its summary states the lesson; the 
   mkdirSync(join(ROOT, "test-results"), { recursive: true });
   const bottom = await page.$eval("#probe-legend", (e) => Math.ceil(e.getBoundingClientRect().bottom + window.scrollY + 12));
   await page.screenshot({ path: join(ROOT, "test-results/demo.png"), fullPage: true, clip: { x: 0, y: 0, width: 1000, height: bottom } });
-  await page.locator("section.probe").screenshot({ path: join(ROOT, "test-results/probe-panel.png") });
+  const box = (await page.locator("section.probe").boundingBox())!;
+  await page.screenshot({ path: join(ROOT, "test-results/probe-panel.png"), fullPage: true, clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 } });
 
   // The button: tanh, 6 layers of 64, Xavier with tanh's gain against the small normal.
   await page.selectOption("#probe-activation", "tanh");
