@@ -63,7 +63,7 @@ describe("trainingLesson", () => {
   const report = (curves: ReturnType<typeof curve>[]): TrainReport => ({ steps: 200, hidden: 16, activation: "relu", points: 200, curves });
 
   it("names the losses, the lowest, and those that did not halve their loss", () => {
-    const text = trainingLesson(report([curve("a", [0.69, 0.05]), curve("b", [0.7, 0.6]), curve("c", [0.6931, 0.6931])]), ["He", "tiny", "zeros"]);
+    const text = trainingLesson(report([curve("a", [0.69, 0.05]), curve("b", [0.7, 0.6]), curve("c", [Math.LN2, Math.LN2])]), ["He", "tiny", "zeros"]);
     expect(text).toBe("Training a small relu network (2-16-16-1) from each for 200 steps, final loss: He 0.050, tiny 0.600, zeros 0.693 (no progress). " +
       "He learns (halves the loss); tiny and zeros do not.");
   });
