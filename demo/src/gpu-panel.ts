@@ -140,6 +140,7 @@ export function setupGpuPanel(inputs: GpuPanelInputs): void {
         (tensors[i]!.buffer as MappableBuffer).destroy();
       }
       results.innerHTML = [
+        `<tr><th></th><th>fill time</th><th>first values of ${recipe.tensors[0]!.name}</th></tr>`,
         `<tr><th>GPU</th><td class="v" data-k="gpu-ms">${gpuMs.toFixed(1)} ms</td><td class="v" data-k="gpu-first">${show(gpuFirst)}, …</td></tr>`,
         `<tr><th>CPU</th><td class="v" data-k="cpu-ms">${cpuMs.toFixed(1)} ms</td><td class="v" data-k="cpu-first">${show(cpuFirst)}, …</td></tr>`,
         `<tr class="${same ? "same" : "differs"}"><th>same bits</th><td class="v" data-k="same" colspan="2">${same
@@ -147,7 +148,7 @@ export function setupGpuPanel(inputs: GpuPanelInputs): void {
           : `✗ the GPU differs from the CPU first at ${firstDiff}`}</td></tr>`,
       ].join("");
       status.textContent = `${recipe.tensors.length} tensors of ${modelText}, ${dtype}, seed ${seed}, ${p} precision, one command encoder; ` +
-        `shaders compiled in ${compileMs.toFixed(0)} ms (not counted). First values: ${recipe.tensors[0]!.name}.`;
+        `shaders compiled in ${compileMs.toFixed(0)} ms (not counted in the fill time).`;
       document.body.dataset.gpu = same ? "same" : "differs";
     } catch (e) {
       status.textContent = `GPU: ${(e as Error).message}`;
