@@ -48,6 +48,9 @@ export function setupProbePanel(): void {
     worker?.terminate();
     delete document.body.dataset.probeDone;
     const chosen = selects.map((s) => s.value).filter((v) => v !== "");
+    // Series k is the k-th chosen select: its border takes series k's color, a "(none)" none.
+    let k = 0;
+    for (const s of selects) s.style.borderColor = s.value === "" ? "" : SERIES_COLORS[k++ % 4]!;
     const inits = chosen.map((c) => CHOICES[c]!);
     const request: ProbeRequest = {
       layers: Number(layers.value), width: Number(width.value), batch: Number(width.value),
