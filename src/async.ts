@@ -28,7 +28,16 @@ export interface FillAsyncOptions {
   signal?: AbortSignal;
 }
 
-/** 2^20 elements (4 MiB): about 2-4 ms of normal or 0.5-1 ms of uniform on one core. */
+/**
+ * 2^20 elements (4 MiB): about 2-4 ms of normal or 0.5-1 ms of uniform on one core.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CHUNK_SIZE, fillAsync, normal } from "nninit";
+ * console.log(DEFAULT_CHUNK_SIZE); // 1048576
+ * const w = await fillAsync(normal, [1024, 1024], { chunkSize: DEFAULT_CHUNK_SIZE / 4 }); // four chunks
+ * ```
+ */
 export const DEFAULT_CHUNK_SIZE = 1 << 20;
 
 /**
@@ -45,7 +54,15 @@ function wholeTensorNames(): string[] {
   return wholeTensorEntries().map((e) => e.name);
 }
 
-/** The names of the initializers `fillAsync` rejects: orthogonal, deltaOrthogonal, sparse. */
+/**
+ * The names of the initializers `fillAsync` rejects: orthogonal, deltaOrthogonal, sparse.
+ *
+ * @example
+ * ```ts
+ * import { WHOLE_TENSOR_INITIALIZERS } from "nninit";
+ * console.log(WHOLE_TENSOR_INITIALIZERS); // [ "orthogonal", "deltaOrthogonal", "sparse" ]: fillAsync refuses these
+ * ```
+ */
 export const WHOLE_TENSOR_INITIALIZERS: readonly string[] = /* @__PURE__ */ wholeTensorNames();
 
 /** The whole-tensor initializer `f` is, by identity (minifiers rename functions) or by name (wrappers). */
@@ -72,11 +89,16 @@ function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
  * promise resolves to a Uint16Array of bits (or the caller's `out`) for "float16"/"bfloat16".
  *
  * @example
- * const w = await fillAsync(normal, [50257, 768], {
+ * ```ts
+ * import { fillAsync, normal } from "nninit";
+ * const controller = new AbortController();
+ * const w = await fillAsync(normal, [1024, 768], {
  *   std: 0.02,
- *   onProgress: (done, total) => { bar.value = done / total; },
+ *   chunkSize: 1 << 18,
+ *   onProgress: (done, total) => console.log(`${done} / ${total}`),
  *   signal: controller.signal,
  * });
+ * ```
  */
 export async function fillAsync<const O extends object = TensorOptions>(
   // O comes from the options (the initializers are generic in theirs, so they cannot give it)

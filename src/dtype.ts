@@ -9,6 +9,16 @@
 
 /** The element types an initializer can return. */
 export type Dtype = "float32" | "float16" | "bfloat16";
+/**
+ * The output dtypes every initializer takes as `dtype`: "float32" (the default), "float16", "bfloat16".
+ *
+ * @example
+ * ```ts
+ * import { DTYPES, normal } from "nninit";
+ * for (const dtype of DTYPES) console.log(dtype, normal([2], { dtype }).constructor.name);
+ * // float32 Float32Array, float16 Uint16Array, bfloat16 Uint16Array
+ * ```
+ */
 export const DTYPES: readonly Dtype[] = ["float32", "float16", "bfloat16"];
 /** The dtypes stored as 16-bit patterns in a Uint16Array. */
 export type HalfDtype = Exclude<Dtype, "float32">;
@@ -37,7 +47,16 @@ function bitsOf(x: number): number {
   return u32[0];
 }
 
-/** float16 bits of fround(x), round to nearest even; overflow gives +-inf, NaN 0x7E00. */
+/**
+ * float16 bits of fround(x), round to nearest even; overflow gives +-inf, NaN 0x7E00.
+ *
+ * @example
+ * ```ts
+ * import { float16Bits } from "nninit";
+ * console.log(float16Bits(1).toString(16)); // "3c00"
+ * console.log(float16Bits(65520));          // 31744 (0x7c00, +inf: beyond float16's range)
+ * ```
+ */
 export function float16Bits(x: number): number {
   const w = bitsOf(x);
   const sign = (w >>> 16) & 0x8000;
@@ -57,7 +76,15 @@ export function float16Bits(x: number): number {
   return sign | (q + (rem > half || (rem === half && (q & 1)) ? 1 : 0));
 }
 
-/** bfloat16 bits of fround(x), round to nearest even; overflow gives +-inf, NaN stays NaN. */
+/**
+ * bfloat16 bits of fround(x), round to nearest even; overflow gives +-inf, NaN stays NaN.
+ *
+ * @example
+ * ```ts
+ * import { bfloat16Bits } from "nninit";
+ * console.log(bfloat16Bits(1).toString(16)); // "3f80"
+ * ```
+ */
 export function bfloat16Bits(x: number): number {
   const w = bitsOf(x);
   if ((w & 0x7fffffff) > 0x7f800000) return (w >>> 16) | 0x40;
@@ -65,7 +92,16 @@ export function bfloat16Bits(x: number): number {
   return (q + (rem > 0x8000 || (rem === 0x8000 && (q & 1)) ? 1 : 0)) & 0xffff;
 }
 
-/** The value of float16 bits h. */
+/**
+ * The value of float16 bits h.
+ *
+ * @example
+ * ```ts
+ * import { float16Value, uniform } from "nninit";
+ * const bits = uniform([4], { dtype: "float16" }); // Uint16Array of float16 bits
+ * console.log(Array.from(bits, float16Value));     // the four values as numbers
+ * ```
+ */
 export function float16Value(h: number): number {
   const sign = h & 0x8000 ? -1 : 1;
   const e = (h >>> 10) & 0x1f, m = h & 0x3ff;
@@ -74,7 +110,16 @@ export function float16Value(h: number): number {
   return sign * (1024 + m) * 2 ** (e - 25);
 }
 
-/** The value of bfloat16 bits h. */
+/**
+ * The value of bfloat16 bits h.
+ *
+ * @example
+ * ```ts
+ * import { bfloat16Value, normal } from "nninit";
+ * const bits = normal([4], { dtype: "bfloat16" }); // Uint16Array of bfloat16 bits
+ * console.log(Array.from(bits, bfloat16Value)); // the four values as numbers
+ * ```
+ */
 export function bfloat16Value(h: number): number {
   u32[0] = (h & 0xffff) << 16;
   return f32[0];

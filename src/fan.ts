@@ -76,9 +76,12 @@ export function fansOf(fn: string, dims: readonly number[], layout: unknown = "t
  * feature counts times the receptive field, the product of the remaining (kernel) dimensions.
  *
  * @example
- * calculateFanInAndFanOut([64, 3, 7, 7]);               // [147, 3136]   torch Conv2d
- * calculateFanInAndFanOut([7, 7, 3, 64], "keras");      // [147, 3136]   Keras Conv2D
- * calculateFanInAndFanOut([3, 64], { inAxis: 0, outAxis: 1 }); // [3, 64]
+ * ```ts
+ * import { calculateFanInAndFanOut } from "nninit";
+ * console.log(calculateFanInAndFanOut([64, 3, 7, 7]));              // [147, 3136]  torch Conv2d
+ * console.log(calculateFanInAndFanOut([7, 7, 3, 64], "keras"));     // [147, 3136]  Keras Conv2D
+ * console.log(calculateFanInAndFanOut([3, 64], { inAxis: 0, outAxis: 1 })); // [3, 64]
+ * ```
  */
 export function calculateFanInAndFanOut(shape: Shape, layout: Layout = "torch"): [fanIn: number, fanOut: number] {
   const fn = "calculateFanInAndFanOut";
@@ -102,8 +105,11 @@ export const NONLINEARITIES: readonly Nonlinearity[] = [
  * for leaky_relu, and there it must be a number (not a boolean).
  *
  * @example
- * calculateGain("relu");             // 1.4142135623730951
- * calculateGain("leaky_relu", 0.2);  // 1.386750490563073
+ * ```ts
+ * import { calculateGain } from "nninit";
+ * console.log(calculateGain("relu"));            // 1.4142135623730951
+ * console.log(calculateGain("leaky_relu", 0.2)); // 1.3867504905630728
+ * ```
  */
 export function calculateGain(nonlinearity: Nonlinearity, param?: number): number {
   return gainOf("calculateGain", nonlinearity, param, "param");

@@ -10,7 +10,10 @@ export type { BuildName };
  * since every function compiles on first use. Resolves to the build that runs.
  *
  * @example
- * await ready(); // e.g. at app start, off the critical path
+ * ```ts
+ * import { ready } from "nninit";
+ * console.log(await ready()); // "simd" or "scalar": the kernels are compiled, e.g. at app start
+ * ```
  */
 export async function ready(): Promise<BuildName> {
   const build = chosenBuild();
@@ -21,12 +24,29 @@ export async function ready(): Promise<BuildName> {
 /**
  * Chooses the kernels: "auto" (the default) runs SIMD where the engine validates it, "scalar"
  * forces the build without SIMD. Both give the same bits; SIMD is several times faster.
+ *
+ * @example
+ * ```ts
+ * import { activeBuild, normal, useBuild } from "nninit";
+ * useBuild("scalar"); // the same bits without SIMD, e.g. to compare speed
+ * const w = normal([64]);
+ * console.log(activeBuild()); // "scalar"
+ * useBuild("auto");
+ * ```
  */
 export function useBuild(build: BuildName | "auto"): void {
   selectBuild(oneOf("useBuild", "build", build, ["auto", "simd", "scalar"] as const));
 }
 
-/** The build that runs (instantiating it if needed): "simd" or "scalar". */
+/**
+ * The build that runs (instantiating it if needed): "simd" or "scalar".
+ *
+ * @example
+ * ```ts
+ * import { activeBuild } from "nninit";
+ * console.log(activeBuild()); // "simd" where the engine has wasm SIMD, else "scalar"
+ * ```
+ */
 export function activeBuild(): BuildName {
   return kernels().build;
 }

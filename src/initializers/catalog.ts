@@ -79,7 +79,15 @@ export interface CatalogEntry<O extends TensorOptions = TensorOptions> {
   readonly example: { readonly shape: readonly number[]; readonly options: Readonly<Record<string, unknown>> };
 }
 
-/** Every initializer, torch's first (in torch.nn.init's order), then Keras's and JAX's. */
+/**
+ * Every initializer, torch's first (in torch.nn.init's order), then Keras's and JAX's.
+ *
+ * @example
+ * ```ts
+ * import { catalog } from "nninit";
+ * for (const e of catalog) console.log(e.name, e.family, e.kind); // "uniform torch elementwise", ...
+ * ```
+ */
 export const catalog = [
   {
     name: "uniform", fn: uniform, kind: "elementwise", draws: true, family: "torch", layout: "torch",
@@ -254,7 +262,12 @@ export type OptionsOf<N extends InitializerName> = NonNullable<Parameters<EntryO
  * The catalog entry of the initializer called `name`.
  *
  * @example
- * catalogEntry("orthogonal").kind; // "whole-tensor"
+ * ```ts
+ * import { catalogEntry } from "nninit";
+ * const entry = catalogEntry("orthogonal");
+ * console.log(entry.kind); // "whole-tensor"
+ * const w = entry.fn([4, 4]); // the same function as nninit's orthogonal
+ * ```
  */
 export function catalogEntry<N extends InitializerName>(name: N): EntryOf<N>;
 export function catalogEntry(name: string): CatalogEntry;

@@ -16,7 +16,10 @@ export interface UniformOptions extends TensorOptions {
  * Values drawn from U(a, b) (torch `uniform_`).
  *
  * @example
+ * ```ts
+ * import { uniform } from "nninit";
  * const bias = uniform([256], { a: -0.1, b: 0.1 });
+ * ```
  */
 export function uniform<O extends UniformOptions = UniformOptions>(shape: Shape, options?: O): Output<O> {
   const { req, a, b } = uniformPlan(shape, options);
@@ -51,7 +54,10 @@ export interface NormalOptions extends TensorOptions {
  * Values drawn from N(mean, std^2) (torch `normal_`).
  *
  * @example
- * const embedding = normal([50257, 768], { std: 0.02 });
+ * ```ts
+ * import { normal } from "nninit";
+ * const embedding = normal([1000, 64], { std: 0.02 });
+ * ```
  */
 export function normal<O extends NormalOptions = NormalOptions>(shape: Shape, options?: O): Output<O> {
   const { req, mean, std } = normalPlan(shape, options);
@@ -91,7 +97,10 @@ export interface TruncNormalOptions extends TensorOptions {
  * absolute bounds, not multiples of std). Exact law by inverse CDF, one tape word per value.
  *
  * @example
- * const w = truncNormal([768, 768], { std: 0.02, a: -0.04, b: 0.04 });
+ * ```ts
+ * import { truncNormal } from "nninit";
+ * const w = truncNormal([768, 768], { std: 0.02, a: -0.04, b: 0.04 }); // absolute bounds, as torch
+ * ```
  */
 export function truncNormal<O extends TruncNormalOptions = TruncNormalOptions>(shape: Shape, options?: O): Output<O> {
   const { req, mean, std, a, b } = truncNormalPlan(shape, options);
@@ -130,7 +139,10 @@ export interface ConstantOptions extends TensorOptions {
  * Every element equal to `value` (torch `constant_`). Draws nothing from the generator.
  *
  * @example
- * const gamma = constant([768], { value: 1 });
+ * ```ts
+ * import { constant } from "nninit";
+ * const gamma = constant([768], { value: 1 }); // draws nothing
+ * ```
  */
 export function constant<O extends ConstantOptions = ConstantOptions>(shape: Shape, options?: O): Output<O> {
   const { req, value } = constantPlan(shape, options);
@@ -147,13 +159,29 @@ export function constantPlan(shape: Shape, options: unknown): { req: Request; va
   return { req, value };
 }
 
-/** Every element 1 (torch `ones_`). */
+/**
+ * Every element 1 (torch `ones_`).
+ *
+ * @example
+ * ```ts
+ * import { ones } from "nninit";
+ * const gamma = ones([768]);
+ * ```
+ */
 export function ones<O extends TensorOptions = TensorOptions>(shape: Shape, options?: O): Output<O> {
   const { req } = request<TensorOptions>("ones", shape, options, []);
   return output<O>(req, target(req).fill(1));
 }
 
-/** Every element 0 (torch `zeros_`). */
+/**
+ * Every element 0 (torch `zeros_`).
+ *
+ * @example
+ * ```ts
+ * import { zeros } from "nninit";
+ * const bias = zeros([256]);
+ * ```
+ */
 export function zeros<O extends TensorOptions = TensorOptions>(shape: Shape, options?: O): Output<O> {
   const { req } = request<TensorOptions>("zeros", shape, options, []);
   return output<O>(req, target(req).fill(0));

@@ -27,7 +27,10 @@ function checkMatrix(fn: string, shape: Shape, dims: readonly number[]): void {
  * The identity matrix, rectangular allowed (torch `eye_`): ones on the main diagonal.
  *
  * @example
+ * ```ts
+ * import { eye } from "nninit";
  * const w = eye([3, 5]); // [1,0,0,0,0, 0,1,0,0,0, 0,0,1,0,0]
+ * ```
  */
 export function eye<O extends TensorOptions = TensorOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "eye";
@@ -45,7 +48,10 @@ export interface IdentityOptions extends TensorOptions {
  * `gain` times the identity matrix, rectangular allowed (Keras `Identity`).
  *
  * @example
+ * ```ts
+ * import { identity } from "nninit";
  * const w = identity([4, 4], { gain: 0.5 });
+ * ```
  */
 export function identity<O extends IdentityOptions = IdentityOptions>(shape: Shape, options?: O): Output<O> {
   const { req, gain } = identityPlan(shape, options);
@@ -76,8 +82,11 @@ export interface DiracOptions extends TensorOptions {
  * then copies its input channels to its output channels (per group).
  *
  * @example
- * const w = dirac([16, 16, 3, 3]);              // an identity 3x3 convolution
- * const g = dirac([32, 8, 3], { groups: 4 });   // grouped conv1d
+ * ```ts
+ * import { dirac } from "nninit";
+ * const w = dirac([16, 16, 3, 3]);            // an identity 3x3 convolution
+ * const g = dirac([32, 8, 3], { groups: 4 }); // grouped conv1d
+ * ```
  */
 export function dirac<O extends DiracOptions = DiracOptions>(shape: Shape, options?: O): Output<O> {
   const { req, inAxis, outAxis, groups } = diracPlan(shape, options);

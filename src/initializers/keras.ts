@@ -34,6 +34,13 @@ const DISTRIBUTIONS: readonly VarianceScalingDistribution[] = ["truncated_normal
  * Standard deviation of the standard normal truncated to [-2, 2], sqrt(1 - 4 phi(2) / (2 Phi(2) - 1))
  * (Keras's and JAX's constant): dividing by it makes the truncated law's standard deviation the
  * requested one. The one definition in nninit; tests, the demo and the bench import it.
+ *
+ * @example
+ * ```ts
+ * import { TRUNCATED_STD } from "nninit";
+ * // heNormal's std for fan_in 100: sqrt(2 / 100) / TRUNCATED_STD before truncation at 2 std
+ * console.log(Math.sqrt(2 / 100) / TRUNCATED_STD);
+ * ```
  */
 export const TRUNCATED_STD = 0.87962566103423978;
 
@@ -91,7 +98,10 @@ export function varianceScalingPlan(fn: string, shape: Shape, options: unknown, 
  * "uniform" U(-l, l) with l = sqrt(3 variance).
  *
  * @example
+ * ```ts
+ * import { varianceScaling } from "nninit";
  * const w = varianceScaling([3, 3, 64, 128], { scale: 2, mode: "fan_out", distribution: "untruncated_normal" });
+ * ```
  */
 export function varianceScaling<O extends VarianceScalingOptions = VarianceScalingOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("varianceScaling", shape, options);
@@ -101,7 +111,10 @@ export function varianceScaling<O extends VarianceScalingOptions = VarianceScali
  * Glorot uniform (Keras's default kernel initializer): variance scaling with scale 1, "fan_avg", "uniform".
  *
  * @example
+ * ```ts
+ * import { glorotUniform } from "nninit";
  * const kernel = glorotUniform([784, 256]); // Dense(256) on 784 inputs
+ * ```
  */
 export function glorotUniform<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("glorotUniform", shape, options, GLOROT_UNIFORM);
@@ -111,7 +124,10 @@ export function glorotUniform<O extends FanOptions = FanOptions>(shape: Shape, o
  * Glorot normal: variance scaling with scale 1, "fan_avg", "truncated_normal".
  *
  * @example
- * const kernel = glorotNormal([3, 3, 32, 64]);
+ * ```ts
+ * import { glorotNormal } from "nninit";
+ * const kernel = glorotNormal([3, 3, 32, 64]); // Keras layout [kh, kw, in, out]
+ * ```
  */
 export function glorotNormal<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("glorotNormal", shape, options, GLOROT_NORMAL);
@@ -121,7 +137,10 @@ export function glorotNormal<O extends FanOptions = FanOptions>(shape: Shape, op
  * He uniform: variance scaling with scale 2, "fan_in", "uniform".
  *
  * @example
+ * ```ts
+ * import { heUniform } from "nninit";
  * const kernel = heUniform([3, 3, 64, 64]);
+ * ```
  */
 export function heUniform<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("heUniform", shape, options, HE_UNIFORM);
@@ -131,7 +150,10 @@ export function heUniform<O extends FanOptions = FanOptions>(shape: Shape, optio
  * He normal: variance scaling with scale 2, "fan_in", "truncated_normal".
  *
  * @example
- * const kernel = heNormal([7, 7, 3, 64]);
+ * ```ts
+ * import { heNormal } from "nninit";
+ * const kernel = heNormal([7, 7, 3, 64]); // Keras Conv2D kernel
+ * ```
  */
 export function heNormal<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("heNormal", shape, options, HE_NORMAL);
@@ -141,7 +163,10 @@ export function heNormal<O extends FanOptions = FanOptions>(shape: Shape, option
  * LeCun uniform: variance scaling with scale 1, "fan_in", "uniform".
  *
  * @example
+ * ```ts
+ * import { lecunUniform } from "nninit";
  * const kernel = lecunUniform([512, 512]);
+ * ```
  */
 export function lecunUniform<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("lecunUniform", shape, options, LECUN_UNIFORM);
@@ -151,7 +176,10 @@ export function lecunUniform<O extends FanOptions = FanOptions>(shape: Shape, op
  * LeCun normal (for SELU networks): variance scaling with scale 1, "fan_in", "truncated_normal".
  *
  * @example
- * const kernel = lecunNormal([512, 512]);
+ * ```ts
+ * import { lecunNormal } from "nninit";
+ * const kernel = lecunNormal([512, 512]); // for SELU networks
+ * ```
  */
 export function lecunNormal<O extends FanOptions = FanOptions>(shape: Shape, options?: O): Output<O> {
   return scaled<O>("lecunNormal", shape, options, LECUN_NORMAL);

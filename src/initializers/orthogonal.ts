@@ -54,8 +54,11 @@ export interface OrthogonalOptions extends TensorOptions {
  * shape[0] * cols words; `range` returns a slice of the whole result.
  *
  * @example
- * const w = orthogonal([512, 512]);                     // recurrent weight
+ * ```ts
+ * import { orthogonal } from "nninit";
+ * const w = orthogonal([128, 128]);                           // recurrent weight
  * const c = orthogonal([64, 32, 3, 3], { gain: Math.SQRT2 }); // 64 orthonormal 288-vectors
+ * ```
  */
 export function orthogonal<O extends OrthogonalOptions = OrthogonalOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "orthogonal";
@@ -97,8 +100,11 @@ export interface DeltaOrthogonalOptions extends TensorOptions {
  * that the matrix has orthonormal rows. Draws in * out words.
  *
  * @example
- * const w = deltaOrthogonal([3, 3, 64, 64]);                      // Keras/JAX Conv2D kernel
- * const t = deltaOrthogonal([128, 64, 3, 3], { layout: "torch" }); // torch Conv2d weight
+ * ```ts
+ * import { deltaOrthogonal } from "nninit";
+ * const w = deltaOrthogonal([3, 3, 16, 16]);                      // Keras/JAX Conv2D kernel
+ * const t = deltaOrthogonal([32, 16, 3, 3], { layout: "torch" }); // torch Conv2d weight
+ * ```
  */
 export function deltaOrthogonal<O extends DeltaOrthogonalOptions = DeltaOrthogonalOptions>(shape: Shape, options?: O): Output<O> {
   const fn = "deltaOrthogonal";

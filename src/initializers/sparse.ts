@@ -30,7 +30,10 @@ export interface SparseOptions extends TensorOptions {
  * only its own values and the z words of each column it touches.
  *
  * @example
+ * ```ts
+ * import { sparse } from "nninit";
  * const w = sparse([1000, 100], { sparsity: 0.9 }); // 900 zeros in every column
+ * ```
  */
 export function sparse<O extends SparseOptions = SparseOptions>(shape: Shape, options?: O): Output<O> {
   const { req, rows, cols, zeros, std } = sparsePlan(shape, options);

@@ -40,8 +40,11 @@ function drawXavier<O>({ req, law, gain }: ScaledPlan & { gain: number }): Outpu
  * b = gain sqrt(6 / (fan_in + fan_out)), computed as torch does, sqrt(3) gain sqrt(2 / (fan_in + fan_out)).
  *
  * @example
- * const w = xavierUniform([256, 784]);                  // nn.Linear(784, 256).weight
+ * ```ts
+ * import { calculateGain, xavierUniform } from "nninit";
+ * const w = xavierUniform([256, 784]); // nn.Linear(784, 256).weight
  * const c = xavierUniform([64, 3, 3, 3], { gain: calculateGain("relu") });
+ * ```
  */
 export function xavierUniform<O extends XavierOptions = XavierOptions>(shape: Shape, options?: O): Output<O> {
   return drawXavier<O>(xavierUniformPlan(shape, options));
@@ -58,7 +61,10 @@ export function xavierUniformPlan(shape: Shape, options: unknown): ScaledPlan & 
  * std = gain sqrt(2 / (fan_in + fan_out)).
  *
  * @example
+ * ```ts
+ * import { calculateGain, xavierNormal } from "nninit";
  * const w = xavierNormal([512, 512], { gain: calculateGain("tanh") });
+ * ```
  */
 export function xavierNormal<O extends XavierOptions = XavierOptions>(shape: Shape, options?: O): Output<O> {
   return drawXavier<O>(xavierNormalPlan(shape, options));
@@ -96,8 +102,11 @@ function kaiming(fn: string, shape: Shape, options: unknown): { req: Request; st
  * gain = calculateGain(nonlinearity, a). Zero-element tensors come back empty, as torch's no-op.
  *
  * @example
- * const w = kaimingUniform([64, 3, 7, 7], { nonlinearity: "relu" });   // ResNet stem
- * const v = kaimingUniform([256, 784], { a: Math.sqrt(5) });          // nn.Linear's default
+ * ```ts
+ * import { kaimingUniform } from "nninit";
+ * const w = kaimingUniform([64, 3, 7, 7], { nonlinearity: "relu" }); // ResNet stem
+ * const v = kaimingUniform([256, 784], { a: Math.sqrt(5) });        // nn.Linear's default
+ * ```
  */
 export function kaimingUniform<O extends KaimingOptions = KaimingOptions>(shape: Shape, options?: O): Output<O> {
   // The gain is at most sqrt(2) and fans are >= 1, so the bound always fits in float32.
@@ -116,7 +125,10 @@ export function kaimingUniformPlan(shape: Shape, options: unknown): ScaledPlan {
  * std = gain / sqrt(fan), gain = calculateGain(nonlinearity, a).
  *
  * @example
- * const w = kaimingNormal([64, 3, 7, 7], { mode: "fan_out", nonlinearity: "relu" }); // torchvision ResNet
+ * ```ts
+ * import { kaimingNormal } from "nninit";
+ * const w = kaimingNormal([64, 3, 7, 7], { mode: "fan_out", nonlinearity: "relu" }); // torchvision ResNet stem
+ * ```
  */
 export function kaimingNormal<O extends KaimingOptions = KaimingOptions>(shape: Shape, options?: O): Output<O> {
   const { req, law } = kaimingNormalPlan(shape, options);

@@ -36,7 +36,17 @@ export interface PoolOptions {
 /** What `pool.fill` adds to the initializer's own options: onProgress (on the calling thread) and signal. */
 export type PoolFillOptions = StreamOptions;
 
-/** Largest pool: far above any machine's cores, low enough to catch a mistaken count early. */
+/**
+ * Largest pool: far above any machine's cores, low enough to catch a mistaken count early.
+ *
+ * @example
+ * ```ts
+ * import { createPool, MAX_THREADS } from "nninit";
+ * console.log(MAX_THREADS); // 256
+ * const pool = createPool({ threads: 2 }); // 1 .. MAX_THREADS
+ * await pool.close();
+ * ```
+ */
 export const MAX_THREADS = 256;
 
 /** Elements per chunk, at most: 2^20 (4 MiB, a few milliseconds of work; the fallback's buffers have this size). */
@@ -58,6 +68,18 @@ const CHUNKS_PER_THREAD_QUEUED = 2;
  * A pool of workers that fill tensors in parallel: `await pool.fill(normal, shape, options)` gives
  * the same bits as `normal(shape, options)` and moves the generator the same way. Create it with
  * {@link createPool}; `close()` it when done (an idle pool does not keep Node running).
+ *
+ * @example
+ * ```ts
+ * import { createPool, Generator, normal } from "nninit";
+ * const pool = createPool({ threads: 2 });
+ * const g = new Generator(1);
+ * const [a, b] = await Promise.all([
+ *   pool.fill(normal, [512, 512], { generator: g }),
+ *   pool.fill("normal", [512, 512], { generator: g, std: 0.02 }), // by name: draws after the first
+ * ]);
+ * await pool.close();
+ * ```
  */
 export class Pool {
   readonly #shared: boolean;
@@ -221,10 +243,14 @@ export class Pool {
  * workers start at once (their start-up overlaps with the caller's work).
  *
  * @example
- * const pool = createPool({ threads: 4 });
- * const g = new Generator(42);
- * const w = await pool.fill(kaimingNormal, [4096, 4096], { generator: g }); // same bits as kaimingNormal(...)
+ * ```ts
+ * import { createPool, Generator, kaimingNormal } from "nninit";
+ * const pool = createPool({ threads: 2 });
+ * const w = await pool.fill(kaimingNormal, [256, 512], { generator: new Generator(42) });
  * await pool.close();
+ * const same = kaimingNormal([256, 512], { generator: new Generator(42) });
+ * console.log(w.every((x, i) => x === same[i])); // true: the synchronous call's bits
+ * ```
  */
 export function createPool(options?: PoolOptions): Pool {
   const fn = "createPool";

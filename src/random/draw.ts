@@ -37,6 +37,14 @@ export interface Draw {
  * The method a generator implements: fills `draw.out` and moves the generator past the whole
  * tensor (as if all `numel` elements had been drawn), or throws without writing or moving.
  * A registered symbol, so that every copy of the package (ESM, CJS, subpath bundles) agrees.
+ *
+ * @example
+ * ```ts
+ * import { DRAW, Generator, isGenerator } from "nninit";
+ * const g = new Generator(1);
+ * console.log(typeof g[DRAW]); // "function": the protocol every generator implements
+ * console.log(isGenerator(g)); // true
+ * ```
  */
 export const DRAW: unique symbol = Symbol.for("nninit.generator.draw");
 

@@ -182,19 +182,41 @@ function sharedDefault(): TapeGenerator {
  * chunking, offset or thread count.
  *
  * @example
+ * ```ts
+ * import { Generator, kaimingNormal } from "nninit";
  * const g = new Generator(42);
  * const w = kaimingNormal([256, 128], { generator: g });
+ * const again = kaimingNormal([256, 128], { generator: new Generator(42) });
+ * console.log(w.every((x, i) => x === again[i])); // true: same seed, same bits
+ * ```
  */
 export const Generator: typeof TapeGenerator = /* @__PURE__ */ sharedClass();
 export type Generator = TapeGenerator;
 
-/** The generator used when none is passed; seeded with torch's default seed. */
+/**
+ * The generator used when none is passed; seeded with torch's default seed.
+ *
+ * @example
+ * ```ts
+ * import { defaultGenerator, manualSeed, normal } from "nninit";
+ * manualSeed(7);
+ * const a = normal([3]); // draws from defaultGenerator
+ * console.log(defaultGenerator.getState().position); // 3
+ * ```
+ */
 export const defaultGenerator: Generator = /* @__PURE__ */ sharedDefault();
 
 /**
  * Whether `x` is a generator the samplers can draw from: the one place that admits a generator
  * (a real Generator instance, from any copy of nninit in this process, or an object
  * implementing the draw protocol, such as nninit/torch's TorchGenerator).
+ *
+ * @example
+ * ```ts
+ * import { Generator, isGenerator } from "nninit";
+ * console.log(isGenerator(new Generator(1))); // true
+ * console.log(isGenerator({ seed: 1 }));      // false
+ * ```
  */
 export function isGenerator(x: unknown): x is RandomGenerator {
   if (Generator.isGenerator(x)) return true;
@@ -204,7 +226,19 @@ export function isGenerator(x: unknown): x is RandomGenerator {
   return typeof x === "object" && x !== null && !(x instanceof Generator) && typeof (x as { [DRAW]?: unknown })[DRAW] === "function";
 }
 
-/** Reseeds the default generator and rewinds it (torch's `torch.manual_seed`). */
+/**
+ * Reseeds the default generator and rewinds it (torch's `torch.manual_seed`).
+ *
+ * @example
+ * ```ts
+ * import { manualSeed, normal } from "nninit";
+ * manualSeed(0);
+ * const a = normal([4]);
+ * manualSeed(0);
+ * const b = normal([4]);
+ * console.log(a.every((x, i) => x === b[i])); // true
+ * ```
+ */
 export function manualSeed(seed: Seed): Generator {
   const u = seedToU64("manualSeed", seed);
   return defaultGenerator.setState({ seed: u, position: 0 });

@@ -8,7 +8,16 @@ import { typeError, rangeError } from "../validate.js";
 const U64 = 1n << 64n;
 const I64_MIN = -(1n << 63n);
 
-/** torch's default seed (`default_rng_seed_val`), used by the default generator (and torch's). */
+/**
+ * torch's default seed (`default_rng_seed_val`), used by the default generator (and torch's).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_SEED, Generator } from "nninit";
+ * console.log(DEFAULT_SEED); // 67280421310721n, torch's default seed
+ * const g = new Generator(); // seeded with DEFAULT_SEED
+ * ```
+ */
 export const DEFAULT_SEED = 67280421310721n;
 
 /** `seed` checked (an integer in [-2^63, 2^64)) and as a bigint, not wrapped; a TypeError/RangeError naming `fn` and `name` otherwise. */

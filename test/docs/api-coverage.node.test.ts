@@ -1,0 +1,29 @@
+// Every runtime export of every entry of the package has a JSDoc summary and at least one
+// @example with a ```ts block, so that a new export cannot go undocumented (the API reference,
+// `npm run docs`, is generated from these comments; test/docs runs the examples). Types are held
+// to a summary by TypeDoc's notDocumented validation in `npm run docs`.
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { apiExports, API_ENTRIES, type ApiExport } from "./api-exports.js";
+
+const all: ApiExport[] = apiExports();
+
+describe("API reference coverage", () => {
+  it("covers the package's subpath entries, as scripts/build-ts.mjs lists them", () => {
+    const build = readFileSync(new URL("../../scripts/build-ts.mjs", import.meta.url), "utf8");
+    const listed = [...build.matchAll(/\{ subpath: "\.(\/[^"]*)?", source: "([^"]+)"/g)].map((m) => ({ specifier: `nninit${m[1] ?? ""}`, source: m[2] }));
+    expect(API_ENTRIES).toEqual(listed);
+  });
+
+  it("finds the exports (a reader that finds nothing would pass everything)", () => {
+    for (const { specifier } of API_ENTRIES) expect(all.filter((x) => x.entry === specifier).length, specifier).toBeGreaterThan(0);
+    expect(all.map((x) => x.name)).toContain("initializers.heNormal");
+  });
+
+  it("gives every runtime export a summary and a ```ts @example", () => {
+    const lacking = all
+      .filter((x) => !x.summary || !x.examples.some((e) => /```ts\b/.test(e)))
+      .map((x) => `${x.entry} ${x.name}: ${x.summary ? "" : "no summary; "}${x.examples.some((e) => /```ts\b/.test(e)) ? "" : "no ```ts @example"}`);
+    expect(lacking).toEqual([]);
+  });
+});
