@@ -2,6 +2,16 @@
 // float32 arrays). Constants: SELU from Klambauer et al. 2017 (eq. 14); GELU is the exact
 // x Phi(x) of Hendrycks & Gimpel 2016, not the tanh approximation.
 
+/**
+ * The activations `probe` and `compareTraining` take, by name (GELU is the exact x Phi(x)).
+ *
+ * @example
+ * ```ts
+ * import { ACTIVATIONS, probe } from "nninit/probe";
+ * console.log(ACTIVATIONS); // [ "linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu", "gelu" ]
+ * for (const activation of ACTIVATIONS) probe({ layers: 3, width: 32, batch: 16, activation });
+ * ```
+ */
 export const ACTIVATIONS = ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu", "gelu"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
 

@@ -9,7 +9,16 @@ import { catalog } from "../initializers/catalog.js";
 
 type Fill = (shape: Shape, options?: object) => Float32Array;
 
-/** Names `probe` and `compareTraining` accept: every initializer of the catalog (those that need more than 2 dimensions, such as dirac, refuse the [out, in] weight with their own message). */
+/**
+ * Names `probe` and `compareTraining` accept: every initializer of the catalog (those that need more than 2 dimensions, such as dirac, refuse the [out, in] weight with their own message).
+ *
+ * @example
+ * ```ts
+ * import { PROBE_INITIALIZERS, probe } from "nninit/probe";
+ * console.log(PROBE_INITIALIZERS.includes("kaimingNormal")); // true
+ * const report = probe({ layers: 3, width: 32, init: { name: "kaimingNormal", options: { nonlinearity: "relu" } } });
+ * ```
+ */
 export const PROBE_INITIALIZERS: readonly string[] = catalog.map((e) => e.name);
 
 function fillOf(name: string): Fill | undefined {

@@ -110,8 +110,11 @@ function check(spec: unknown): Checked {
  * and back, and reports per layer what the signal and its gradient look like.
  *
  * @example
- * const report = probe({ layers: 10, width: 512, activation: "relu", init: "xavierNormal" });
- * report.perLayer.map((l) => l.std); // shrinks by about 1/sqrt(2) a layer
+ * ```ts
+ * import { probe } from "nninit/probe";
+ * const report = probe({ layers: 6, width: 128, activation: "relu", init: "xavierNormal" });
+ * console.log(report.perLayer.map((l) => l.std)); // shrinks by about 1/sqrt(2) a layer
+ * ```
  */
 export function probe(spec?: ProbeSpec): ProbeReport {
   const c = check(spec);

@@ -5,7 +5,16 @@ import type { Histogram } from "./stats.js";
 
 const BARS = "▁▂▃▄▅▆▇█";
 
-/** A histogram squeezed into `width` characters, each bar's height relative to the tallest. */
+/**
+ * A histogram squeezed into `width` characters, each bar's height relative to the tallest.
+ *
+ * @example
+ * ```ts
+ * import { probe, sparkline } from "nninit/probe";
+ * const { perLayer } = probe({ layers: 2, width: 64, activation: "tanh" });
+ * console.log(sparkline(perLayer[1].histogram, 12)); // the histogram as 12 bars
+ * ```
+ */
 export function sparkline(h: Histogram, width = 16): string {
   const n = h.counts.length;
   const cells = Math.min(width, n);
@@ -18,7 +27,15 @@ export function sparkline(h: Histogram, width = 16): string {
 const num = (x: number): string => (Number.isNaN(x) ? "NaN" : x === 0 ? "0" : Math.abs(x) >= 1e-3 && Math.abs(x) < 1e4 ? x.toPrecision(3) : x.toExponential(2));
 const pct = (x: number | null): string => (x === null ? "-" : `${(100 * x).toFixed(1)}%`);
 
-/** The report as aligned text lines (a header line, then one line per layer). */
+/**
+ * The report as aligned text lines (a header line, then one line per layer).
+ *
+ * @example
+ * ```ts
+ * import { formatProbeTable, probe } from "nninit/probe";
+ * console.log(formatProbeTable(probe({ layers: 4, width: 64, activation: "tanh", init: "xavierNormal" })));
+ * ```
+ */
 export function formatProbeTable(report: ProbeReport): string {
   const head = ["layer", "mean", "std", "zeros", "sat.", "grad W std", "grad x std", "units", "histogram [min, max]"];
   const rows = report.perLayer.map((l) => [

@@ -47,7 +47,16 @@ export interface TrainReport {
 const FN = "compareTraining";
 const DATA_SEED = 20100513; // AISTATS 2010, the spirals' own stream: the same points for every init
 
-/** Two spirals, 1.5 turns each, radius 0..1, noise N(0, 0.03^2); labels 0 and 1 alternate. */
+/**
+ * Two spirals, 1.5 turns each, radius 0..1, noise N(0, 0.03^2); labels 0 and 1 alternate.
+ *
+ * @example
+ * ```ts
+ * import { twoSpirals } from "nninit/probe";
+ * const { x, y } = twoSpirals(200); // x: 200 points [x0, y0, x1, y1, ...], y: labels 0 and 1 alternating
+ * console.log(x.length, y.slice(0, 4)); // 400 Float64Array(4) [ 0, 1, 0, 1 ]
+ * ```
+ */
 export function twoSpirals(points: number): { x: Float64Array; y: Float64Array } {
   const noise = normal([points, 2], { std: 0.03, generator: new Generator(DATA_SEED) });
   const x = new Float64Array(points * 2), y = new Float64Array(points);
@@ -151,7 +160,11 @@ function trainOne(init: ResolvedInit, seed: Seed, c: { steps: number; hidden: nu
  * gradient (here exactly zero), while Xavier and He descend.
  *
  * @example
- * const { curves } = compareTraining({ inits: ["zeros", "xavierNormal"], steps: 200 });
+ * ```ts
+ * import { compareTraining } from "nninit/probe";
+ * const { curves } = compareTraining({ inits: ["zeros", "xavierNormal"], steps: 50, points: 100 });
+ * for (const c of curves) console.log(c.init, c.loss[0], c.loss.at(-1)); // zeros stays put, Xavier descends
+ * ```
  */
 export function compareTraining(spec?: TrainSpec): TrainReport {
   const own = ownEntries(FN, "spec", spec ?? {}) as Partial<Record<keyof TrainSpec, unknown>>;

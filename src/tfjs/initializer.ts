@@ -86,6 +86,18 @@ function snakeCase(s: string): string {
  * An nninit initializer for TensorFlow.js layers (`kernelInitializer`, `biasInitializer`,
  * `recurrentInitializer`, `embeddingsInitializer`, ...). Each subclass runs one nninit function
  * on the weight's shape, in the Keras layout that tfjs-layers uses (`[...kernel, in, out]`).
+ *
+ * @example
+ * ```ts
+ * import "@tensorflow/tfjs-backend-cpu";
+ * import * as tfl from "@tensorflow/tfjs-layers";
+ * import { HeNormal, NninitInitializer, Zeros } from "nninit/tfjs";
+ * const model = tfl.sequential({ layers: [
+ *   tfl.layers.dense({ inputShape: [8], units: 4, activation: "relu",
+ *                      kernelInitializer: new HeNormal({ seed: 1 }), biasInitializer: new Zeros() }),
+ * ] });
+ * console.log(new HeNormal() instanceof NninitInitializer); // true: every nninit/tfjs class extends it
+ * ```
  */
 export abstract class NninitInitializer<O extends TensorOptions = TensorOptions> extends TfInitializerClass {
   /** The config's seed, or null (then values come from nninit's default generator). */
@@ -191,6 +203,20 @@ export function define<O extends TensorOptions>(name: string, fill: Fill<O>, pro
  * Registers every nninit/tfjs class with `tf.serialization` (idempotent). Importing anything
  * from nninit/tfjs already did; call it where nothing else is used before
  * `tf.loadLayersModel`, so that a bundler (nninit declares `sideEffects: false`) keeps the module.
+ *
+ * @example
+ * ```ts
+ * import "@tensorflow/tfjs-backend-cpu";
+ * import * as tfl from "@tensorflow/tfjs-layers";
+ * import { register } from "nninit/tfjs";
+ * register(); // the "nninit>..." classes are known to tf.serialization before a model is loaded
+ * const model = await tfl.loadLayersModel({ load: async () => ({
+ *   modelTopology: { class_name: "Sequential", config: { name: "m", layers: [{ class_name: "Dense", config: {
+ *     name: "d", units: 2, batch_input_shape: [null, 3], kernel_initializer: { class_name: "nninit>HeNormal", config: { seed: 1 } },
+ *   } }] } },
+ * }) });
+ * console.log(model.layers[0].getWeights()[0].shape); // [3, 2]
+ * ```
  */
 export function register(): void {
   for (const cls of CLASSES) serialization.registerClass(cls);
