@@ -1,4 +1,12 @@
-/** nninit's version (package.json's; a test keeps the two equal). Written into checkpoint metadata. */
+/**
+ * nninit's version (package.json's; a test keeps the two equal). Written into checkpoint metadata.
+ *
+ * @example
+ * ```ts
+ * import { NNINIT_VERSION } from "nninit/checkpoint";
+ * console.log(NNINIT_VERSION); // the package's version, written into checkpoint metadata
+ * ```
+ */
 export const NNINIT_VERSION = "0.2.0";
 
 /**

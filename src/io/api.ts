@@ -71,7 +71,14 @@ export function withFormat(metadata: unknown): Record<string, string> | unknown 
  * Resolves to the bytes written. Nothing is written unless every tensor and option is valid.
  *
  * @example
- * await saveFile(sink, { w: { dtype: "float32", shape: [2, 2], data: new Float32Array(4) } });
+ * ```ts
+ * import { loadFile, saveFile } from "nninit/checkpoint";
+ * const chunks = [];
+ * const bytes = await saveFile({ write: (b) => { chunks.push(b.slice()); } }, {
+ *   w: { dtype: "float32", shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) },
+ * }, { metadata: { note: "example" } });
+ * console.log(bytes, (await loadFile(new Blob(chunks))).get("w")?.data); // bytes written, Float32Array(4) [1, 2, 3, 4]
+ * ```
  */
 export async function saveFile(sink: ByteSink | WritableStream<Uint8Array>, tensors: SaveTensors, options?: SaveOptions): Promise<number> {
   return writeChecked("saveFile", sink, saveSources("saveFile", tensors), saveWriteOptions(options));
@@ -140,12 +147,35 @@ export async function openSource(source: ByteSource, close: () => Promise<void> 
   };
 }
 
-/** Opens a safetensors file from a Blob/File, a Response, bytes or a ByteSource; reads its header only. */
+/**
+ * Opens a safetensors file from a Blob/File, a Response, bytes or a ByteSource; reads its header only.
+ *
+ * @example
+ * ```ts
+ * import { safeOpen, safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "w", shape: [4, 4], dtype: "float32", fill: (out, s) => { for (let i = 0; i < out.length; i++) out[i] = s + i; } }]);
+ * const file = await safeOpen(blob); // reads the header only
+ * console.log(file.keys(), file.metadata());
+ * const rows = await file.getSlice("w").get([1, 3]); // rows 1 and 2: reads only their bytes
+ * console.log(rows.shape, rows.data); // [ 2, 4 ] Float32Array(8) [ 4, 5, 6, 7, 8, 9, 10, 11 ]
+ * await file.close();
+ * ```
+ */
 export async function safeOpen(input: ReadableInput): Promise<SafeOpenFile> {
   return openSource(await sourceOf("safeOpen", input));
 }
 
-/** Every tensor of a file, by name in file order. */
+/**
+ * Every tensor of a file, by name in file order.
+ *
+ * @example
+ * ```ts
+ * import { loadFile, safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "bias", shape: [4], dtype: "float32", fill: (out) => { out.fill(0.5); } }]);
+ * const tensors = await loadFile(blob); // a Blob, File, Response, bytes or ByteSource
+ * console.log(tensors.get("bias")); // { dtype: "F32", shape: [4], data: Float32Array(4) [0.5, 0.5, 0.5, 0.5] }
+ * ```
+ */
 export async function loadFile(input: ReadableInput): Promise<Map<string, Tensor>> {
   return loadAll(await safeOpen(input));
 }

@@ -2,7 +2,15 @@
 // Dtype::bitsize: F4 and the F6 types are narrower than a byte), the words nninit users write for
 // them, and the typed array each is filled through. Sub-byte and 8-bit float types are raw bytes.
 
-/** Bits per element of every dtype the reference reader (safetensors 0.8) accepts. */
+/**
+ * Bits per element of every dtype the reference reader (safetensors 0.8) accepts.
+ *
+ * @example
+ * ```ts
+ * import { SAFETENSORS_DTYPE_BITS } from "nninit/checkpoint";
+ * console.log(SAFETENSORS_DTYPE_BITS.BF16, SAFETENSORS_DTYPE_BITS.F4); // 16 4
+ * ```
+ */
 export const SAFETENSORS_DTYPE_BITS = {
   BOOL: 8, U8: 8, I8: 8, F8_E5M2: 8, F8_E4M3: 8, F8_E8M0: 8, F4: 4, F6_E2M3: 6, F6_E3M2: 6,
   I16: 16, U16: 16, F16: 16, BF16: 16, I32: 32, U32: 32, F32: 32, F64: 64, I64: 64, U64: 64, C64: 64,
@@ -12,7 +20,15 @@ export type SafetensorsDtype = keyof typeof SAFETENSORS_DTYPE_BITS;
 /** The dtype words the writer takes (numpy's and torch's names); safetensors' own codes are taken too. */
 export type DtypeWord = "float64" | "float32" | "float16" | "bfloat16" | "int64" | "int32" | "int16" | "int8" | "uint64" | "uint32" | "uint16" | "uint8" | "bool";
 
-/** nninit's words for the dtypes (numpy's and torch's names); the codes are accepted as they are. */
+/**
+ * nninit's words for the dtypes (numpy's and torch's names); the codes are accepted as they are.
+ *
+ * @example
+ * ```ts
+ * import { DTYPE_WORDS } from "nninit/checkpoint";
+ * console.log(DTYPE_WORDS.bfloat16, DTYPE_WORDS.int64); // "BF16" "I64"
+ * ```
+ */
 export const DTYPE_WORDS: Record<DtypeWord, SafetensorsDtype> = {
   float64: "F64", float32: "F32", float16: "F16", bfloat16: "BF16",
   int64: "I64", int32: "I32", int16: "I16", int8: "I8",

@@ -10,7 +10,15 @@ import { MAX_NESTING, nestsTooDeep, scanHeaderText } from "./json-scan.js";
 
 export { SAFETENSORS_DTYPE_BITS, type SafetensorsDtype };
 
-/** The element size in bytes of the dtypes whose elements are whole bytes (F4 and the F6 types are not: see SAFETENSORS_DTYPE_BITS). */
+/**
+ * The element size in bytes of the dtypes whose elements are whole bytes (F4 and the F6 types are not: see SAFETENSORS_DTYPE_BITS).
+ *
+ * @example
+ * ```ts
+ * import { SAFETENSORS_DTYPE_BYTES } from "nninit/checkpoint";
+ * console.log(SAFETENSORS_DTYPE_BYTES.F32, SAFETENSORS_DTYPE_BYTES.BF16); // 4 2
+ * ```
+ */
 export const SAFETENSORS_DTYPE_BYTES = {
   BOOL: 1, U8: 1, I8: 1, F8_E5M2: 1, F8_E4M3: 1, F8_E8M0: 1, I16: 2, U16: 2, F16: 2, BF16: 2,
   I32: 4, U32: 4, F32: 4, F64: 8, I64: 8, U64: 8, C64: 8,
@@ -19,10 +27,26 @@ export const SAFETENSORS_DTYPE_BYTES = {
 /** What the writer stores: nninit's dtypes, and int64 for counters (BatchNorm's num_batches_tracked). */
 export type StoredDtype = Dtype | "int64";
 
-/** The safetensors code of each dtype word (float32 -> F32, ...) and code (F32 -> F32). */
+/**
+ * The safetensors code of each dtype word (float32 -> F32, ...) and code (F32 -> F32).
+ *
+ * @example
+ * ```ts
+ * import { SAFETENSORS_DTYPE } from "nninit/checkpoint";
+ * console.log(SAFETENSORS_DTYPE.float32, SAFETENSORS_DTYPE.bfloat16, SAFETENSORS_DTYPE.F16); // F32 BF16 F16
+ * ```
+ */
 export const SAFETENSORS_DTYPE: Record<DtypeWord | SafetensorsDtype, SafetensorsDtype> = DTYPE_CODE;
 
-/** The largest header the reader accepts (the reference implementation's limit). */
+/**
+ * The largest header the reader accepts (the reference implementation's limit).
+ *
+ * @example
+ * ```ts
+ * import { MAX_HEADER_BYTES } from "nninit/checkpoint";
+ * console.log(MAX_HEADER_BYTES); // 100000000: a longer header is refused with a SafetensorsFormatError
+ * ```
+ */
 export const MAX_HEADER_BYTES = 100_000_000;
 
 /** One tensor of a header, offsets relative to the start of the data. */
@@ -54,6 +78,16 @@ export interface TensorLayout {
 /**
  * An error in a file's structure: the file is not a valid safetensors file. The message starts
  * with the file's name as the caller gave it, when the reader knew it (`file`).
+ *
+ * @example
+ * ```ts
+ * import { bytesSource, safeOpen, SafetensorsFormatError } from "nninit/checkpoint";
+ * try {
+ *   await safeOpen(bytesSource(new Uint8Array([1, 2, 3]), "broken.safetensors"));
+ * } catch (e) {
+ *   console.log(e instanceof SafetensorsFormatError, e.message); // true "broken.safetensors: ..."
+ * }
+ * ```
  */
 export class SafetensorsFormatError extends Error {
   override name = "SafetensorsFormatError";
@@ -69,7 +103,15 @@ function elements(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Bytes of a tensor's data (NaN when its elements do not fill whole bytes). */
+/**
+ * Bytes of a tensor's data (NaN when its elements do not fill whole bytes).
+ *
+ * @example
+ * ```ts
+ * import { tensorBytes } from "nninit/checkpoint";
+ * console.log(tensorBytes({ name: "w", dtype: "BF16", shape: [768, 768] })); // 1179648
+ * ```
+ */
 export function tensorBytes(t: TensorLayout): number {
   return byteLengthOf(t.dtype, elements(t.shape)) ?? Number.NaN;
 }
@@ -77,6 +119,13 @@ export function tensorBytes(t: TensorLayout): number {
 /**
  * The header bytes (length prefix + JSON padded with spaces to a multiple of 8, so the data
  * starts 8-aligned) for tensors stored back to back in the given order, and their entries.
+ *
+ * @example
+ * ```ts
+ * import { encodeHeader } from "nninit/checkpoint";
+ * const { bytes, entries } = encodeHeader([{ name: "w", dtype: "F32", shape: [2, 3] }], { format: "pt" });
+ * console.log(bytes.length % 8, entries[0]); // 0 { name: "w", dtype: "F32", shape: [2, 3], begin: 0, end: 24 }
+ * ```
  */
 export function encodeHeader(tensors: readonly TensorLayout[], metadata: Record<string, string> = {}): { bytes: Uint8Array; entries: HeaderEntry[] } {
   const names = new Set<string>();

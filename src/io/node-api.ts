@@ -14,8 +14,15 @@ import { prepareWrite, writeChecked, type ByteSink } from "./write.js";
  * metadata unless it names a format. Resolves to the bytes written.
  *
  * @example
- * await saveFile("model.safetensors", { w: { dtype: "bfloat16", shape: [2], data: new Uint16Array(2) } });
- * const tensors = await loadFile("model.safetensors");
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { loadFile, saveFile } from "nninit/checkpoint/node";
+ * const path = join(tmpdir(), "nninit-example.safetensors");
+ * await saveFile(path, { w: { dtype: "bfloat16", shape: [2], data: new Uint16Array(2) } }); // written atomically
+ * const tensors = await loadFile(path);
+ * console.log(tensors.get("w")?.dtype); // "BF16"
+ * ```
  */
 export async function saveFile(target: string | Writable | ByteSink | WritableStream<Uint8Array>, tensors: neutral.SaveTensors, options?: neutral.SaveOptions): Promise<number> {
   const fn = "saveFile";
@@ -30,7 +37,22 @@ export async function saveFile(target: string | Writable | ByteSink | WritableSt
   return writeChecked(fn, target instanceof Writable ? writableSink(target) : target, sources, writeOptions);
 }
 
-/** Opens a safetensors file (a path, or anything nninit/checkpoint's safeOpen takes); reads its header only. Close it when done. */
+/**
+ * Opens a safetensors file (a path, or anything nninit/checkpoint's safeOpen takes); reads its header only. Close it when done.
+ *
+ * @example
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { safeOpen, saveFile } from "nninit/checkpoint/node";
+ * const path = join(tmpdir(), "nninit-example.safetensors");
+ * await saveFile(path, { a: { shape: [2], data: new Float32Array([1, 2]) }, b: { shape: [1], data: new Float32Array([3]) } });
+ * const file = await safeOpen(path);
+ * console.log(file.keys(), file.metadata()); // [ "a", "b" ] { format: "pt" }
+ * console.log((await file.getTensor("b")).data); // Float32Array(1) [ 3 ]
+ * await file.close();
+ * ```
+ */
 export async function safeOpen(input: string | ReadableInput): Promise<neutral.SafeOpenFile> {
   if (typeof input === "string") {
     const source = await fileSource(input);
@@ -39,7 +61,19 @@ export async function safeOpen(input: string | ReadableInput): Promise<neutral.S
   return neutral.openSource(await sourceOf("safeOpen(node)", input));
 }
 
-/** Every tensor of a safetensors file, by name in file order. */
+/**
+ * Every tensor of a safetensors file, by name in file order.
+ *
+ * @example
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { loadFile, saveFile } from "nninit/checkpoint/node";
+ * const path = join(tmpdir(), "nninit-example.safetensors");
+ * await saveFile(path, { w: { dtype: "bfloat16", shape: [2], data: new Uint16Array([0x3f80, 0x4000]) } });
+ * console.log(await loadFile(path)); // Map(1) { "w" => { dtype: "BF16", shape: [2], data: Uint16Array(2) [16256, 16384] } }
+ * ```
+ */
 export async function loadFile(input: string | ReadableInput): Promise<Map<string, neutral.Tensor>> {
   return neutral.loadAll(await safeOpen(input));
 }

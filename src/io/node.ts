@@ -9,7 +9,15 @@ import type { Writable } from "node:stream";
 import { writeSafetensors, type ByteSink, type TensorSource, type WriteOptions } from "./write.js";
 import type { ByteSource } from "./read.js";
 
-/** The temporary name a file is written under before its rename: hidden, beside it, unique per process. */
+/**
+ * The temporary name a file is written under before its rename: hidden, beside it, unique per process.
+ *
+ * @example
+ * ```ts
+ * import { temporaryName } from "nninit/checkpoint/node";
+ * console.log(temporaryName("/data/model.safetensors")); // "/data/.model.safetensors.<pid>.<time>.partial"
+ * ```
+ */
 export function temporaryName(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.partial`);
 }
@@ -17,6 +25,16 @@ export function temporaryName(path: string): string {
 /**
  * Writes a file through its temporary name: `produce` gets a sink; on success the file is renamed
  * to `path`, on any failure (or abort) the temporary file is removed and the error rethrown.
+ *
+ * @example
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { writeFileAtomically } from "nninit/checkpoint/node";
+ * await writeFileAtomically(join(tmpdir(), "nninit-example.txt"), async (sink) => {
+ *   await sink.write(new TextEncoder().encode("complete or absent\n")); // renamed into place only on success
+ * });
+ * ```
  */
 export async function writeFileAtomically(path: string, produce: (sink: ByteSink) => Promise<void>): Promise<void> {
   const temp = temporaryName(path);
@@ -35,7 +53,21 @@ export async function writeFileAtomically(path: string, produce: (sink: ByteSink
   }
 }
 
-/** Sequential writes to an open file; each resolves when the bytes are in the kernel's page cache. */
+/**
+ * Sequential writes to an open file; each resolves when the bytes are in the kernel's page cache.
+ *
+ * @example
+ * ```ts
+ * import { open } from "node:fs/promises";
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { writeSafetensors } from "nninit/checkpoint";
+ * import { fileHandleSink } from "nninit/checkpoint/node";
+ * const handle = await open(join(tmpdir(), "nninit-example.safetensors"), "w");
+ * await writeSafetensors(fileHandleSink(handle), [{ name: "w", shape: [8], dtype: "float32", fill: (out) => { out.fill(1); } }]);
+ * await handle.close();
+ * ```
+ */
 export function fileHandleSink(handle: FileHandle): ByteSink {
   return {
     async write(bytes) {
@@ -47,7 +79,21 @@ export function fileHandleSink(handle: FileHandle): ByteSink {
   };
 }
 
-/** A Node Writable as a sink: copies each chunk (the writer reuses its buffers) and waits for 'drain'. */
+/**
+ * A Node Writable as a sink: copies each chunk (the writer reuses its buffers) and waits for 'drain'.
+ *
+ * @example
+ * ```ts
+ * import { createWriteStream } from "node:fs";
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { writeSafetensors } from "nninit/checkpoint";
+ * import { writableSink } from "nninit/checkpoint/node";
+ * const stream = createWriteStream(join(tmpdir(), "nninit-example.safetensors"));
+ * await writeSafetensors(writableSink(stream), [{ name: "w", shape: [8], dtype: "float32", fill: (out) => { out.fill(0); } }]);
+ * await new Promise((resolve) => stream.end(resolve));
+ * ```
+ */
 export function writableSink(stream: Writable): ByteSink {
   return {
     write(bytes) {
@@ -64,6 +110,18 @@ export function writableSink(stream: Writable): ByteSink {
 /**
  * Writes a safetensors file to a path (atomically: temporary name, then rename) or to a Node
  * Writable stream (not ended: the caller owns it). Resolves to the bytes written.
+ *
+ * @example
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { normal } from "nninit";
+ * import { writeSafetensorsFile } from "nninit/checkpoint/node";
+ * const bytes = await writeSafetensorsFile(join(tmpdir(), "nninit-example.safetensors"), [
+ *   { name: "w", shape: [64, 64], dtype: "float32", fill: (out, s, e) => { normal([64, 64], { range: [s, e], out }); } },
+ * ]);
+ * console.log(bytes); // header + 16384 bytes
+ * ```
  */
 export async function writeSafetensorsFile(target: string | Writable, tensors: readonly TensorSource[], options?: WriteOptions): Promise<number> {
   if (typeof target !== "string") return writeSafetensors(writableSink(target), tensors, options);
@@ -89,6 +147,19 @@ export async function openError(path: string, error: NodeJS.ErrnoException): Pro
  * Opens a regular file for reading. The open does not block (O_NONBLOCK: a named pipe with no
  * writer would otherwise wait forever) and anything but a regular file (a FIFO, a device, a
  * socket, a directory) is refused before a byte is read. Errors name the path as given.
+ *
+ * @example
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { writeFile } from "node:fs/promises";
+ * import { openRegularFile } from "nninit/checkpoint/node";
+ * const path = join(tmpdir(), "nninit-example.bin");
+ * await writeFile(path, new Uint8Array(16));
+ * const { handle, size } = await openRegularFile(path); // a FIFO or a directory would be refused
+ * console.log(size); // 16
+ * await handle.close();
+ * ```
  */
 export async function openRegularFile(path: string): Promise<{ handle: FileHandle; size: number }> {
   let handle: FileHandle;
@@ -106,7 +177,22 @@ export async function openRegularFile(path: string): Promise<{ handle: FileHandl
   return { handle, size: info.size };
 }
 
-/** A file as a ByteSource named by its path; close it when done. Reads past the end are refused, not attempted. */
+/**
+ * A file as a ByteSource named by its path; close it when done. Reads past the end are refused, not attempted.
+ *
+ * @example
+ * ```ts
+ * import { join } from "node:path";
+ * import { tmpdir } from "node:os";
+ * import { readSafetensorsHeader } from "nninit/checkpoint";
+ * import { fileSource, saveFile } from "nninit/checkpoint/node";
+ * const path = join(tmpdir(), "nninit-example.safetensors");
+ * await saveFile(path, { w: { shape: [2, 3], data: new Float32Array(6) } });
+ * const source = await fileSource(path);
+ * console.log((await readSafetensorsHeader(source)).entries); // [ { name: "w", dtype: "F32", shape: [2, 3], begin: 0, end: 24 } ]
+ * await source.close();
+ * ```
+ */
 export async function fileSource(path: string): Promise<ByteSource & { close(): Promise<void> }> {
   const { handle, size } = await openRegularFile(path);
   return {

@@ -13,7 +13,17 @@ export interface ByteSource {
   read(offset: number, length: number): Promise<Uint8Array>;
 }
 
-/** A Blob (or File) as a ByteSource; a File's name (or `name`) names it in errors. */
+/**
+ * A Blob (or File) as a ByteSource; a File's name (or `name`) names it in errors.
+ *
+ * @example
+ * ```ts
+ * import { blobSource, readSafetensorsHeader, safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "w", shape: [2, 2], dtype: "float32", fill: (out) => { out.fill(1); } }]);
+ * const header = await readSafetensorsHeader(blobSource(blob, "model.safetensors"));
+ * console.log(header.entries[0].name, header.entries[0].shape); // w [ 2, 2 ]
+ * ```
+ */
 export function blobSource(blob: Blob, name?: string): ByteSource {
   const given = name ?? (typeof (blob as File).name === "string" ? (blob as File).name : undefined);
   return {
@@ -43,7 +53,17 @@ export function windowedSource<S extends ByteSource>(source: S, windowBytes = 8 
   };
 }
 
-/** Reads and checks the header of a safetensors file. */
+/**
+ * Reads and checks the header of a safetensors file.
+ *
+ * @example
+ * ```ts
+ * import { bytesSource, readSafetensorsHeader, safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "w", shape: [8], dtype: "bfloat16", fill: (out) => { out.fill(0); } }], { metadata: { format: "pt" } });
+ * const header = await readSafetensorsHeader(bytesSource(new Uint8Array(await blob.arrayBuffer())));
+ * console.log(header.metadata, header.entries, header.dataBytes); // { format: "pt" } [ { name: "w", dtype: "BF16", ... } ] 16
+ * ```
+ */
 export async function readSafetensorsHeader(source: ByteSource): Promise<SafetensorsHeader> {
   const prefix = await source.read(0, Math.min(8, source.size));
   const n = headerLength(prefix, source.size, source.name);
@@ -61,12 +81,32 @@ function halfTables(): { F16: Float32Array; BF16: Float32Array } {
   return tables;
 }
 
-/** The floating-point dtypes whose values the reader decodes. */
+/**
+ * The floating-point dtypes whose values the reader decodes.
+ *
+ * @example
+ * ```ts
+ * import { FLOAT_DTYPES } from "nninit/checkpoint";
+ * console.log(FLOAT_DTYPES); // [ "F64", "F32", "F16", "BF16" ]: the dtypes readTensorValues and tensorStats decode
+ * ```
+ */
 export const FLOAT_DTYPES = ["F64", "F32", "F16", "BF16"] as const;
 
 /**
  * A tensor's values as numbers, chunk by chunk (`chunkBytes` at a time, default 8 MiB), for the
  * floating-point dtypes. The arrays are reused: read each before asking for the next.
+ *
+ * @example
+ * ```ts
+ * import { normal } from "nninit";
+ * import { blobSource, readSafetensorsHeader, readTensorValues, safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "w", shape: [64, 64], dtype: "float16", fill: (out, s, e) => { normal([64, 64], { dtype: "float16", range: [s, e], out }); } }]);
+ * const source = blobSource(blob);
+ * const header = await readSafetensorsHeader(source);
+ * for await (const values of readTensorValues(source, header, header.entries[0], 2048)) {
+ *   console.log(values.length); // 1024 float16 values (2048 bytes) a chunk, as numbers
+ * }
+ * ```
  */
 export async function* readTensorValues(source: ByteSource, header: SafetensorsHeader, entry: HeaderEntry, chunkBytes = 8 << 20): AsyncGenerator<Float32Array | Float64Array> {
   if (!(FLOAT_DTYPES as readonly string[]).includes(entry.dtype)) {
@@ -104,7 +144,19 @@ export interface TensorStats {
   max: number;
 }
 
-/** Streams a tensor once and returns its statistics (NaN for an empty tensor); stops between chunks when `signal` aborts. */
+/**
+ * Streams a tensor once and returns its statistics (NaN for an empty tensor); stops between chunks when `signal` aborts.
+ *
+ * @example
+ * ```ts
+ * import { uniform } from "nninit";
+ * import { blobSource, readSafetensorsHeader, safetensorsBlob, tensorStats } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "b", shape: [4096], dtype: "float32", fill: (out, s, e) => { uniform([4096], { a: -1, b: 1, range: [s, e], out }); } }]);
+ * const source = blobSource(blob);
+ * const header = await readSafetensorsHeader(source);
+ * console.log(await tensorStats(source, header, header.entries[0])); // count 4096; mean near 0, std near 1/sqrt(3) = 0.577
+ * ```
+ */
 export async function tensorStats(source: ByteSource, header: SafetensorsHeader, entry: HeaderEntry, signal?: AbortSignal): Promise<TensorStats> {
   let count = 0, sum = 0, sum2 = 0, min = Infinity, max = -Infinity;
   for await (const chunk of readTensorValues(source, header, entry)) {

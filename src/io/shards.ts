@@ -6,15 +6,40 @@
 // shard of its own, appended when it is met (the open shard keeps filling after it, as there). Shard k depends only on the tensor list and the maximum, so each shard can be
 // written by a different process.
 
-/** The file name of shard k (1-based) of n. */
+/**
+ * The file name of shard k (1-based) of n.
+ *
+ * @example
+ * ```ts
+ * import { shardFileName } from "nninit/checkpoint";
+ * console.log(shardFileName(2, 3)); // "model-00002-of-00003.safetensors"
+ * ```
+ */
 export function shardFileName(k: number, n: number): string {
   const pad = (x: number) => String(x).padStart(5, "0");
   return `model-${pad(k)}-of-${pad(n)}.safetensors`;
 }
 
+/**
+ * The name of a sharded checkpoint's index file, as transformers names it.
+ *
+ * @example
+ * ```ts
+ * import { INDEX_FILE_NAME, shardFileName } from "nninit/checkpoint";
+ * console.log(INDEX_FILE_NAME, shardFileName(1, 2)); // model.safetensors.index.json model-00001-of-00002.safetensors
+ * ```
+ */
 export const INDEX_FILE_NAME = "model.safetensors.index.json";
 
-/** Indices of the tensors of each shard, given each tensor's data bytes. */
+/**
+ * Indices of the tensors of each shard, given each tensor's data bytes.
+ *
+ * @example
+ * ```ts
+ * import { planShards } from "nninit/checkpoint";
+ * console.log(planShards([400, 300, 300, 500], 700)); // [ [ 0, 1 ], [ 2 ], [ 3 ] ]: tensor indices per shard
+ * ```
+ */
 export function planShards(bytes: readonly number[], maxShardBytes: number): number[][] {
   const shards: number[][] = [];
   let current: number[] = [], size = 0;
@@ -35,7 +60,16 @@ export function planShards(bytes: readonly number[], maxShardBytes: number): num
   return shards;
 }
 
-/** The index file's JSON text (2-space indent, as transformers writes it, with a final newline). */
+/**
+ * The index file's JSON text (2-space indent, as transformers writes it, with a final newline).
+ *
+ * @example
+ * ```ts
+ * import { shardIndexJson } from "nninit/checkpoint";
+ * const json = shardIndexJson(["a", "b", "c"], [400, 300, 500], [[0, 1], [2]]);
+ * console.log(JSON.parse(json)); // { metadata: { total_size: 1200 }, weight_map: { a: "model-00001-of-00002.safetensors", ... } }
+ * ```
+ */
 export function shardIndexJson(names: readonly string[], bytes: readonly number[], shards: readonly number[][], metadata: Record<string, unknown> = {}): string {
   const weightMap: Record<string, string> = {};
   shards.forEach((tensors, k) => { for (const i of tensors) weightMap[names[i]] = shardFileName(k + 1, shards.length); });
@@ -43,7 +77,15 @@ export function shardIndexJson(names: readonly string[], bytes: readonly number[
   return `${JSON.stringify({ metadata: { ...metadata, total_size: total }, weight_map: weightMap }, null, 2)}\n`;
 }
 
-/** Parses "2GB", "500MB", "1.5GiB", "10000" (bytes) as transformers does: KB/MB/GB are powers of 10, KiB/MiB/GiB of 2. */
+/**
+ * Parses "2GB", "500MB", "1.5GiB", "10000" (bytes) as transformers does: KB/MB/GB are powers of 10, KiB/MiB/GiB of 2.
+ *
+ * @example
+ * ```ts
+ * import { parseSize } from "nninit/checkpoint";
+ * console.log(parseSize("5GB"), parseSize("1.5GiB"), parseSize("10000")); // 5000000000 1610612736 10000
+ * ```
+ */
 export function parseSize(text: string): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]i?B|B)?\s*$/i.exec(text);
   if (!m) throw new RangeError(`a size must look like 2GB, 500MB, 1.5GiB or a number of bytes, got ${JSON.stringify(text)}`);

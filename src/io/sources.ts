@@ -4,7 +4,19 @@
 
 import { blobSource, type ByteSource } from "./read.js";
 
-/** Bytes in memory as a ByteSource. */
+/**
+ * Bytes in memory as a ByteSource.
+ *
+ * @example
+ * ```ts
+ * import { bytesSource, loadFile, saveFile } from "nninit/checkpoint";
+ * const chunks = [];
+ * await saveFile({ write: (b) => { chunks.push(b.slice()); } }, { w: { shape: [3], data: new Float32Array([1, 2, 3]) } });
+ * const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
+ * const tensors = await loadFile(bytesSource(bytes, "in-memory"));
+ * console.log(tensors.get("w")?.data); // Float32Array(3) [ 1, 2, 3 ]
+ * ```
+ */
 export function bytesSource(bytes: Uint8Array | ArrayBuffer, name?: string): ByteSource {
   const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   return {
@@ -18,6 +30,16 @@ export function bytesSource(bytes: Uint8Array | ArrayBuffer, name?: string): Byt
  * A fetched Response as a ByteSource. When the server says it serves byte ranges
  * (`Accept-Ranges: bytes` and a `Content-Length`), the body is left unread and each read is a
  * `Range` request to `response.url`; otherwise the body is read whole.
+ *
+ * @example
+ * ```ts
+ * import { bytesSource, responseSource, safeOpen, safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "w", shape: [2], dtype: "float32", fill: (out) => { out.fill(1); } }]);
+ * // A fetch() Response; one built from a Blob here, so the example runs without a server.
+ * const source = await responseSource(new Response(blob));
+ * const file = await safeOpen(source);
+ * console.log(file.keys()); // [ "w" ]
+ * ```
  */
 export async function responseSource(response: Response, name = response.url || undefined): Promise<ByteSource> {
   if (!response.ok) throw new Error(`${name ?? "the response"}: HTTP ${response.status} ${response.statusText}`.trimEnd());

@@ -64,10 +64,28 @@ export interface WriteOptions {
  * fault per 4 KiB, and the kernel's first read of it for a write costs again: on the 2-core VM
  * of the benchmark ~8 ms per MiB in all, so two 8 MiB buffers cost ~0.13 s of a 0.45 s GPT-2
  * write (measured: 2 MiB took 675 ms of CPU for the whole command where 8 MiB took 878 ms).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CHUNK_BYTES, writeSafetensors } from "nninit/checkpoint";
+ * console.log(DEFAULT_CHUNK_BYTES); // 2097152
+ * let writes = 0;
+ * await writeSafetensors({ write: () => { writes++; } }, [{ name: "w", shape: [1024, 1024], dtype: "float32", fill: (out) => { out.fill(0); } }], { chunkBytes: DEFAULT_CHUNK_BYTES / 2 });
+ * console.log(writes); // the header, then 1 MiB pieces of the 4 MiB tensor
+ * ```
  */
 export const DEFAULT_CHUNK_BYTES = 2 << 20;
 
-/** The header bytes and the layout of the file `writeSafetensors` would write. */
+/**
+ * The header bytes and the layout of the file `writeSafetensors` would write.
+ *
+ * @example
+ * ```ts
+ * import { safetensorsLayout } from "nninit/checkpoint";
+ * const { header, entries, totalBytes } = safetensorsLayout([{ name: "w", shape: [4, 4], dtype: "float16", fill: () => {} }]);
+ * console.log(entries[0].end, totalBytes === header.length + 32); // 32 true
+ * ```
+ */
 export function safetensorsLayout(tensors: readonly TensorSource[], metadata?: Record<string, string>): { header: Uint8Array; entries: HeaderEntry[]; totalBytes: number } {
   const fn = "safetensorsLayout";
   const checked = checkSources<TensorSource>(fn, tensors);
@@ -85,10 +103,15 @@ function layoutOf(tensors: readonly CheckedSource<TensorSource>[], metadata?: Re
  * chunk. Resolves to the number of bytes written.
  *
  * @example
- * const chunks: Uint8Array[] = [];
- * await writeSafetensors({ write: (b) => { chunks.push(b.slice()); } }, [
- *   { name: "w", shape: [4, 4], dtype: "bfloat16", fill: (out, s, e) => { normal([4, 4], { range: [s, e], dtype: "bfloat16", out: out as Uint16Array }); } },
+ * ```ts
+ * import { normal } from "nninit";
+ * import { writeSafetensors } from "nninit/checkpoint";
+ * const chunks = [];
+ * const bytes = await writeSafetensors({ write: (b) => { chunks.push(b.slice()); } }, [
+ *   { name: "w", shape: [4, 4], dtype: "bfloat16", fill: (out, s, e) => { normal([4, 4], { range: [s, e], dtype: "bfloat16", out }); } },
  * ]);
+ * console.log(bytes); // header + 32 bytes of bfloat16
+ * ```
  */
 export async function writeSafetensors(sink: ByteSink | WritableStream<Uint8Array>, tensors: readonly TensorSource[], options?: WriteOptions): Promise<number> {
   return writeChecked("writeSafetensors", sink, tensors, options);
@@ -245,6 +268,16 @@ function isWritableStream(x: unknown): x is WritableStream<Uint8Array> {
  * The whole file as a Blob, e.g. for a download link in a browser. The Blob holds the file's bytes
  * (browsers may keep large Blobs on disk); write to a `WritableStream` from the File System Access
  * API to stream a file larger than memory instead.
+ *
+ * @example
+ * ```ts
+ * import { normal } from "nninit";
+ * import { safetensorsBlob } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([
+ *   { name: "wte", shape: [100, 16], dtype: "bfloat16", fill: (out, s, e) => { normal([100, 16], { std: 0.02, dtype: "bfloat16", range: [s, e], out }); } },
+ * ]);
+ * console.log(blob.size); // header + 3200 bytes; in a page: URL.createObjectURL(blob) for a download link
+ * ```
  */
 export async function safetensorsBlob(tensors: readonly TensorSource[], options: WriteOptions = {}): Promise<Blob> {
   const parts: Uint8Array<ArrayBuffer>[] = [];

@@ -42,7 +42,16 @@ const FAMILIES: Record<string, Family> = {
   } satisfies Family])),
 };
 
-/** Every model name `nninit init` accepts: family, preset overrides. */
+/**
+ * Every model name `nninit init` accepts: family, preset overrides.
+ *
+ * @example
+ * ```ts
+ * import { MODELS } from "nninit/checkpoint";
+ * console.log(Object.keys(MODELS)); // [ "gpt2", "gpt2-medium", ..., "llama", ..., "resnet152" ]
+ * console.log(MODELS["gpt2-medium"]); // { family: "gpt2", overrides: { n_embd: 1024, ... } }
+ * ```
+ */
 export const MODELS: Record<string, { family: string; overrides: Record<string, unknown> }> = {
   ...Object.fromEntries(Object.entries(GPT2_PRESETS).map(([name, o]) => [name, { family: "gpt2", overrides: o }])),
   ...Object.fromEntries(Object.entries(LLAMA_PRESETS).map(([name, o]) => [name, { family: "llama", overrides: o }])),
@@ -66,6 +75,13 @@ export function familyOf(name: string): Family & { name: string } {
 /**
  * The config of model `name` (or, when `name` is undefined, of `file`'s model_type): the family's
  * defaults, then the preset, then `file` (a parsed config.json), then `overrides` (--set).
+ *
+ * @example
+ * ```ts
+ * import { resolveConfig } from "nninit/checkpoint";
+ * const config = resolveConfig("gpt2", undefined, { n_layer: 2 }); // defaults, then the preset, then overrides
+ * console.log(config.model_type, config.n_layer, config.n_embd); // gpt2 2 768
+ * ```
  */
 export function resolveConfig(name: string | undefined, file?: Record<string, unknown>, overrides: Record<string, unknown> = {}): Record<string, unknown> {
   const key = name ?? (typeof file?.model_type === "string" ? file.model_type : undefined);
@@ -80,7 +96,17 @@ export function resolveConfig(name: string | undefined, file?: Record<string, un
   return { ...family.defaults, ...(MODELS[key]?.overrides ?? {}), ...(file ?? {}), ...overrides, model_type: family.name };
 }
 
-/** The recipe of a resolved config. */
+/**
+ * The recipe of a resolved config.
+ *
+ * @example
+ * ```ts
+ * import { buildRecipe, parameterCount, resolveConfig } from "nninit/checkpoint";
+ * const recipe = buildRecipe(resolveConfig("gpt2", undefined, { n_layer: 1, n_embd: 64, n_head: 2, vocab_size: 100, n_positions: 32 }));
+ * for (const t of recipe.tensors.slice(0, 3)) console.log(t.name, t.shape, t.fn, t.options);
+ * console.log(parameterCount(recipe)); // 58560
+ * ```
+ */
 export function buildRecipe(config: Record<string, unknown>): ModelRecipe {
   const family = familyOf(String(config.model_type));
   const num = (key: string): number => {
@@ -102,7 +128,15 @@ export function torchReplayOf(config: Record<string, unknown>): (TorchReplay & {
   return replay && { ...replay, name: replay.model(config) };
 }
 
-/** Whether a model family can be built with the torch-exact generator (`--torch`). */
+/**
+ * Whether a model family can be built with the torch-exact generator (`--torch`).
+ *
+ * @example
+ * ```ts
+ * import { resolveConfig, supportsTorch } from "nninit/checkpoint";
+ * console.log(supportsTorch(resolveConfig("gpt2")), supportsTorch(resolveConfig("resnet18"))); // true true: `--torch` builds both
+ * ```
+ */
 export function supportsTorch(config: Record<string, unknown>): boolean {
   return torchReplayOf(config) !== undefined;
 }

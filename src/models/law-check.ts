@@ -15,6 +15,16 @@ export interface LawCheck {
 
 const fmt = (x: number) => Number(x.toPrecision(4)).toString();
 
+/**
+ * A law as people read it: "N(0, 0.02^2)", "U(-0.0442, 0.0442)", "= 1".
+ *
+ * @example
+ * ```ts
+ * import { describeLaw } from "nninit/checkpoint";
+ * console.log(describeLaw({ kind: "normal", mean: 0, std: 0.02 }));      // "N(0, 0.02^2)"
+ * console.log(describeLaw({ kind: "uniform", low: -0.5, high: 0.5 }));   // "U(-0.5, 0.5)"
+ * ```
+ */
 export function describeLaw(law: Law): string {
   switch (law.kind) {
     case "normal": return `N(${fmt(law.mean)}, ${fmt(law.std)}^2)`;
@@ -28,6 +38,17 @@ export function describeLaw(law: Law): string {
 /**
  * Whether summary `s` of a tensor in `dtype` matches `law`. Recipes use three kinds: a normal, a
  * uniform and a constant (one point); other laws are a TypeError.
+ *
+ * @example
+ * ```ts
+ * import { normal } from "nninit";
+ * import { bytesSource, checkLaw, readSafetensorsHeader, safetensorsBlob, tensorStats } from "nninit/checkpoint";
+ * const blob = await safetensorsBlob([{ name: "w", shape: [256, 64], dtype: "float32", fill: (out, s, e) => { normal([256, 64], { std: 0.02, range: [s, e], out }); } }]);
+ * const source = bytesSource(new Uint8Array(await blob.arrayBuffer()));
+ * const header = await readSafetensorsHeader(source);
+ * const stats = await tensorStats(source, header, header.entries[0]);
+ * console.log(checkLaw({ kind: "normal", mean: 0, std: 0.02 }, stats, "float32")); // { expected: "N(0, 0.02^2)", ok: true }
+ * ```
  */
 export function checkLaw(law: Law, s: TensorStats, dtype: Dtype): LawCheck {
   const expected = describeLaw(law);

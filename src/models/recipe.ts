@@ -68,7 +68,15 @@ export function numelOf(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
 }
 
-/** Parameter count of a recipe (every tensor written). */
+/**
+ * Parameter count of a recipe (every tensor written).
+ *
+ * @example
+ * ```ts
+ * import { buildRecipe, parameterCount, resolveConfig } from "nninit/checkpoint";
+ * console.log(parameterCount(buildRecipe(resolveConfig("gpt2")))); // 124439808, GPT-2 small with its tied head
+ * ```
+ */
 export function parameterCount(recipe: ModelRecipe): number {
   return recipe.tensors.reduce((a, t) => a + numelOf(t.shape), 0);
 }
@@ -94,7 +102,18 @@ export function applyZeroRanges(t: TensorRecipe, out: { fill(value: 0, start: nu
   }
 }
 
-/** The recipe's tensors as writer sources, in `dtype`, drawn from `seed` (see tensorReservations). */
+/**
+ * The recipe's tensors as writer sources, in `dtype`, drawn from `seed` (see tensorReservations).
+ *
+ * @example
+ * ```ts
+ * import { buildRecipe, resolveConfig, tensorSources, writeSafetensors } from "nninit/checkpoint";
+ * const recipe = buildRecipe(resolveConfig("gpt2", undefined, { n_layer: 1, n_embd: 64, n_head: 2, vocab_size: 100, n_positions: 32 }));
+ * const sources = tensorSources(recipe, 42, "bfloat16"); // drawn from seed 42, in recipe order
+ * const written = await writeSafetensors({ write: () => {} }, sources);
+ * console.log(sources.length, written); // 16 tensors, the file's bytes
+ * ```
+ */
 export function tensorSources(recipe: ModelRecipe, seed: number | bigint, dtype: Dtype): TensorSource[] {
   const segments = tensorReservations(recipe, seed, dtype);
   return recipe.tensors.map((t, i) => ({
