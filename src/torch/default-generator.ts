@@ -10,6 +10,14 @@ let current: TorchGenerator | undefined;
 /**
  * The default generator (torch's `torch.default_generator`): made on first use with torch's
  * default seed 67280421310721 and the newest verified torch semantics, then shared.
+ *
+ * @example
+ * ```ts
+ * import { defaultGenerator, manualSeed, uniform } from "nninit/torch";
+ * manualSeed(0);
+ * console.log(uniform([3])); // torch.manual_seed(0); torch.rand(3): [0.4963, 0.7682, 0.0885]
+ * console.log(defaultGenerator().initialSeed); // 0n
+ * ```
  */
 export function defaultGenerator(): TorchGenerator {
   current ??= new TorchGenerator();
@@ -21,9 +29,11 @@ export function defaultGenerator(): TorchGenerator {
  * normal) and returns it.
  *
  * @example
- * import { manualSeed, linear } from "nninit/torch";
+ * ```ts
+ * import { linear, manualSeed } from "nninit/torch";
  * manualSeed(0);
  * const fc = linear(8, 2); // torch.manual_seed(0); nn.Linear(8, 2)
+ * ```
  */
 export function manualSeed(seed: TorchSeed): TorchGenerator {
   seedToU64("manualSeed", seed); // a bad seed: refused under this function's name, nothing changed

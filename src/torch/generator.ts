@@ -31,7 +31,16 @@ export type TorchBuild = "avx2" | "default";
  */
 export type TorchVersion = "1.13" | "2.13";
 
-/** The versions verified against a real torch, oldest first; the last is the default. */
+/**
+ * The versions verified against a real torch, oldest first; the last is the default.
+ *
+ * @example
+ * ```ts
+ * import { TORCH_VERSIONS, TorchGenerator, truncNormal } from "nninit/torch";
+ * console.log(TORCH_VERSIONS); // [ "1.13", "2.13" ]
+ * const old = truncNormal([4], { generator: new TorchGenerator(0, { version: "1.13" }) }); // torch 1.x's trunc_normal_
+ * ```
+ */
 export const TORCH_VERSIONS = ["1.13", "2.13"] as const satisfies readonly TorchVersion[];
 
 export interface TorchGeneratorOptions {
@@ -62,7 +71,16 @@ export interface TorchGeneratorState {
   words: number;
 }
 
-/** torch's default seed (`default_rng_seed_val`). */
+/**
+ * torch's default seed (`default_rng_seed_val`).
+ *
+ * @example
+ * ```ts
+ * import { TORCH_DEFAULT_SEED, TorchGenerator } from "nninit/torch";
+ * console.log(TORCH_DEFAULT_SEED); // 67280421310721n
+ * console.log(new TorchGenerator().initialSeed === TORCH_DEFAULT_SEED); // true
+ * ```
+ */
 export const TORCH_DEFAULT_SEED = DEFAULT_SEED;
 
 const MT_N = 624;
@@ -95,11 +113,13 @@ const NO_TORCH_COUNTERPART = new Set(["deltaOrthogonal"]);
  * word), and `advance(n)` skips n words one twist at a time.
  *
  * @example
+ * ```ts
  * import { kaimingUniform, uniform } from "nninit";
  * import { TorchGenerator } from "nninit/torch";
- * const g = new TorchGenerator(0);                       // torch.manual_seed(0)
+ * const g = new TorchGenerator(0);                                          // torch.manual_seed(0)
  * const w = kaimingUniform([256, 784], { a: Math.sqrt(5), generator: g }); // nn.Linear(784, 256).weight
  * const b = uniform([256], { a: -1 / 28, b: 1 / 28, generator: g });        // ... and its bias
+ * ```
  */
 export class TorchGenerator {
   #seed: bigint;

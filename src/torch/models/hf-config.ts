@@ -16,6 +16,13 @@ const COMMON_IGNORED = [
  * The transformers versions whose `from_config` the replays follow, oldest first; the last is the
  * default. They draw the same words in the same order; only `initializer_range: 0` differs: 5.18
  * draws Embedding and Linear weights with `initializer_range or 0.02`, 4.57 with the raw 0 (zeros).
+ *
+ * @example
+ * ```ts
+ * import { stateDict, TRANSFORMERS_VERSIONS } from "nninit/torch";
+ * console.log(TRANSFORMERS_VERSIONS); // [ "4.57", "5.18" ]
+ * const sd = stateDict("gpt2", { n_layer: 1, n_embd: 32, n_head: 2, vocab_size: 100, n_positions: 16 }, { seed: 0, transformers: "4.57" });
+ * ```
  */
 export const TRANSFORMERS_VERSIONS = ["4.57", "5.18"] as const;
 export type TransformersVersion = (typeof TRANSFORMERS_VERSIONS)[number];

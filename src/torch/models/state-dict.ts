@@ -15,12 +15,28 @@ import { planHfGPT2, HF_GPT2_KEYS, type HfGPT2Config } from "./hf-gpt2.js";
 import { planHfLlama, HF_LLAMA_KEYS, type HfLlamaConfig } from "./hf-llama.js";
 import { TRANSFORMERS_VERSIONS, type TransformersVersion } from "./hf-config.js";
 
-/** The models `stateDict` replays (nninit's CLI recipes are another list: src/models). */
+/**
+ * The models `stateDict` replays (nninit's CLI recipes are another list: src/models).
+ *
+ * @example
+ * ```ts
+ * import { REPLAYED_MODELS } from "nninit/torch";
+ * console.log(REPLAYED_MODELS); // [ "nanogpt", "resnet18", ..., "resnet152", "gpt2", "llama" ]
+ * ```
+ */
 export const REPLAYED_MODELS = ["nanogpt", ...Object.keys(RESNETS), "gpt2", "llama"] as readonly ModelName[];
 
 export type ModelName = "nanogpt" | ResNetName | "gpt2" | "llama";
 
-/** The config keys each replay reads (a config.json's other keys are left out by the CLI). */
+/**
+ * The config keys each replay reads (a config.json's other keys are left out by the CLI).
+ *
+ * @example
+ * ```ts
+ * import { REPLAY_CONFIG_KEYS } from "nninit/torch";
+ * console.log(REPLAY_CONFIG_KEYS.nanogpt); // the GPTConfig keys stateDict("nanogpt", config) reads
+ * ```
+ */
 export const REPLAY_CONFIG_KEYS: Record<ModelName, readonly string[]> = {
   nanogpt: GPT_CONFIG_KEYS,
   ...(Object.fromEntries(Object.keys(RESNETS).map((m) => [m, RESNET_CONFIG_KEYS])) as unknown as Record<ResNetName, readonly string[]>),
@@ -96,8 +112,11 @@ export function modelPlan(fn: string, model: unknown, config: unknown, transform
  * under the embedding's name (it is the same tensor in torch).
  *
  * @example
- * const sd = stateDict("nanogpt", { n_layer: 6, n_head: 6, n_embd: 384, block_size: 256, vocab_size: 65 }, { seed: 1337 });
- * sd.get("transformer.h.0.attn.c_attn.weight"); // { shape: [1152, 384], data: Float32Array }
+ * ```ts
+ * import { stateDict } from "nninit/torch";
+ * const sd = stateDict("nanogpt", { n_layer: 2, n_head: 2, n_embd: 32, block_size: 16, vocab_size: 65 }, { seed: 1337 });
+ * console.log(sd.get("transformer.h.0.attn.c_attn.weight")?.shape); // [ 96, 32 ]
+ * ```
  */
 export function stateDict<M extends ModelName>(model: M, config?: ModelConfigs[M], opts?: StateDictOptions & { buffers?: false }): NamedTensors;
 export function stateDict<M extends ModelName>(model: M, config: ModelConfigs[M] | undefined, opts: StateDictOptions): NamedTensorsWithBuffers;

@@ -28,6 +28,13 @@ export interface MultiheadAttentionOptions extends ModuleOptions {
  * Draws, in torch's order: out_proj's Linear constructor (kaiming_uniform_ weight, which is kept,
  * and a uniform_ bias, later zeroed), then xavier_uniform_ of the input projection(s), then
  * xavier_normal_ of bias_k and bias_v.
+ *
+ * @example
+ * ```ts
+ * import { multiheadAttention, TorchGenerator } from "nninit/torch";
+ * const mha = multiheadAttention(64, 4, { generator: new TorchGenerator(0) }); // nn.MultiheadAttention(64, 4)
+ * console.log([...mha.keys()]); // [ "in_proj_weight", "in_proj_bias", "out_proj.weight", "out_proj.bias" ]
+ * ```
  */
 export function multiheadAttention(embedDim: number, numHeads: number, opts?: MultiheadAttentionOptions): NamedTensors {
   const fn = "multiheadAttention";

@@ -49,6 +49,13 @@ function conv(fn: string, spatial: number, transposed: boolean, inChannels: numb
 /**
  * `nn.Conv1d(inChannels, outChannels, kernelSize, groups, bias)`: `weight` [out, in/groups, k] from
  * `kaiming_uniform_(a=sqrt(5))`, `bias` [out] from U(-1/sqrt(fan_in), 1/sqrt(fan_in)).
+ *
+ * @example
+ * ```ts
+ * import { conv1d, TorchGenerator } from "nninit/torch";
+ * const conv = conv1d(16, 32, 3, { groups: 4, generator: new TorchGenerator(0) }); // nn.Conv1d(16, 32, 3, groups=4)
+ * console.log(conv.get("weight")?.shape); // [ 32, 4, 3 ]
+ * ```
  */
 export function conv1d(inChannels: number, outChannels: number, kernelSize: number | readonly number[], opts?: ConvOptions): NamedTensors {
   return conv("conv1d", 1, false, inChannels, outChannels, kernelSize, opts);
@@ -58,13 +65,26 @@ export function conv1d(inChannels: number, outChannels: number, kernelSize: numb
  * `nn.Conv2d(inChannels, outChannels, kernelSize, groups, bias)`: `weight` [out, in/groups, kh, kw].
  *
  * @example
- * const stem = conv2d(3, 64, 7, { bias: false, generator: new TorchGenerator(0) });
+ * ```ts
+ * import { conv2d, TorchGenerator } from "nninit/torch";
+ * const stem = conv2d(3, 64, 7, { bias: false, generator: new TorchGenerator(0) }); // nn.Conv2d(3, 64, 7, bias=False)
+ * console.log(stem.get("weight")?.shape); // [ 64, 3, 7, 7 ]
+ * ```
  */
 export function conv2d(inChannels: number, outChannels: number, kernelSize: number | readonly number[], opts?: ConvOptions): NamedTensors {
   return conv("conv2d", 2, false, inChannels, outChannels, kernelSize, opts);
 }
 
-/** `nn.Conv3d(...)`: `weight` [out, in/groups, kd, kh, kw]. */
+/**
+ * `nn.Conv3d(...)`: `weight` [out, in/groups, kd, kh, kw].
+ *
+ * @example
+ * ```ts
+ * import { conv3d, TorchGenerator } from "nninit/torch";
+ * const conv = conv3d(2, 4, [3, 3, 3], { generator: new TorchGenerator(0) }); // nn.Conv3d(2, 4, 3)
+ * console.log(conv.get("weight")?.shape); // [ 4, 2, 3, 3, 3 ]
+ * ```
+ */
 export function conv3d(inChannels: number, outChannels: number, kernelSize: number | readonly number[], opts?: ConvOptions): NamedTensors {
   return conv("conv3d", 3, false, inChannels, outChannels, kernelSize, opts);
 }
@@ -72,17 +92,42 @@ export function conv3d(inChannels: number, outChannels: number, kernelSize: numb
 /**
  * `nn.ConvTranspose1d(inChannels, outChannels, kernelSize, groups, bias)`: `weight` is
  * [in, out/groups, k] (transposed layout), so torch's fan_in is out/groups * k.
+ *
+ * @example
+ * ```ts
+ * import { convTranspose1d, TorchGenerator } from "nninit/torch";
+ * const up = convTranspose1d(16, 8, 4, { generator: new TorchGenerator(0) }); // nn.ConvTranspose1d(16, 8, 4)
+ * console.log(up.get("weight")?.shape); // [ 16, 8, 4 ]
+ * ```
  */
 export function convTranspose1d(inChannels: number, outChannels: number, kernelSize: number | readonly number[], opts?: ConvOptions): NamedTensors {
   return conv("convTranspose1d", 1, true, inChannels, outChannels, kernelSize, opts);
 }
 
-/** `nn.ConvTranspose2d(...)`: `weight` [in, out/groups, kh, kw]. */
+/**
+ * `nn.ConvTranspose2d(...)`: `weight` [in, out/groups, kh, kw].
+ *
+ * @example
+ * ```ts
+ * import { convTranspose2d, TorchGenerator } from "nninit/torch";
+ * const up = convTranspose2d(16, 8, 2, { generator: new TorchGenerator(0) }); // nn.ConvTranspose2d(16, 8, 2)
+ * console.log(up.get("weight")?.shape); // [ 16, 8, 2, 2 ]
+ * ```
+ */
 export function convTranspose2d(inChannels: number, outChannels: number, kernelSize: number | readonly number[], opts?: ConvOptions): NamedTensors {
   return conv("convTranspose2d", 2, true, inChannels, outChannels, kernelSize, opts);
 }
 
-/** `nn.ConvTranspose3d(...)`: `weight` [in, out/groups, kd, kh, kw]. */
+/**
+ * `nn.ConvTranspose3d(...)`: `weight` [in, out/groups, kd, kh, kw].
+ *
+ * @example
+ * ```ts
+ * import { convTranspose3d, TorchGenerator } from "nninit/torch";
+ * const up = convTranspose3d(4, 2, 2, { bias: false, generator: new TorchGenerator(0) });
+ * console.log(up.get("weight")?.shape); // [ 4, 2, 2, 2, 2 ]
+ * ```
+ */
 export function convTranspose3d(inChannels: number, outChannels: number, kernelSize: number | readonly number[], opts?: ConvOptions): NamedTensors {
   return conv("convTranspose3d", 3, true, inChannels, outChannels, kernelSize, opts);
 }

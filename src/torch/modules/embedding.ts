@@ -25,7 +25,11 @@ export interface EmbeddingOptions extends ModuleOptions {
  * (torch's normal_: num*dim words, plus 16 when num*dim is not a multiple of 16 and >= 16).
  *
  * @example
- * const wte = embedding(50257, 768, { generator: new TorchGenerator(1337) });
+ * ```ts
+ * import { embedding, TorchGenerator } from "nninit/torch";
+ * const wte = embedding(100, 16, { paddingIdx: 0, generator: new TorchGenerator(1337) }); // nn.Embedding(100, 16, padding_idx=0)
+ * console.log(wte.get("weight")?.data.slice(0, 16).every((x) => x === 0)); // true: the padding row
+ * ```
  */
 export function embedding(numEmbeddings: number, embeddingDim: number, opts?: EmbeddingOptions): NamedTensors {
   const fn = "embedding";

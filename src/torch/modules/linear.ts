@@ -29,9 +29,12 @@ export interface LinearOptions extends ModuleOptions {
  * then `bias` [out] from U(-1/sqrt(in), 1/sqrt(in)); `inFeatures * outFeatures + outFeatures` words.
  *
  * @example
- * const g = new TorchGenerator(0);                  // torch.manual_seed(0)
- * const fc = linear(784, 256, { generator: g });    // nn.Linear(784, 256)
- * fc.get("weight");                                 // { shape: [256, 784], data: Float32Array }
+ * ```ts
+ * import { linear, TorchGenerator } from "nninit/torch";
+ * const g = new TorchGenerator(0);               // torch.manual_seed(0)
+ * const fc = linear(784, 256, { generator: g }); // nn.Linear(784, 256)
+ * console.log(fc.get("weight")?.shape, fc.get("bias")?.shape); // [ 256, 784 ] [ 256 ]
+ * ```
  */
 export function linear(inFeatures: number, outFeatures: number, opts?: LinearOptions): NamedTensors {
   const fn = "linear";
@@ -44,6 +47,13 @@ export function linear(inFeatures: number, outFeatures: number, opts?: LinearOpt
 /**
  * `nn.Bilinear(in1, in2, out, bias)`: `weight` [out, in1, in2] and `bias` [out], both from
  * U(-1/sqrt(in1), 1/sqrt(in1)).
+ *
+ * @example
+ * ```ts
+ * import { bilinear, TorchGenerator } from "nninit/torch";
+ * const layer = bilinear(4, 5, 3, { generator: new TorchGenerator(0) }); // nn.Bilinear(4, 5, 3)
+ * console.log(layer.get("weight")?.shape, layer.get("bias")?.shape); // [ 3, 4, 5 ] [ 3 ]
+ * ```
  */
 export function bilinear(in1Features: number, in2Features: number, outFeatures: number, opts?: LinearOptions): NamedTensors {
   const fn = "bilinear";

@@ -48,6 +48,13 @@ export interface LayerNormOptions {
 /**
  * `nn.LayerNorm(normalizedShape, elementwise_affine)`: `weight` = 1 and `bias` = 0 of shape
  * `normalizedShape`. No draws.
+ *
+ * @example
+ * ```ts
+ * import { layerNorm } from "nninit/torch";
+ * const ln = layerNorm(768); // nn.LayerNorm(768): weight = 1, bias = 0
+ * console.log(ln.get("weight")?.data[0], ln.get("bias")?.data[0]); // 1 0
+ * ```
  */
 export function layerNorm(normalizedShape: number | readonly number[], opts?: LayerNormOptions): NamedTensors {
   const fn = "layerNorm";
@@ -66,7 +73,16 @@ export interface GroupNormOptions {
   affine?: boolean;
 }
 
-/** `nn.GroupNorm(numGroups, numChannels, affine)`: `weight` = 1, `bias` = 0 of [numChannels]. No draws. */
+/**
+ * `nn.GroupNorm(numGroups, numChannels, affine)`: `weight` = 1, `bias` = 0 of [numChannels]. No draws.
+ *
+ * @example
+ * ```ts
+ * import { groupNorm } from "nninit/torch";
+ * const gn = groupNorm(4, 32); // nn.GroupNorm(4, 32): weight = 1, bias = 0 of [32]
+ * console.log([...gn.keys()]); // [ "weight", "bias" ]
+ * ```
+ */
 export function groupNorm(numGroups: number, numChannels: number, opts?: GroupNormOptions): NamedTensors {
   const fn = "groupNorm";
   const own = options<GroupNormOptions>(fn, opts, ["affine"]);
@@ -99,6 +115,13 @@ function batchNorm(fn: string, numFeatures: number, opts: BatchNormOptions | und
  * `nn.BatchNorm1d(numFeatures, affine, track_running_stats)`: `weight` = 1, `bias` = 0; with
  * `buffers: true` also `running_mean` = 0, `running_var` = 1 and `num_batches_tracked` = 0n
  * (an int64 0-d tensor), in `state_dict()` order. No draws. BatchNorm2d and 3d are the same.
+ *
+ * @example
+ * ```ts
+ * import { batchNorm1d } from "nninit/torch";
+ * const bn = batchNorm1d(4, { buffers: true }); // nn.BatchNorm1d(4).state_dict()
+ * console.log([...bn.keys()]); // [ "weight", "bias", "running_mean", "running_var", "num_batches_tracked" ]
+ * ```
  */
 export function batchNorm1d(numFeatures: number, opts?: BatchNormOptions & { buffers?: false }): NamedTensors;
 export function batchNorm1d(numFeatures: number, opts: BatchNormOptions): NamedTensorsWithBuffers;
@@ -106,14 +129,32 @@ export function batchNorm1d(numFeatures: number, opts?: BatchNormOptions): Named
   return batchNorm("batchNorm1d", numFeatures, opts);
 }
 
-/** `nn.BatchNorm2d(numFeatures, ...)`: see {@link batchNorm1d}. */
+/**
+ * `nn.BatchNorm2d(numFeatures, ...)`: see {@link batchNorm1d}.
+ *
+ * @example
+ * ```ts
+ * import { batchNorm2d } from "nninit/torch";
+ * const bn = batchNorm2d(64); // nn.BatchNorm2d(64).named_parameters(): weight = 1, bias = 0
+ * console.log(bn.get("weight")?.shape); // [ 64 ]
+ * ```
+ */
 export function batchNorm2d(numFeatures: number, opts?: BatchNormOptions & { buffers?: false }): NamedTensors;
 export function batchNorm2d(numFeatures: number, opts: BatchNormOptions): NamedTensorsWithBuffers;
 export function batchNorm2d(numFeatures: number, opts?: BatchNormOptions): NamedTensorsWithBuffers {
   return batchNorm("batchNorm2d", numFeatures, opts);
 }
 
-/** `nn.BatchNorm3d(numFeatures, ...)`: see {@link batchNorm1d}. */
+/**
+ * `nn.BatchNorm3d(numFeatures, ...)`: see {@link batchNorm1d}.
+ *
+ * @example
+ * ```ts
+ * import { batchNorm3d } from "nninit/torch";
+ * const bn = batchNorm3d(8, { affine: false, buffers: true }); // running statistics only
+ * console.log([...bn.keys()]); // [ "running_mean", "running_var", "num_batches_tracked" ]
+ * ```
+ */
 export function batchNorm3d(numFeatures: number, opts?: BatchNormOptions & { buffers?: false }): NamedTensors;
 export function batchNorm3d(numFeatures: number, opts: BatchNormOptions): NamedTensorsWithBuffers;
 export function batchNorm3d(numFeatures: number, opts?: BatchNormOptions): NamedTensorsWithBuffers {

@@ -58,6 +58,13 @@ export interface ElmanRnnOptions extends RnnOptions {
  * `nn.RNN(inputSize, hiddenSize, num_layers, nonlinearity, bias, bidirectional)`: per layer and
  * direction `weight_ih_l{k}` [H, in], `weight_hh_l{k}` [H, H], `bias_ih_l{k}`, `bias_hh_l{k}` [H]
  * (`_reverse` appended for the second direction), all from U(-1/sqrt(H), 1/sqrt(H)).
+ *
+ * @example
+ * ```ts
+ * import { rnn, TorchGenerator } from "nninit/torch";
+ * const layer = rnn(8, 16, { bidirectional: true, generator: new TorchGenerator(0) }); // nn.RNN(8, 16, bidirectional=True)
+ * console.log([...layer.keys()]); // [ "weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0", "weight_ih_l0_reverse", ... ]
+ * ```
  */
 export function rnn(inputSize: number, hiddenSize: number, opts?: ElmanRnnOptions): NamedTensors {
   const { plan, own } = recurrent("rnn", 1, inputSize, hiddenSize, opts, ["nonlinearity"]);
@@ -74,14 +81,27 @@ export interface LstmOptions extends RnnOptions {
  * gates of 4H, and `weight_hr_l{k}` [P, H] when `projSize` P > 0 (then `weight_hh` is [4H, P]).
  *
  * @example
- * const lm = lstm(256, 512, { numLayers: 2, generator: new TorchGenerator(0) });
+ * ```ts
+ * import { lstm, TorchGenerator } from "nninit/torch";
+ * const lm = lstm(32, 64, { numLayers: 2, generator: new TorchGenerator(0) }); // nn.LSTM(32, 64, num_layers=2)
+ * console.log([...lm.keys()].length, lm.get("weight_hh_l1")?.shape); // 8 [ 256, 64 ]
+ * ```
  */
 export function lstm(inputSize: number, hiddenSize: number, opts?: LstmOptions): NamedTensors {
   const { plan, own } = recurrent("lstm", 4, inputSize, hiddenSize, opts, ["projSize"]);
   return runModule("lstm", plan, own.generator);
 }
 
-/** `nn.GRU(inputSize, hiddenSize, num_layers, bias, bidirectional)`: as {@link rnn} with gates of 3H. */
+/**
+ * `nn.GRU(inputSize, hiddenSize, num_layers, bias, bidirectional)`: as {@link rnn} with gates of 3H.
+ *
+ * @example
+ * ```ts
+ * import { gru, TorchGenerator } from "nninit/torch";
+ * const layer = gru(8, 16, { generator: new TorchGenerator(0) }); // nn.GRU(8, 16)
+ * console.log(layer.get("weight_ih_l0")?.shape); // [ 48, 8 ]
+ * ```
+ */
 export function gru(inputSize: number, hiddenSize: number, opts?: RnnOptions): NamedTensors {
   const { plan, own } = recurrent("gru", 3, inputSize, hiddenSize, opts, []);
   return runModule("gru", plan, own.generator);
