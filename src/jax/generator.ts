@@ -17,6 +17,19 @@ export interface JaxGeneratorState {
   count: number;
 }
 
+/**
+ * JAX's keys behind nninit's generator protocol: any nninit initializer given it as `generator` draws what eager JAX draws for that law, one `fold_in(key, n)` per call, as a Flax NNX `Rngs` stream does.
+ *
+ * @example
+ * ```ts
+ * import { lecunNormal } from "nninit";
+ * import { JaxGenerator, key } from "nninit/jax";
+ * const g = new JaxGenerator(key(0)); // a stream like nnx.Rngs(0)'s default one
+ * const w1 = lecunNormal([16, 8], { generator: g }); // drawn with fold_in(key(0), 0)
+ * const w2 = lecunNormal([8, 4], { generator: g });  // fold_in(key(0), 1)
+ * console.log(g.count); // 2
+ * ```
+ */
 export class JaxGenerator {
   #key: JaxKey;
   #count = 0;

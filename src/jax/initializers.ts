@@ -22,7 +22,17 @@ export type Axes = number | readonly number[];
 export type FanMode = "fan_in" | "fan_out" | "fan_avg" | "fan_geo_avg";
 export type Distribution = "truncated_normal" | "normal" | "uniform";
 
-/** Checks an initializer call's arguments; the dimension list. */
+/**
+ * Checks an initializer call's arguments (a key, a shape, dtype "float32" or none) and returns the shape's dimensions; a TypeError or RangeError naming `fn` otherwise.
+ *
+ * Checks an initializer call's arguments; the dimension list.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * console.log(initializers.callDims("myInit", key(0), [3, 4], "float32")); // [ 3, 4 ]
+ * ```
+ */
 export function callDims(fn: string, key: unknown, shape: unknown, dtype: unknown): number[] {
   wordsOf(fn, "key", key);
   const dims = dimsOf(fn, shape);
@@ -35,17 +45,51 @@ const scaled = (v: Float32Array, c: number) => {
   return v;
 };
 
-/** jax.nn.initializers.constant(value): every element float32(value). */
+/**
+ * jax.nn.initializers.constant(value): every element float32(value).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const init = initializers.constant(0.1); // jax.nn.initializers.constant(0.1)
+ * console.log(init(key(0), [3])); // Float32Array(3) [ 0.1, 0.1, 0.1 ] (float32(0.1))
+ * ```
+ */
 export function constant(value: number): Initializer {
   const v = fr(finiteNumber("constant", "value", value));
   return (key, shape, dtype) => new Float32Array(numel(callDims("constant", key, shape, dtype))).fill(v);
 }
 
-/** jax.nn.initializers.zeros / ones (each ignores its key, as in JAX, but checks it). */
+/**
+ * jax.nn.initializers.zeros / ones (each ignores its key, as in JAX, but checks it).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * console.log(initializers.zeros(key(0), [3])); // Float32Array(3) [ 0, 0, 0 ]
+ * ```
+ */
 export const zeros: Initializer = (key, shape, dtype) => new Float32Array(numel(callDims("zeros", key, shape, dtype)));
+/**
+ * jax.nn.initializers.ones: every element 1 (the key is checked, not used).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * console.log(initializers.ones(key(0), [3])); // Float32Array(3) [ 1, 1, 1 ]
+ * ```
+ */
 export const ones: Initializer = (key, shape, dtype) => new Float32Array(numel(callDims("ones", key, shape, dtype))).fill(1);
 
-/** jax.nn.initializers.uniform(scale = 0.01): uniform(0, 1) * float32(scale). */
+/**
+ * jax.nn.initializers.uniform(scale = 0.01): uniform(0, 1) * float32(scale).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.uniform(0.1)(key(0), [8]); // jax.nn.initializers.uniform(0.1): [0, 0.1)
+ * ```
+ */
 export function uniform(scale = 1e-2): Initializer {
   const c = fr(finiteNumber("uniform", "scale", scale));
   return (key, shape, dtype) => {
@@ -54,7 +98,15 @@ export function uniform(scale = 1e-2): Initializer {
   };
 }
 
-/** jax.nn.initializers.normal(stddev = 0.01): normal * float32(stddev). */
+/**
+ * jax.nn.initializers.normal(stddev = 0.01): normal * float32(stddev).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.normal(0.02)(key(0), [100, 16]); // jax.nn.initializers.normal(0.02)
+ * ```
+ */
 export function normal(stddev = 1e-2): Initializer {
   const c = fr(finiteNumber("normal", "stddev", stddev));
   return (key, shape, dtype) => {
@@ -63,7 +115,15 @@ export function normal(stddev = 1e-2): Initializer {
   };
 }
 
-/** jax.nn.initializers.truncated_normal(stddev = 0.01, lower = -2, upper = 2): truncated normal * float32(stddev). */
+/**
+ * jax.nn.initializers.truncated_normal(stddev = 0.01, lower = -2, upper = 2): truncated normal * float32(stddev).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.truncatedNormal(0.02)(key(0), [64, 64]); // in [-0.04, 0.04]
+ * ```
+ */
 export function truncatedNormal(stddev = 1e-2, lower = -2, upper = 2): Initializer {
   const c = fr(finiteNumber("truncatedNormal", "stddev", stddev));
   finiteNumber("truncatedNormal", "lower", lower);
@@ -91,7 +151,17 @@ function dimAt(fn: string, name: string, dims: readonly number[], axis: number):
 const sizeOf = (fn: string, name: string, dims: readonly number[], axes: number | number[]) =>
   typeof axes === "number" ? dimAt(fn, name, dims, axes) : axes.reduce((p, a) => p * dimAt(fn, name, dims, a), 1);
 
-/** JAX's _compute_fans: float64, the receptive field by three divisions as Python does them. */
+/**
+ * JAX's `_compute_fans`: [fan_in, fan_out] of `dims` for the given axes, the other axes (but the batch axes) a receptive field, in float64 as Python computes them.
+ *
+ * JAX's _compute_fans: float64, the receptive field by three divisions as Python does them.
+ *
+ * @example
+ * ```ts
+ * import { initializers } from "nninit/jax";
+ * console.log(initializers.computeFans("fans", [3, 3, 16, 32], -2, -1, [])); // [ 144, 288 ]
+ * ```
+ */
 export function computeFans(fn: string, dims: readonly number[], inAxis: number | number[], outAxis: number | number[], batchAxis: number | number[]): [number, number] {
   if (typeof inAxis === "number" && inAxis === -2 && dims.length <= 1) {
     throw rangeError(fn, "shape", "at least 2-d with the default in_axis (or give inAxis)", dims);
@@ -110,7 +180,16 @@ export interface VarianceScalingOptions {
   batchAxis?: Axes;
 }
 
-/** jax.nn.initializers.variance_scaling(scale, mode, distribution, in_axis, out_axis, batch_axis). */
+/**
+ * jax.nn.initializers.variance_scaling(scale, mode, distribution, in_axis, out_axis, batch_axis).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const init = initializers.varianceScaling(2, "fan_out", "normal", { inAxis: 0, outAxis: 1 });
+ * const w = init(key(0), [64, 32]);
+ * ```
+ */
 export function varianceScaling(scale: number, mode: FanMode, distribution: Distribution, opts: VarianceScalingOptions = {}): Initializer {
   const fn = "varianceScaling";
   finiteNumber(fn, "scale", scale);
@@ -133,24 +212,117 @@ export function varianceScaling(scale: number, mode: FanMode, distribution: Dist
 
 const family = (scale: number, mode: FanMode, distribution: Distribution) => (opts?: VarianceScalingOptions) => varianceScaling(scale, mode, distribution, opts);
 
-/** glorot_* (xavier_*): variance 1 / fan_avg. */
+/**
+ * glorot_* (xavier_*): variance 1 / fan_avg.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.glorotUniform()(key(0), [64, 32]); // jax.nn.initializers.glorot_uniform()(key(0), (64, 32))
+ * ```
+ */
 export const glorotUniform = family(1, "fan_avg", "uniform");
+/**
+ * jax.nn.initializers.glorot_normal (xavier_normal): variance scaling with scale 1, "fan_avg", "truncated_normal".
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.glorotNormal()(key(0), [64, 32]);
+ * ```
+ */
 export const glorotNormal = family(1, "fan_avg", "truncated_normal");
-/** lecun_*: variance 1 / fan_in. */
+/**
+ * lecun_*: variance 1 / fan_in.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.lecunUniform()(key(0), [128, 64]);
+ * ```
+ */
 export const lecunUniform = family(1, "fan_in", "uniform");
+/**
+ * jax.nn.initializers.lecun_normal: variance scaling with scale 1, "fan_in", "truncated_normal" (Flax's default kernel initializer).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.lecunNormal()(key(0), [128, 64]);
+ * ```
+ */
 export const lecunNormal = family(1, "fan_in", "truncated_normal");
-/** he_* (kaiming_*): variance 2 / fan_in. */
+/**
+ * he_* (kaiming_*): variance 2 / fan_in.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.heUniform()(key(0), [3, 3, 16, 32]);
+ * ```
+ */
 export const heUniform = family(2, "fan_in", "uniform");
+/**
+ * jax.nn.initializers.he_normal (kaiming_normal): variance scaling with scale 2, "fan_in", "truncated_normal".
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.heNormal()(key(0), [3, 3, 16, 32]);
+ * ```
+ */
 export const heNormal = family(2, "fan_in", "truncated_normal");
+/**
+ * jax.nn.initializers.xavier_uniform: the same initializer as glorotUniform.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.xavierUniform()(key(0), [64, 32]);
+ * ```
+ */
 export const xavierUniform = glorotUniform;
+/**
+ * jax.nn.initializers.xavier_normal: the same initializer as glorotNormal.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.xavierNormal()(key(0), [64, 32]);
+ * ```
+ */
 export const xavierNormal = glorotNormal;
+/**
+ * jax.nn.initializers.kaiming_uniform: the same initializer as heUniform.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.kaimingUniform()(key(0), [128, 64]);
+ * ```
+ */
 export const kaimingUniform = heUniform;
+/**
+ * jax.nn.initializers.kaiming_normal: the same initializer as heNormal.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.kaimingNormal()(key(0), [128, 64]);
+ * ```
+ */
 export const kaimingNormal = heNormal;
 
 /**
  * jax.nn.initializers.orthogonal(scale = 1, column_axis = -1): Q of the QR of JAX's own normal
  * draw (the same normals, bit for bit), signs from diag(R). The QR is nninit's Householder, not
  * LAPACK's, so values agree with JAX to float32 rounding, not bit for bit.
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.orthogonal()(key(0), [16, 16]); // to float32 rounding of JAX's (nninit's QR)
+ * ```
  */
 export function orthogonal(scale = 1, columnAxis = -1): Initializer {
   const s = fr(finiteNumber("orthogonal", "scale", scale));
@@ -158,7 +330,15 @@ export function orthogonal(scale = 1, columnAxis = -1): Initializer {
   return (key, shape, dtype) => jaxOrthogonal("orthogonal", key, callDims("orthogonal", key, shape, dtype), s, columnAxis);
 }
 
-/** jax.nn.initializers.delta_orthogonal(scale = 1, column_axis = -1): orthogonal at the kernel's centre tap ((k - 1) // 2). */
+/**
+ * jax.nn.initializers.delta_orthogonal(scale = 1, column_axis = -1): orthogonal at the kernel's centre tap ((k - 1) // 2).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key } from "nninit/jax";
+ * const w = initializers.deltaOrthogonal()(key(0), [3, 3, 8, 16]); // conv kernel (kh, kw, in, out), in <= out
+ * ```
+ */
 export function deltaOrthogonal(scale = 1, columnAxis = -1): Initializer {
   const s = fr(finiteNumber("deltaOrthogonal", "scale", scale));
   integer("deltaOrthogonal", "columnAxis", columnAxis, -Number.MAX_SAFE_INTEGER);

@@ -15,7 +15,15 @@ const fr = Math.fround;
 /** A Keras initializer: values of `shape`, the same on every call. */
 export type KerasInitializer = (shape: Shape) => Float32Array;
 
-/** The key of Keras's draw_seed(seed) for an integer seed in [0, 2^32). */
+/**
+ * The key of Keras's draw_seed(seed) for an integer seed in [0, 2^32).
+ *
+ * @example
+ * ```ts
+ * import { keyData, keras } from "nninit/jax";
+ * console.log(keyData(keras.kerasKey("example", 7))); // Uint32Array(2) [ 7, 0 ], Keras's draw_seed(7)
+ * ```
+ */
 export function kerasKey(fn: string, seed: unknown): JaxKey {
   return wrapKeyData([integer(fn, "seed", seed, 0, 0xffffffff), 0]);
 }
@@ -26,7 +34,15 @@ const affine = (v: Float32Array, std: number, mean: number) => {
   return v;
 };
 
-/** Keras's compute_fans: 1-d (n, n); 2-d (rows, cols); else the leading dims are a receptive field. */
+/**
+ * Keras's compute_fans: 1-d (n, n); 2-d (rows, cols); else the leading dims are a receptive field.
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * console.log(keras.kerasFans([3, 3, 16, 32])); // [ 144, 288 ]
+ * ```
+ */
 export function kerasFans(dims: readonly number[]): [number, number] {
   if (dims.length < 1) return [1, 1];
   if (dims.length === 1) return [dims[0], dims[0]];
@@ -36,6 +52,16 @@ export function kerasFans(dims: readonly number[]): [number, number] {
 
 interface Seeded { seed: number }
 
+/**
+ * keras.initializers.RandomNormal(mean, stddev, seed) on the JAX backend: `normal * stddev + mean` in float32 (defaults 0 and 0.05).
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const init = keras.RandomNormal({ seed: 1, stddev: 0.02 });
+ * const a = init([4]), b = init([4]); // the same values: a Keras initializer reuses its seed
+ * ```
+ */
 export function RandomNormal(opts: Seeded & { mean?: number; stddev?: number }): KerasInitializer {
   const fn = "RandomNormal";
   const o = options<Seeded & { mean?: number; stddev?: number }>(fn, opts, ["seed", "mean", "stddev"]);
@@ -44,6 +70,15 @@ export function RandomNormal(opts: Seeded & { mean?: number; stddev?: number }):
   return (shape) => affine(normal(k, dimsOf(fn, shape)), std, mean);
 }
 
+/**
+ * keras.initializers.TruncatedNormal(mean, stddev, seed) on the JAX backend: a normal cut at 2 standard deviations (defaults 0 and 0.05).
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.TruncatedNormal({ seed: 1, stddev: 0.02 })([64, 64]);
+ * ```
+ */
 export function TruncatedNormal(opts: Seeded & { mean?: number; stddev?: number }): KerasInitializer {
   const fn = "TruncatedNormal";
   const o = options<Seeded & { mean?: number; stddev?: number }>(fn, opts, ["seed", "mean", "stddev"]);
@@ -52,6 +87,15 @@ export function TruncatedNormal(opts: Seeded & { mean?: number; stddev?: number 
   return (shape) => affine(truncatedNormal(k, -2, 2, dimsOf(fn, shape)), std, mean);
 }
 
+/**
+ * keras.initializers.RandomUniform(minval, maxval, seed) on the JAX backend (defaults -0.05 and 0.05).
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.RandomUniform({ seed: 1, minval: -0.1, maxval: 0.1 })([8]);
+ * ```
+ */
 export function RandomUniform(opts: Seeded & { minval?: number; maxval?: number }): KerasInitializer {
   const fn = "RandomUniform";
   const o = options<Seeded & { minval?: number; maxval?: number }>(fn, opts, ["seed", "minval", "maxval"]);
@@ -67,6 +111,15 @@ export interface VarianceScalingOptions extends Seeded {
   distribution?: "truncated_normal" | "normal" | "untruncated_normal" | "uniform";
 }
 
+/**
+ * keras.initializers.VarianceScaling(scale, mode, distribution, seed) on the JAX backend; `distribution: "normal"` means truncated normal, as in Keras.
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.VarianceScaling({ seed: 1, scale: 2, mode: "fan_out", distribution: "untruncated_normal" })([64, 32]);
+ * ```
+ */
 export function VarianceScaling(opts: VarianceScalingOptions): KerasInitializer {
   return varianceScaling("VarianceScaling", options<VarianceScalingOptions>("VarianceScaling", opts, ["seed", "scale", "mode", "distribution"]));
 }
@@ -94,11 +147,66 @@ type Preset = (opts: Seeded) => KerasInitializer;
 const preset = (fn: string, scale: number, mode: "fan_in" | "fan_avg", distribution: "truncated_normal" | "uniform"): Preset =>
   (opts) => varianceScaling(fn, { ...options<Seeded>(fn, opts, ["seed"]), scale, mode, distribution });
 
+/**
+ * keras.initializers.GlorotNormal(seed) on the JAX backend: variance scaling with scale 1, "fan_avg", "truncated_normal".
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.GlorotNormal({ seed: 1 })([64, 32]);
+ * ```
+ */
 export const GlorotNormal = preset("GlorotNormal", 1, "fan_avg", "truncated_normal");
+/**
+ * keras.initializers.GlorotUniform(seed) on the JAX backend (Keras's default kernel initializer): scale 1, "fan_avg", "uniform".
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const init = keras.GlorotUniform({ seed: 1 });
+ * const w = init([64, 32]); // keras.initializers.GlorotUniform(seed=1)((64, 32))
+ * ```
+ */
 export const GlorotUniform = preset("GlorotUniform", 1, "fan_avg", "uniform");
+/**
+ * keras.initializers.HeNormal(seed) on the JAX backend: scale 2, "fan_in", "truncated_normal".
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.HeNormal({ seed: 1 })([3, 3, 16, 32]);
+ * ```
+ */
 export const HeNormal = preset("HeNormal", 2, "fan_in", "truncated_normal");
+/**
+ * keras.initializers.HeUniform(seed) on the JAX backend: scale 2, "fan_in", "uniform".
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.HeUniform({ seed: 1 })([3, 3, 16, 32]);
+ * ```
+ */
 export const HeUniform = preset("HeUniform", 2, "fan_in", "uniform");
+/**
+ * keras.initializers.LecunNormal(seed) on the JAX backend: scale 1, "fan_in", "truncated_normal".
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.LecunNormal({ seed: 1 })([128, 64]);
+ * ```
+ */
 export const LecunNormal = preset("LecunNormal", 1, "fan_in", "truncated_normal");
+/**
+ * keras.initializers.LecunUniform(seed) on the JAX backend: scale 1, "fan_in", "uniform".
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.LecunUniform({ seed: 1 })([128, 64]);
+ * ```
+ */
 export const LecunUniform = preset("LecunUniform", 1, "fan_in", "uniform");
 
 /**
@@ -106,6 +214,12 @@ export const LecunUniform = preset("LecunUniform", 1, "fan_in", "uniform");
  * with r the product of all but the last axis, signs from diag(R), times float32(gain): the same
  * construction as jax.nn.initializers.orthogonal, so the normals are Keras's bit for bit and Q
  * agrees to float32 rounding (nninit's QR, not LAPACK's).
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * const w = keras.Orthogonal({ gain: 1, seed: 1 })([32, 32]);
+ * ```
  */
 export function Orthogonal(opts: Seeded & { gain?: number }): KerasInitializer {
   const fn = "Orthogonal";
@@ -115,7 +229,15 @@ export function Orthogonal(opts: Seeded & { gain?: number }): KerasInitializer {
   return (shape) => jaxOrthogonal(fn, k, dimsOf(fn, shape), gain, -1);
 }
 
-/** keras.initializers.Identity(gain): float32(gain) on the diagonal of a 2-d shape. */
+/**
+ * keras.initializers.Identity(gain): float32(gain) on the diagonal of a 2-d shape.
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * console.log(keras.Identity({ gain: 2 })([2, 3])); // Float32Array(6) [ 2, 0, 0, 0, 2, 0 ]
+ * ```
+ */
 export function Identity(opts: { gain?: number } = {}): KerasInitializer {
   const fn = "Identity";
   const gain = fr(finiteNumber(fn, "gain", options<{ gain?: number }>(fn, opts, ["gain"]).gain ?? 1));
@@ -128,11 +250,37 @@ export function Identity(opts: { gain?: number } = {}): KerasInitializer {
   };
 }
 
-/** keras.initializers.Constant(value), Zeros(), Ones(). */
+/**
+ * keras.initializers.Constant(value), Zeros(), Ones().
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * console.log(keras.Constant({ value: 0.5 })([3])); // Float32Array(3) [ 0.5, 0.5, 0.5 ]
+ * ```
+ */
 export function Constant(opts: { value?: number } = {}): KerasInitializer {
   const fn = "Constant";
   const value = fr(finiteNumber(fn, "value", options<{ value?: number }>(fn, opts, ["value"]).value ?? 0));
   return (shape) => new Float32Array(numel(dimsOf(fn, shape))).fill(value);
 }
+/**
+ * keras.initializers.Zeros(): every element 0.
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * console.log(keras.Zeros()([2])); // Float32Array(2) [ 0, 0 ]
+ * ```
+ */
 export const Zeros = (): KerasInitializer => Constant({ value: 0 });
+/**
+ * keras.initializers.Ones(): every element 1.
+ *
+ * @example
+ * ```ts
+ * import { keras } from "nninit/jax";
+ * console.log(keras.Ones()([2])); // Float32Array(2) [ 1, 1 ]
+ * ```
+ */
 export const Ones = (): KerasInitializer => Constant({ value: 1 });

@@ -8,7 +8,16 @@ import { typeError, rangeError, integer } from "../validate.js";
 
 const DATA = Symbol("jax key data");
 
-/** An opaque, immutable JAX PRNG key (jax.random.key's value). Read its words with keyData. */
+/**
+ * An opaque, immutable JAX PRNG key (jax.random.key's value). Read its words with keyData.
+ *
+ * @example
+ * ```ts
+ * import { JaxKey, key, split } from "nninit/jax";
+ * const [a, b] = split(key(0));
+ * console.log(a instanceof JaxKey, String(b)); // true "JaxKey(928981903, 3453687069)"
+ * ```
+ */
 export class JaxKey {
   readonly [DATA]: readonly [number, number];
 
@@ -41,6 +50,12 @@ const I64_MIN = -(2n ** 63n), I64_MAX = 2n ** 63n - 1n;
  * jax.random.key(seed): with JAX's default 32-bit mode the seed becomes an int64 and then its
  * low 32 bits, so the key's words are [0, seed mod 2^32] (key(-5) = [0, 0xFFFFFFFB]; key(2^40 + 3)
  * = [0, 3]). Seeds outside int64 are a RangeError, as JAX's OverflowError.
+ *
+ * @example
+ * ```ts
+ * import { key, keyData } from "nninit/jax";
+ * console.log(keyData(key(0)), keyData(key(-5))); // Uint32Array(2) [ 0, 0 ] Uint32Array(2) [ 0, 4294967291 ]
+ * ```
  */
 export function key(seed: JaxSeed): JaxKey {
   const fn = "key";
@@ -60,7 +75,17 @@ export function key(seed: JaxSeed): JaxKey {
   return make(0, Number(BigInt.asUintN(32, s)));
 }
 
-/** The key from its two uint32 words (jax.random.wrap_key_data of a threefry key). */
+/**
+ * The key from its two uint32 words (jax.random.wrap_key_data of a threefry key).
+ *
+ * @example
+ * ```ts
+ * import { keyData, uniform, wrapKeyData } from "nninit/jax";
+ * const k = wrapKeyData([928981903, 3453687069]); // jax.random.wrap_key_data
+ * console.log(keyData(k)); // Uint32Array(2) [ 928981903, 3453687069 ]
+ * const w = uniform(k, [2]);
+ * ```
+ */
 export function wrapKeyData(data: ArrayLike<number>): JaxKey {
   const fn = "wrapKeyData";
   if (data === null || typeof data !== "object" || typeof (data as { length?: unknown }).length !== "number") {
@@ -70,12 +95,30 @@ export function wrapKeyData(data: ArrayLike<number>): JaxKey {
   return make(integer(fn, "data[0]", data[0], 0, 0xffffffff), integer(fn, "data[1]", data[1], 0, 0xffffffff));
 }
 
-/** jax.random.key_data(k): the two uint32 words. */
+/**
+ * jax.random.key_data(k): the two uint32 words.
+ *
+ * @example
+ * ```ts
+ * import { key, keyData, split } from "nninit/jax";
+ * console.log(keyData(split(key(0))[1])); // Uint32Array(2) [ 928981903, 3453687069 ], jax.random.key_data
+ * ```
+ */
 export function keyData(k: JaxKey): Uint32Array {
   return Uint32Array.from(wordsOf("keyData", "key", k));
 }
 
-/** jax.random.split(k, num): num new keys; key i is threefry(k, (0, i)) (i < 2^32). */
+/**
+ * jax.random.split(k, num): num new keys; key i is threefry(k, (0, i)) (i < 2^32).
+ *
+ * @example
+ * ```ts
+ * import { key, split, uniform } from "nninit/jax";
+ * const [k1, k2] = split(key(0));
+ * const w = uniform(k1, [4, 4]);
+ * const v = uniform(k2, [4, 4]); // independent of w
+ * ```
+ */
 export function split(k: JaxKey, num = 2): JaxKey[] {
   const [k0, k1] = wordsOf("split", "key", k);
   integer("split", "num", num, 0, 0xffffffff);
@@ -87,7 +130,15 @@ export function split(k: JaxKey, num = 2): JaxKey[] {
   return out;
 }
 
-/** jax.random.fold_in(k, data): the key of counter (0, data) (data as uint32: [0, 2^32)). */
+/**
+ * jax.random.fold_in(k, data): the key of counter (0, data) (data as uint32: [0, 2^32)).
+ *
+ * @example
+ * ```ts
+ * import { foldIn, key, keyData } from "nninit/jax";
+ * console.log(keyData(foldIn(key(0), 1))); // Uint32Array(2) [ 928981903, 3453687069 ]
+ * ```
+ */
 export function foldIn(k: JaxKey, data: number): JaxKey {
   const [k0, k1] = wordsOf("foldIn", "key", k);
   const d = integer("foldIn", "data", data, 0, 0xffffffff);

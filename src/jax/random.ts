@@ -80,7 +80,15 @@ function run(s: Slice<Float32Array | Uint32Array>, kernel: (k: JaxKernels, hi: n
   }
 }
 
-/** jax.random.bits(key, shape): the 32-bit words y0 ^ y1 of counters 0, 1, ... */
+/**
+ * jax.random.bits(key, shape): the 32-bit words y0 ^ y1 of counters 0, 1, ...
+ *
+ * @example
+ * ```ts
+ * import { bits, key } from "nninit/jax";
+ * console.log(bits(key(0), [2])); // Uint32Array(2) [ 4070199207, 4202968722 ], as jax.random.bits
+ * ```
+ */
 export function bits(key: JaxKey, shape: Shape, opts?: { range?: readonly [number, number]; out?: Uint32Array }): Uint32Array {
   const fn = "bits";
   const o = options<Record<string, unknown>>(fn, opts, ["range", "out"]);
@@ -89,7 +97,16 @@ export function bits(key: JaxKey, shape: Shape, opts?: { range?: readonly [numbe
   return s.out;
 }
 
-/** jax.random.uniform(key, shape, minval, maxval) in float32: [minval, maxval). */
+/**
+ * jax.random.uniform(key, shape, minval, maxval) in float32: [minval, maxval).
+ *
+ * @example
+ * ```ts
+ * import { key, uniform } from "nninit/jax";
+ * console.log(uniform(key(0), [3])); // [ 0.947667, 0.9785799, 0.33229148 ], jax.random.uniform(key(0), (3,))
+ * const part = uniform(key(0), [1000], { range: [10, 20] }); // elements 10..19 of the same draw, alone
+ * ```
+ */
 export function uniform(key: JaxKey, shape: Shape, opts?: UniformOptions): Float32Array {
   const fn = "uniform";
   const o = options<Record<string, unknown>>(fn, opts, [...DRAW_KEYS, "minval", "maxval"]);
@@ -102,7 +119,15 @@ export function uniform(key: JaxKey, shape: Shape, opts?: UniformOptions): Float
   return s.out;
 }
 
-/** jax.random.normal(key, shape) in float32: sqrt(2) erf_inv(uniform(-1 + 2^-24, 1)). */
+/**
+ * jax.random.normal(key, shape) in float32: sqrt(2) erf_inv(uniform(-1 + 2^-24, 1)).
+ *
+ * @example
+ * ```ts
+ * import { key, normal } from "nninit/jax";
+ * console.log(normal(key(0), [3])); // [ 1.6226422, 2.0252647, -0.43359444 ], jax.random.normal(key(0), (3,))
+ * ```
+ */
 export function normal(key: JaxKey, shape: Shape, opts?: DrawOptions): Float32Array {
   const fn = "normal";
   const s = f32Slice(fn, key, shape, options<Record<string, unknown>>(fn, opts, DRAW_KEYS));
@@ -114,6 +139,13 @@ export function normal(key: JaxKey, shape: Shape, opts?: DrawOptions): Float32Ar
  * jax.random.truncated_normal(key, lower, upper, shape) in float32, bounds given as numbers
  * (eager JAX: XLA's scalar erf of the bounds at run time; a call under an outer jit with constant
  * bounds folds erf with the host libm instead, which differs for some bounds).
+ *
+ * @example
+ * ```ts
+ * import { key, truncatedNormal } from "nninit/jax";
+ * const w = truncatedNormal(key(0), -2, 2, [256]); // jax.random.truncated_normal(key(0), -2, 2, (256,))
+ * console.log(Math.min(...w) >= -2 && Math.max(...w) <= 2); // true
+ * ```
  */
 export function truncatedNormal(key: JaxKey, lower: number, upper: number, shape: Shape, opts?: DrawOptions): Float32Array {
   const fn = "truncatedNormal";
@@ -130,6 +162,12 @@ export function truncatedNormal(key: JaxKey, lower: number, upper: number, shape
 /**
  * jax.random.bernoulli(key, p, shape) (mode "low", JAX's default): 1 where uniform(key, shape)
  * < float32(p), else 0, as a Uint8Array (JAX's bool array).
+ *
+ * @example
+ * ```ts
+ * import { bernoulli, key } from "nninit/jax";
+ * console.log(bernoulli(key(0), 0.5, [4])); // Uint8Array(4) [ 0, 0, 1, 1 ], jax.random.bernoulli(key(0), 0.5, (4,))
+ * ```
  */
 export function bernoulli(key: JaxKey, p: number, shape: Shape, opts?: { range?: readonly [number, number]; out?: Uint8Array }): Uint8Array {
   const fn = "bernoulli";

@@ -44,9 +44,16 @@ export function apiExports(): ApiExport[] {
   const checker = program.getTypeChecker();
   const out: ApiExport[] = [];
   const resolve = (s: ts.Symbol) => (s.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(s) : s);
-  const describe = (entry: string, name: string, symbol: ts.Symbol) => {
-    const summary = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
-    const examples = symbol.getJsDocTags(checker).filter((t) => t.name === "example").map((t) => ts.displayPartsToString(t.text));
+  const describe = (entry: string, name: string, symbol: ts.Symbol, alias?: ts.Symbol) => {
+    let summary = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
+    let examples = symbol.getJsDocTags(checker).filter((t) => t.name === "example").map((t) => ts.displayPartsToString(t.text));
+    // `export * as ns`: the comment is on the export declaration (the namespace has no declaration of its own).
+    const star = alias?.declarations?.find(ts.isNamespaceExport);
+    if (star) {
+      const docs = ts.getJSDocCommentsAndTags(star.parent).filter(ts.isJSDoc);
+      summary = docs.map((d) => ts.getTextOfJSDocComment(d.comment) ?? "").join("\n").trim();
+      examples = docs.flatMap((d) => (d.tags ?? []).filter((t) => t.tagName.text === "example").map((t) => ts.getTextOfJSDocComment(t.comment) ?? ""));
+    }
     const declaration = symbol.valueDeclaration ?? symbol.declarations?.[0];
     const source = declaration?.getSourceFile();
     const file = source ? relative(root, source.fileName) : "";
@@ -60,9 +67,9 @@ export function apiExports(): ApiExport[] {
     for (const exported of checker.getExportsOfModule(module).sort((a, b) => a.name.localeCompare(b.name))) {
       const symbol = resolve(exported);
       if (!(symbol.flags & ts.SymbolFlags.Value)) continue; // a type: TypeDoc's notDocumented checks it
-      describe(e.specifier, exported.name, symbol);
+      describe(e.specifier, exported.name, symbol, exported);
       if (symbol.flags & ts.SymbolFlags.ValueModule) {
-        // `export * as ns`: the namespace's own doc is its file's leading @module comment, and each member is an export.
+        // `export * as ns`: each member is an export too.
         for (const member of checker.getExportsOfModule(symbol).sort((a, b) => a.name.localeCompare(b.name))) {
           const m = resolve(member);
           if (m.flags & ts.SymbolFlags.Value) describe(e.specifier, `${exported.name}.${member.name}`, m);
