@@ -24,6 +24,7 @@ export type SaveInput = { dtype?: DtypeWord | SafetensorsDtype; shape: readonly 
 /** Tensors by name: a Map (nninit/torch's stateDict) or a plain object; or the writer's array of sources. */
 export type SaveTensors = Map<string, SaveInput> | Record<string, SaveInput> | readonly TensorSource[];
 
+/** Options of {@link saveFile}: the metadata, and the writer's options. */
 export interface SaveOptions extends Omit<WriteOptions, "shared"> {
   /** `__metadata__`. The writer adds `format: "pt"` (what transformers expects) unless `format` is given. */
   metadata?: Record<string, string>;
@@ -103,10 +104,18 @@ function tensorOf(entry: HeaderEntry, bytes: Uint8Array): Tensor {
 export interface SafeOpenFile {
   /** Tensor names in file order. */
   keys(): string[];
+  /** The file's `__metadata__` (empty when it has none). */
   metadata(): Record<string, string>;
+  /** Reads one whole tensor. */
   getTensor(name: string): Promise<Tensor>;
   /** A view of one tensor whose `get(...ranges)` reads only the bytes spanning the selection. */
-  getSlice(name: string): { dtype: SafetensorsDtype; shape: number[]; get(...ranges: SliceRange[]): Promise<Tensor> };
+  getSlice(name: string): {
+    dtype: SafetensorsDtype;
+    shape: number[];
+    /** Reads the selection: one range (or index) per leading dimension, like Python's `get_slice(name)[a:b, c]`. */
+    get(...ranges: SliceRange[]): Promise<Tensor>;
+  };
+  /** Releases the source (the Node version closes the file). */
   close(): Promise<void>;
 }
 

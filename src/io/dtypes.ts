@@ -15,6 +15,7 @@ export const SAFETENSORS_DTYPE_BITS = {
   BOOL: 8, U8: 8, I8: 8, F8_E5M2: 8, F8_E4M3: 8, F8_E8M0: 8, F4: 4, F6_E2M3: 6, F6_E3M2: 6,
   I16: 16, U16: 16, F16: 16, BF16: 16, I32: 32, U32: 32, F32: 32, F64: 64, I64: 64, U64: 64, C64: 64,
 } as const;
+/** A safetensors dtype code: "F32", "BF16", "I64", ... */
 export type SafetensorsDtype = keyof typeof SAFETENSORS_DTYPE_BITS;
 
 /** The dtype words the writer takes (numpy's and torch's names); safetensors' own codes are taken too. */

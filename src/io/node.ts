@@ -193,7 +193,10 @@ export async function openRegularFile(path: string): Promise<{ handle: FileHandl
  * await source.close();
  * ```
  */
-export async function fileSource(path: string): Promise<ByteSource & { close(): Promise<void> }> {
+export async function fileSource(path: string): Promise<ByteSource & {
+  /** Closes the file. */
+  close(): Promise<void>;
+}> {
   const { handle, size } = await openRegularFile(path);
   return {
     size,

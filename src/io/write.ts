@@ -23,6 +23,7 @@ export interface TensorSource {
   name: string;
   shape: readonly number[];
   dtype: DtypeWord | SafetensorsDtype;
+  /** Writes elements [start, end) of the tensor into `out` (whose length is end - start); may be async. */
   fill(out: TensorArray, start: number, end: number): void | Promise<void>;
 }
 
@@ -31,9 +32,11 @@ export interface TensorSource {
  * nothing, until it returns): the writer then reuses the buffer.
  */
 export interface ByteSink {
+  /** Takes the next bytes of the file. */
   write(bytes: Uint8Array): void | Promise<void>;
 }
 
+/** Progress of a write, given to `onProgress` after each chunk. */
 export interface WriteProgress {
   bytesDone: number;
   bytesTotal: number;
@@ -41,6 +44,7 @@ export interface WriteProgress {
   tensorsTotal: number;
 }
 
+/** Options of {@link writeSafetensors} and the functions built on it. */
 export interface WriteOptions {
   /** `__metadata__`: string keys to string values. */
   metadata?: Record<string, string>;
@@ -53,6 +57,7 @@ export interface WriteOptions {
    * worker finishes the one before.
    */
   shared?: boolean;
+  /** Called after each chunk is written, with the bytes and tensors done so far. */
   onProgress?: (p: WriteProgress) => void;
   /** Stops between chunks; the promise rejects with `signal.reason`. */
   signal?: AbortSignal;

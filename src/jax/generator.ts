@@ -45,6 +45,7 @@ export class JaxGenerator {
     return this.#count;
   }
 
+  /** The generator protocol: draws the law with fold_in(key, count), then counts the draw. */
   [DRAW](d: Draw): void {
     if (!(d.out instanceof Float32Array)) {
       throw new TypeError(`${d.fn}: a JaxGenerator draws float32 only (JAX computes half dtypes in 16-bit arithmetic, not implemented); drop dtype`);
@@ -65,15 +66,18 @@ export class JaxGenerator {
     this.#count++;
   }
 
+  /** An independent copy at the same state. */
   clone(): JaxGenerator {
     return new JaxGenerator(this.#key).setState(this.getState());
   }
 
+  /** The key's words and the count, for {@link JaxGenerator.setState}. */
   getState(): JaxGeneratorState {
     const [k0, k1] = wordsOf("JaxGenerator.getState", "key", this.#key);
     return { key: [k0, k1], count: this.#count };
   }
 
+  /** Restores a state from {@link JaxGenerator.getState}. */
   setState(state: JaxGeneratorState): this {
     const fn = "JaxGenerator.setState";
     if (state === null || typeof state !== "object" || !Array.isArray(state.key)) throw new TypeError(`${fn}: state must be { key: [k0, k1], count }, got ${String(state)}`);
@@ -83,6 +87,7 @@ export class JaxGenerator {
     return this;
   }
 
+  /** "JaxGenerator(JaxKey(...), count=n)" for logs. */
   toString(): string {
     return `JaxGenerator(${this.#key.toString()}, count=${this.#count})`;
   }

@@ -19,7 +19,9 @@ export type Initializer = (key: JaxKey, shape: Shape, dtype?: "float32") => Floa
 /** An axis or a list of axes; negative axes count from the end, as in Python. */
 export type Axes = number | readonly number[];
 
+/** Which fan variance scaling divides by: fan_in, fan_out, their mean, or their geometric mean. */
 export type FanMode = "fan_in" | "fan_out" | "fan_avg" | "fan_geo_avg";
+/** The law variance scaling draws from (JAX's names: "normal" is untruncated). */
 export type Distribution = "truncated_normal" | "normal" | "uniform";
 
 /**
@@ -174,6 +176,7 @@ export function computeFans(fn: string, dims: readonly number[], inAxis: number 
   return [inSize * receptive, outSize * receptive];
 }
 
+/** The axes {@link varianceScaling} computes fans over (JAX's in_axis, out_axis, batch_axis; negative from the end). */
 export interface VarianceScalingOptions {
   inAxis?: Axes;
   outAxis?: Axes;

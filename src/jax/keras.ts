@@ -104,6 +104,7 @@ export function RandomUniform(opts: Seeded & { minval?: number; maxval?: number 
   return (shape) => uniform(k, dimsOf(fn, shape), { minval, maxval });
 }
 
+/** Options of {@link VarianceScaling}: Keras's scale, mode and distribution, and the integer seed. */
 export interface VarianceScalingOptions extends Seeded {
   scale?: number;
   mode?: "fan_in" | "fan_out" | "fan_avg";

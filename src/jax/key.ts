@@ -28,6 +28,7 @@ export class JaxKey {
     Object.freeze(this);
   }
 
+  /** "JaxKey(word0, word1)" for logs. */
   toString(): string {
     return `JaxKey(${this[DATA][0]}, ${this[DATA][1]})`;
   }

@@ -45,8 +45,11 @@ export function orthogonalWorkBytes(rows: number, cols: number, k: Kernels = lin
  * when rows < cols. Writes the rows x cols result, row-major, into `out`.
  *
  * @example
+ * ```ts no-run
+ * // no-run: orthogonalize is internal (not exported); nninit's orthogonal() is the public call
  * const q = new Float32Array(64 * 32);
  * orthogonalize(gaussian, 64, 32, 1, q); // q^T q = I (32 x 32)
+ * ```
  */
 export function orthogonalize(g: Float32Array, rows: number, cols: number, gain: number, out: Float32Array, k: Kernels = linalgModule.current()): void {
   const tall = rows >= cols;

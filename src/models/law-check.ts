@@ -7,6 +7,7 @@ import { roundTo, type Dtype } from "../dtype.js";
 import type { Law } from "../initializers/law.js";
 import type { TensorStats } from "../io/read.js";
 
+/** What {@link checkLaw} concluded: the expected law in words and whether the statistics match it. */
 export interface LawCheck {
   /** The law, for people: "N(0, 0.02^2)", "U(-0.0442, 0.0442)", "= 1". */
   expected: string;

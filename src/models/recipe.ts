@@ -14,6 +14,7 @@ export type RecipeInitializer = keyof typeof RECIPE_INITIALIZERS;
 /** The law of a tensor's values: the catalog's (one vocabulary from the initializers down to the recipes). */
 export type { Law };
 
+/** One tensor of a {@link ModelRecipe}: its name and shape, the initializer call that makes it and the law its values follow. */
 export interface TensorRecipe {
   name: string;
   shape: number[];

@@ -136,9 +136,13 @@ export class Pool {
    * an Error saying so; the pool starts a new worker in its place.
    *
    * @example
-   * const pool = createPool();
-   * const wte = await pool.fill(normal, [50257, 768], { std: 0.02, generator: g });
+   * ```ts
+   * import { createPool, Generator, normal } from "nninit";
+   * const pool = createPool({ threads: 2 });
+   * const wte = await pool.fill(normal, [1000, 64], { std: 0.02, generator: new Generator(1) });
+   * const half = await pool.fill("normal", [1000, 64], { dtype: "bfloat16" }); // Uint16Array of bits
    * await pool.close();
+   * ```
    */
   fill<const O extends object = TensorOptions>(
     // O comes from the options, as in fillAsync (the initializers are generic in theirs, so they cannot give it)
@@ -165,9 +169,14 @@ export class Pool {
    * already fill the machine's cores; never on a page's main thread.
    *
    * @example
-   * const w = pool.fill(normal, [4096, 4096], { generator: g });
-   * pool.help(); // this thread fills chunks too
+   * ```ts
+   * import { createPool, Generator, normal } from "nninit";
+   * const pool = createPool({ threads: 1 });
+   * const w = pool.fill(normal, [1024, 1024], { generator: new Generator(1) });
+   * console.log(pool.help() >= 0); // true: the elements this thread wrote
    * await w;
+   * await pool.close();
+   * ```
    */
   help(): number {
     this.#helpers = 1;

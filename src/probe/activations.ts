@@ -13,6 +13,7 @@
  * ```
  */
 export const ACTIVATIONS = ["linear", "sigmoid", "tanh", "relu", "leaky_relu", "selu", "gelu"] as const;
+/** One of {@link ACTIVATIONS}. */
 export type Activation = (typeof ACTIVATIONS)[number];
 
 const SELU_LAMBDA = 1.0507009873554805;

@@ -16,6 +16,7 @@ import { resolveInit, type InitSpec } from "./initializer.js";
 import { matmul, transpose } from "./matmul.js";
 import { meanStd, fraction, histogram, distinctColumns, type Histogram } from "./stats.js";
 
+/** What {@link probe} propagates: the stack's depth and width, the batch, the activation, the initializer and the seed (every field optional). */
 export interface ProbeSpec {
   /** Number of weight layers (default 10), 1..1000. */
   layers?: number;
@@ -59,6 +60,7 @@ export interface LayerReport {
   distinctUnits: number;
 }
 
+/** What {@link probe} measured: the spec it ran and one {@link LayerReport} per layer. */
 export interface ProbeReport {
   layers: number;
   width: number;

@@ -10,6 +10,7 @@ import { integer, oneOf, numberOption, rangeError, typeError, ownEntries } from 
 import { activationOf, ACTIVATIONS, type Activation } from "./activations.js";
 import { resolveInit, type InitSpec, type ResolvedInit } from "./initializer.js";
 
+/** What {@link compareTraining} trains: the initializers and seeds to compare, the steps, the network and the data (every field optional). */
 export interface TrainSpec {
   /** Initializers to compare (default zeros, xavierNormal, kaimingNormal), 1..8. */
   inits?: readonly InitSpec[];
@@ -27,6 +28,7 @@ export interface TrainSpec {
   learningRate?: number;
 }
 
+/** One run of {@link compareTraining}: an initializer and a seed, its loss after each step and its final accuracy. */
 export interface TrainCurve {
   init: string;
   seed: string;
@@ -36,6 +38,7 @@ export interface TrainCurve {
   accuracy: number;
 }
 
+/** What {@link compareTraining} returns: the settings it ran with and one {@link TrainCurve} per initializer and seed. */
 export interface TrainReport {
   steps: number;
   hidden: number;

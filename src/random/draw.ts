@@ -53,8 +53,12 @@ export const DRAW: unique symbol = Symbol.for("nninit.generator.draw");
  * `nninit/torch`. `getState`/`setState`/`clone` let `fillAsync` reserve and restore.
  */
 export interface RandomGenerator {
+  /** Fills `draw.out` with the law's values and moves past the whole tensor, or throws having written and moved nothing. */
   [DRAW](draw: Draw): void;
+  /** An independent copy at the same state. */
   clone(): RandomGenerator;
+  /** The state, for `setState` (`fillAsync` and the pool reserve a segment with it and restore it on failure). */
   getState(): unknown;
+  /** Restores a state from `getState`. */
   setState(state: never): unknown;
 }

@@ -39,8 +39,11 @@ export const TAPE_END = 2 ** 53;
  * chunking, offset or thread count.
  *
  * @example
+ * ```ts
+ * import { Generator, kaimingNormal } from "nninit";
  * const g = new Generator(42);
  * const w = kaimingNormal([256, 128], { generator: g });
+ * ```
  */
 class TapeGenerator {
   #seed = 0n;

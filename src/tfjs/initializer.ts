@@ -174,6 +174,7 @@ export interface NninitInitializerClass<C> {
   new (config?: C): NninitInitializer;
   /** The serialization name, `"nninit>" + the class name`: distinct from tfjs's own classes. */
   readonly className: string;
+  /** Builds an initializer from a saved config (what `tf.loadLayersModel` calls). */
   fromConfig: typeof NninitInitializer.fromConfig;
 }
 

@@ -43,6 +43,7 @@ export type TorchVersion = "1.13" | "2.13";
  */
 export const TORCH_VERSIONS = ["1.13", "2.13"] as const satisfies readonly TorchVersion[];
 
+/** Options of `new TorchGenerator(seed, options)`. */
 export interface TorchGeneratorOptions {
   /**
    * The torch release whose semantics to follow (default "2.13", the newest verified): see
@@ -167,10 +168,12 @@ export class TorchGenerator {
     return this;
   }
 
+  /** The whole state (`torch.Generator.get_state`), for {@link TorchGenerator.setState}. */
   getState(): TorchGeneratorState {
     return { seed: this.#seed, mt: this.#state.mt.slice(), index: this.#state.next, normal: this.#normal, words: this.#words };
   }
 
+  /** Restores a state from {@link TorchGenerator.getState}: the same future output. */
   setState(state: TorchGeneratorState): this {
     const fn = "TorchGenerator.setState";
     if (state === null || typeof state !== "object") throw typeError(fn, "state", "an object { seed, mt, index, normal, words }", state);
@@ -252,6 +255,7 @@ export class TorchGenerator {
     if (values !== d.out) convertToHalf(values, d.out as Uint16Array, 0, d.dtype ?? "bfloat16");
   }
 
+  /** "TorchGenerator(seed, ...)" for logs. */
   toString(): string {
     return `TorchGenerator(seed=${show(this.#seed)}, words=${this.#words}, build=${this.build}, version=${this.version})`;
   }

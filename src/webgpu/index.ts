@@ -49,12 +49,17 @@ export interface GpuFillReport {
 
 /** One tensor of a `fillModel` call. */
 export interface GpuTensor {
+  /** An nninit initializer (`normal`, `kaimingUniform`, ...) or its catalog name ("normal"). */
   initializer: string | ((...args: never[]) => unknown);
+  /** The GPUBuffer to write (created with `GPUBufferUsage.STORAGE`). */
   buffer: GpuBuffer;
+  /** The tensor's shape, as the initializer takes it. */
   shape: Shape;
+  /** The initializer's options and the fill's (`offset`, `precision`; not `encoder`). */
   options?: GpuFillOptions;
 }
 
+/** Options of {@link createGpuInit}. */
 export interface GpuInitOptions {
   /** Default precision of fills (default "exact"). */
   precision?: Precision;
@@ -62,6 +67,7 @@ export interface GpuInitOptions {
   maxBindingBytes?: number;
 }
 
+/** A device's GPU filler, made by {@link createGpuInit}. */
 export interface GpuInit {
   readonly device: GpuDevice;
   /** The default precision. */
@@ -86,7 +92,33 @@ function keyOf(seed: bigint): [number, number] {
 
 const f32Bits = (x: number) => new Uint32Array(Float32Array.of(x).buffer)[0];
 
-/** @param mutate tests only: rewrites every shader (see shaderSource). */
+/**
+ * Makes the GPU filler of a `GPUDevice`: its `fill` writes an initializer's values into a
+ * `GPUBuffer` (created with `GPUBufferUsage.STORAGE`) with the same bits as the CPU call, and
+ * `fillModel` fills a list of tensors in one command encoder. A bad call rejects before anything
+ * is encoded or any generator moves.
+ *
+ * @param device A `GPUDevice` (from `navigator.gpu`, or Dawn's `webgpu` package in Node).
+ * @param options The default `precision` and the largest binding a dispatch uses
+ *   (`maxBindingBytes`); `mutate` is for nninit's own tests only (it rewrites every shader).
+ *
+ * @example
+ * ```ts gpu
+ * import { Generator, normal } from "nninit";
+ * import { createGpuInit } from "nninit/webgpu";
+ * const device = await (await navigator.gpu.requestAdapter()).requestDevice();
+ * const gpu = createGpuInit(device);
+ * const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC;
+ * const w = device.createBuffer({ size: 32 * 16 * 4, usage });
+ * const b = device.createBuffer({ size: 16 * 4, usage });
+ * const g = new Generator(1);
+ * const reports = await gpu.fillModel([
+ *   { initializer: normal, buffer: w, shape: [32, 16], options: { std: 0.02, generator: g } },
+ *   { initializer: "zeros", buffer: b, shape: [16] },
+ * ]);
+ * console.log(reports.map((r) => r.path)); // [ "gpu", "gpu" ]
+ * ```
+ */
 export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mutate?: (wgsl: string) => string }): GpuInit {
   const fnName = "createGpuInit";
   if (device === null || typeof device !== "object" || typeof (device as { createComputePipeline?: unknown }).createComputePipeline !== "function") {

@@ -14,6 +14,7 @@ import { TAPE_WGSL } from "./wgsl-tape.js";
 import { SAMPLERS_WGSL } from "./wgsl-samplers.js";
 import { programWgsl, programs, REG } from "./program.js";
 
+/** A GPU fill's arithmetic: "exact" (integer-only soft float, the CPU's bits on every conforming GPU) or "fast" (the GPU's own float math). */
 export type Precision = "exact" | "fast";
 /** What a dispatch computes: a sampler, one value everywhere, or values uploaded from the CPU. */
 export type KernelKind = "uniform" | "normal" | "truncNormal" | "constant" | "copy";

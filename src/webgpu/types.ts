@@ -1,10 +1,13 @@
 // The few WebGPU interfaces nninit/webgpu touches, typed structurally so that the package needs
 // no @webgpu/types: a real GPUDevice, GPUBuffer or GPUCommandEncoder satisfies them.
 
+/** The part of WebGPU's `GPUBuffer` nninit uses (a real GPUBuffer is one). */
 export interface GpuBuffer {
   readonly size: number;
   readonly usage: number;
+  /** WebGPU's `GPUBuffer.getMappedRange`. */
   getMappedRange(offset?: number, size?: number): ArrayBuffer;
+  /** WebGPU's `GPUBuffer.unmap`. */
   unmap(): void;
 }
 
@@ -19,21 +22,33 @@ export interface GpuComputePass {
   end(): void;
 }
 
+/** The part of WebGPU's `GPUCommandEncoder` nninit uses. */
 export interface GpuCommandEncoder {
+  /** WebGPU's `GPUCommandEncoder.beginComputePass`. */
   beginComputePass(descriptor?: unknown): GpuComputePass;
+  /** WebGPU's `GPUCommandEncoder.finish`. */
   finish(): unknown;
 }
 
+/** The part of WebGPU's `GPUDevice` nninit uses (a real GPUDevice is one). */
 export interface GpuDevice {
   readonly limits: {
     readonly maxStorageBufferBindingSize: number;
     readonly maxBufferSize: number;
     readonly minStorageBufferOffsetAlignment: number;
   };
-  readonly queue: { submit(buffers: unknown[]): void };
+  readonly queue: {
+    /** WebGPU's `GPUQueue.submit`. */
+    submit(buffers: unknown[]): void;
+  };
+  /** WebGPU's `GPUDevice.createShaderModule`. */
   createShaderModule(descriptor: { code: string; label?: string }): unknown;
+  /** WebGPU's `GPUDevice.createComputePipeline`. */
   createComputePipeline(descriptor: { layout: "auto"; compute: { module: unknown; entryPoint: string }; label?: string }): GpuComputePipeline;
+  /** WebGPU's `GPUDevice.createBuffer`. */
   createBuffer(descriptor: { size: number; usage: number; mappedAtCreation?: boolean }): GpuBuffer;
+  /** WebGPU's `GPUDevice.createBindGroup`. */
   createBindGroup(descriptor: { layout: unknown; entries: unknown[] }): unknown;
+  /** WebGPU's `GPUDevice.createCommandEncoder`. */
   createCommandEncoder(): GpuCommandEncoder;
 }

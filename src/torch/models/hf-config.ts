@@ -25,6 +25,7 @@ const COMMON_IGNORED = [
  * ```
  */
 export const TRANSFORMERS_VERSIONS = ["4.57", "5.18"] as const;
+/** One of {@link TRANSFORMERS_VERSIONS}. */
 export type TransformersVersion = (typeof TRANSFORMERS_VERSIONS)[number];
 
 /** The std transformers' `_init_weights` gives nn.Embedding and nn.Linear weights. */

@@ -24,6 +24,7 @@ export const RESNETS = {
   resnet152: { bottleneck: true, layers: [3, 8, 36, 3] },
 } as const;
 
+/** A torchvision ResNet {@link stateDict} replays: "resnet18", "resnet34", "resnet50", "resnet101" or "resnet152". */
 export type ResNetName = keyof typeof RESNETS;
 
 /** The keyword arguments of torchvision's resnetNN() that this replay supports. */

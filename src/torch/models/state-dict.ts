@@ -26,6 +26,7 @@ import { TRANSFORMERS_VERSIONS, type TransformersVersion } from "./hf-config.js"
  */
 export const REPLAYED_MODELS = ["nanogpt", ...Object.keys(RESNETS), "gpt2", "llama"] as readonly ModelName[];
 
+/** A model {@link stateDict} replays: one of {@link REPLAYED_MODELS}. */
 export type ModelName = "nanogpt" | ResNetName | "gpt2" | "llama";
 
 /**
@@ -56,6 +57,7 @@ export interface ModelConfigs {
   llama: HfLlamaConfig;
 }
 
+/** Options of {@link stateDict}: a seed (with the build and version to match) or a generator, the transformers version, and whether to include buffers. */
 export interface StateDictOptions {
   /** The seed given to `torch.manual_seed` (number or bigint; default torch's 67280421310721). */
   seed?: number | bigint;

@@ -40,6 +40,7 @@ export function planBatchNorm(plan: Plan, prefix: string, numFeatures: number, a
   return weight;
 }
 
+/** Options of {@link layerNorm}. */
 export interface LayerNormOptions {
   /** Whether the layer has a weight and a bias (default true). */
   elementwiseAffine?: boolean;
@@ -68,6 +69,7 @@ export function layerNorm(normalizedShape: number | readonly number[], opts?: La
   return runModule(fn, plan, undefined);
 }
 
+/** Options of {@link groupNorm}. */
 export interface GroupNormOptions {
   /** Whether the layer has a weight and a bias (default true). */
   affine?: boolean;
@@ -94,6 +96,7 @@ export function groupNorm(numGroups: number, numChannels: number, opts?: GroupNo
   return runModule(fn, plan, undefined);
 }
 
+/** Options of {@link batchNorm1d}, {@link batchNorm2d} and {@link batchNorm3d}. */
 export interface BatchNormOptions {
   /** Whether the layer has a weight and a bias (default true). */
   affine?: boolean;
