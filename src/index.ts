@@ -1,4 +1,23 @@
-// nninit: neural-network weight initializers in WebAssembly SIMD.
+/**
+ * Neural-network weight initializers (torch.nn.init's, Keras's and JAX's) as functions
+ * `f(shape, options)` that return a `Float32Array` (or the `Uint16Array` bits of float16 and
+ * bfloat16), computed by WebAssembly SIMD kernels: the same seed gives the same bits on every
+ * engine and CPU, whatever the chunking, offset or thread count. Also the `Generator`, the
+ * fan and gain helpers, the `catalog` of every initializer, `fillAsync` and the worker `Pool`.
+ *
+ * Guides: [initializers and choosing one](https://unpkg.com/nninit@0.2.0/docs/initializers.md), [the stream contract and sharding](https://unpkg.com/nninit@0.2.0/docs/stream.md),
+ * [workers and the pool](https://unpkg.com/nninit@0.2.0/docs/pool.md), [browsers, CSP and bundlers](https://unpkg.com/nninit@0.2.0/docs/browsers.md).
+ *
+ * @example
+ * ```ts
+ * import { Generator, kaimingNormal, zeros } from "nninit";
+ * const g = new Generator(42);
+ * const w = kaimingNormal([256, 784], { nonlinearity: "relu", generator: g }); // He for ReLU
+ * const b = zeros([256]);
+ * ```
+ *
+ * @module nninit
+ */
 
 export { Generator, defaultGenerator, manualSeed, isGenerator, DEFAULT_SEED, type Seed, type GeneratorState } from "./random/generator.js";
 export { DRAW, type Draw, type DrawLaw, type RandomGenerator } from "./random/draw.js";

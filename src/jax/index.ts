@@ -1,5 +1,20 @@
-// nninit/jax: JAX's random numbers, jax.nn.initializers, Flax NNX's and Keras 3's default
-// initial weights, bit for bit as jax 0.10.2 computes them eagerly on CPU (docs/jax.md).
+/**
+ * The same weights as JAX: jax.random's keys and samplers, `jax.nn.initializers`, Flax NNX's and
+ * Keras 3's (JAX backend) default initial weights, bit for bit as jax 0.10.2 computes them
+ * eagerly on CPU; `JaxGenerator` lets every nninit initializer draw JAX's numbers.
+ *
+ * Guide: [the same weights as JAX](https://unpkg.com/nninit@0.2.0/docs/jax.md).
+ *
+ * @example
+ * ```ts
+ * import { initializers, key, split } from "nninit/jax";
+ * const [k1, k2] = split(key(0));
+ * const w = initializers.lecunNormal()(k1, [784, 128]); // jax.nn.initializers.lecun_normal()(k1, (784, 128))
+ * ```
+ *
+ * @module nninit/jax
+ */
+
 export { JaxKey, key, split, foldIn, keyData, wrapKeyData, type JaxSeed } from "./key.js";
 export { bits, uniform, normal, truncatedNormal, bernoulli, type DrawOptions, type UniformOptions } from "./random.js";
 export { JaxGenerator, type JaxGeneratorState } from "./generator.js";

@@ -1,3 +1,24 @@
+/**
+ * Every nninit initializer as a TensorFlow.js layers initializer class (`HeNormal`,
+ * `GlorotUniform`, `Orthogonal`, ...) for `kernelInitializer`, `biasInitializer` and the like,
+ * saved and loaded with the model. Fans are computed in the Keras layout that tfjs-layers uses.
+ * Needs `@tensorflow/tfjs-core` and `@tensorflow/tfjs-layers` (peer dependencies).
+ *
+ * Guide: [TensorFlow.js](https://unpkg.com/nninit@0.2.0/docs/tfjs.md).
+ *
+ * @example
+ * ```ts
+ * import "@tensorflow/tfjs-backend-cpu";
+ * import * as tfl from "@tensorflow/tfjs-layers";
+ * import { HeNormal, Zeros } from "nninit/tfjs";
+ * const model = tfl.sequential({ layers: [
+ *   tfl.layers.dense({ inputShape: [784], units: 256, activation: "relu",
+ *                      kernelInitializer: new HeNormal({ seed: 1 }), biasInitializer: new Zeros() }),
+ * ] });
+ * ```
+ *
+ * @module nninit/tfjs
+ */
 // nninit/tfjs: every nninit initializer as a TensorFlow.js layers initializer class, for
 // `kernelInitializer`, `biasInitializer`, `recurrentInitializer` and the like, saved and loaded
 // with the model (`tf.serialization.registerClass`, class names "nninit>HeNormal", ...).
@@ -9,14 +30,6 @@
 // The classes come from nninit's catalog: one per entry, with the entry's tfjs mapping (class name,
 // Keras layout by default, how a tfjs shape maps onto the function). The exports below name them
 // one by one because ES modules need static names; a test checks that they cover the catalog.
-//
-// @example
-// import * as tf from "@tensorflow/tfjs";
-// import { HeNormal, Zeros } from "nninit/tfjs";
-// const model = tf.sequential({ layers: [
-//   tf.layers.dense({ inputShape: [784], units: 256, activation: "relu",
-//                     kernelInitializer: new HeNormal({ seed: 1 }), biasInitializer: new Zeros() }),
-// ] });
 
 import { catalog, catalogEntry, type CatalogEntry, type TfjsMapping, type InitializerName, type OptionsOf, type TensorOptions } from "../index.js";
 import { define, type ConfigOf, type Fill, type NninitInitializerClass } from "./initializer.js";

@@ -1,3 +1,20 @@
+/**
+ * Fills a `GPUBuffer` you own with an initializer's values, computed on the GPU with the same bits
+ * as the CPU functions (any dtype, any byte offset, one tensor or a whole model in one encoder).
+ *
+ * Guide: [on the GPU](https://unpkg.com/nninit@0.2.0/docs/webgpu.md).
+ *
+ * @example
+ * ```ts gpu
+ * import { Generator, kaimingNormal } from "nninit";
+ * import { createGpuInit } from "nninit/webgpu";
+ * const device = await (await navigator.gpu.requestAdapter()).requestDevice();
+ * const w = device.createBuffer({ size: 64 * 32 * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+ * await createGpuInit(device).fill(kaimingNormal, w, [64, 32], { generator: new Generator(42) });
+ * ```
+ *
+ * @module nninit/webgpu
+ */
 // nninit/webgpu: fills a caller's GPUBuffer with an initializer's values, computed on the GPU
 // with the same bits as the CPU functions (docs/webgpu.md).
 //
