@@ -88,10 +88,12 @@ class TapeGenerator {
     return this;
   }
 
+  /** The seed and the position (tape words read so far), for {@link Generator.setState}. */
   getState(): GeneratorState {
     return { seed: this.#seed, position: this.#position };
   }
 
+  /** Moves to a state from {@link Generator.getState} (any seed, any position in [0, 2^53]). */
   setState(state: GeneratorState): this {
     const fn = "Generator.setState";
     if (state === null || typeof state !== "object") throw typeError(fn, "state", "an object { seed, position }", state);
@@ -139,6 +141,7 @@ class TapeGenerator {
     return typeof x === "object" && x !== null && #position in x;
   }
 
+  /** "Generator(seed=..., position=...)" for logs. */
   toString(): string {
     return `Generator(seed=${show(this.#seed)}, position=${this.#position})`;
   }
@@ -192,6 +195,8 @@ function sharedDefault(): TapeGenerator {
  * const again = kaimingNormal([256, 128], { generator: new Generator(42) });
  * console.log(w.every((x, i) => x === again[i])); // true: same seed, same bits
  * ```
+ *
+ * @class
  */
 export const Generator: typeof TapeGenerator = /* @__PURE__ */ sharedClass();
 export type Generator = TapeGenerator;
