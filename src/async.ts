@@ -95,7 +95,7 @@ function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
  * const w = await fillAsync(normal, [1024, 768], {
  *   std: 0.02,
  *   chunkSize: 1 << 18,
- *   onProgress: (done, total) => console.log(`${done} / ${total}`),
+ *   onProgress: (done: number, total: number) => console.log(`${done} / ${total}`),
  *   signal: controller.signal,
  * });
  * ```

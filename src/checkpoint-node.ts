@@ -7,11 +7,9 @@
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { stateDict } from "nninit/torch";
  * import { loadFile, saveFile } from "nninit/checkpoint/node";
- * const path = join(tmpdir(), "nanogpt.safetensors");
+ * const path = "nanogpt.safetensors"; // relative to the working directory
  * await saveFile(path, stateDict("nanogpt", { n_layer: 1, n_head: 2, n_embd: 32, block_size: 16, vocab_size: 65 }, { seed: 1337 }));
  * console.log((await loadFile(path)).size); // the number of tensors
  * ```

@@ -74,7 +74,7 @@ export function withFormat(metadata: unknown): Record<string, string> | unknown 
  * @example
  * ```ts
  * import { loadFile, saveFile } from "nninit/checkpoint";
- * const chunks = [];
+ * const chunks: Uint8Array<ArrayBuffer>[] = [];
  * const bytes = await saveFile({ write: (b) => { chunks.push(b.slice()); } }, {
  *   w: { dtype: "float32", shape: [2, 2], data: new Float32Array([1, 2, 3, 4]) },
  * }, { metadata: { note: "example" } });
@@ -162,7 +162,7 @@ export async function openSource(source: ByteSource, close: () => Promise<void> 
  * @example
  * ```ts
  * import { safeOpen, safetensorsBlob } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "w", shape: [4, 4], dtype: "float32", fill: (out, s) => { for (let i = 0; i < out.length; i++) out[i] = s + i; } }]);
+ * const blob = await safetensorsBlob([{ name: "w", shape: [4, 4], dtype: "float32", fill: (out, s) => { const v = out as Float32Array; for (let i = 0; i < v.length; i++) v[i] = s + i; } }]);
  * const file = await safeOpen(blob); // reads the header only
  * console.log(file.keys(), file.metadata());
  * const rows = await file.getSlice("w").get([1, 3]); // rows 1 and 2: reads only their bytes
@@ -180,7 +180,7 @@ export async function safeOpen(input: ReadableInput): Promise<SafeOpenFile> {
  * @example
  * ```ts
  * import { loadFile, safetensorsBlob } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "bias", shape: [4], dtype: "float32", fill: (out) => { out.fill(0.5); } }]);
+ * const blob = await safetensorsBlob([{ name: "bias", shape: [4], dtype: "float32", fill: (out) => { (out as Float32Array).fill(0.5); } }]);
  * const tensors = await loadFile(blob); // a Blob, File, Response, bytes or ByteSource
  * console.log(tensors.get("bias")); // { dtype: "F32", shape: [4], data: Float32Array(4) [0.5, 0.5, 0.5, 0.5] }
  * ```

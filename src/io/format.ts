@@ -85,7 +85,7 @@ export interface TensorLayout {
  * try {
  *   await safeOpen(bytesSource(new Uint8Array([1, 2, 3]), "broken.safetensors"));
  * } catch (e) {
- *   console.log(e instanceof SafetensorsFormatError, e.message); // true "broken.safetensors: ..."
+ *   console.log(e instanceof SafetensorsFormatError, (e as Error).message); // true "broken.safetensors: ..."
  * }
  * ```
  */

@@ -15,10 +15,8 @@ import { prepareWrite, writeChecked, type ByteSink } from "./write.js";
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { loadFile, saveFile } from "nninit/checkpoint/node";
- * const path = join(tmpdir(), "nninit-example.safetensors");
+ * const path = "model.safetensors"; // relative to the working directory
  * await saveFile(path, { w: { dtype: "bfloat16", shape: [2], data: new Uint16Array(2) } }); // written atomically
  * const tensors = await loadFile(path);
  * console.log(tensors.get("w")?.dtype); // "BF16"
@@ -42,10 +40,8 @@ export async function saveFile(target: string | Writable | ByteSink | WritableSt
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { safeOpen, saveFile } from "nninit/checkpoint/node";
- * const path = join(tmpdir(), "nninit-example.safetensors");
+ * const path = "model.safetensors"; // relative to the working directory
  * await saveFile(path, { a: { shape: [2], data: new Float32Array([1, 2]) }, b: { shape: [1], data: new Float32Array([3]) } });
  * const file = await safeOpen(path);
  * console.log(file.keys(), file.metadata()); // [ "a", "b" ] { format: "pt" }
@@ -66,10 +62,8 @@ export async function safeOpen(input: string | ReadableInput): Promise<neutral.S
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { loadFile, saveFile } from "nninit/checkpoint/node";
- * const path = join(tmpdir(), "nninit-example.safetensors");
+ * const path = "model.safetensors"; // relative to the working directory
  * await saveFile(path, { w: { dtype: "bfloat16", shape: [2], data: new Uint16Array([0x3f80, 0x4000]) } });
  * console.log(await loadFile(path)); // Map(1) { "w" => { dtype: "BF16", shape: [2], data: Uint16Array(2) [16256, 16384] } }
  * ```

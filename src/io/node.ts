@@ -28,10 +28,8 @@ export function temporaryName(path: string): string {
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { writeFileAtomically } from "nninit/checkpoint/node";
- * await writeFileAtomically(join(tmpdir(), "nninit-example.txt"), async (sink) => {
+ * await writeFileAtomically("notes.txt", async (sink) => {
  *   await sink.write(new TextEncoder().encode("complete or absent\n")); // renamed into place only on success
  * });
  * ```
@@ -59,12 +57,10 @@ export async function writeFileAtomically(path: string, produce: (sink: ByteSink
  * @example
  * ```ts
  * import { open } from "node:fs/promises";
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { writeSafetensors } from "nninit/checkpoint";
  * import { fileHandleSink } from "nninit/checkpoint/node";
- * const handle = await open(join(tmpdir(), "nninit-example.safetensors"), "w");
- * await writeSafetensors(fileHandleSink(handle), [{ name: "w", shape: [8], dtype: "float32", fill: (out) => { out.fill(1); } }]);
+ * const handle = await open("model.safetensors", "w");
+ * await writeSafetensors(fileHandleSink(handle), [{ name: "w", shape: [8], dtype: "float32", fill: (out) => { (out as Float32Array).fill(1); } }]);
  * await handle.close();
  * ```
  */
@@ -85,12 +81,10 @@ export function fileHandleSink(handle: FileHandle): ByteSink {
  * @example
  * ```ts
  * import { createWriteStream } from "node:fs";
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { writeSafetensors } from "nninit/checkpoint";
  * import { writableSink } from "nninit/checkpoint/node";
- * const stream = createWriteStream(join(tmpdir(), "nninit-example.safetensors"));
- * await writeSafetensors(writableSink(stream), [{ name: "w", shape: [8], dtype: "float32", fill: (out) => { out.fill(0); } }]);
+ * const stream = createWriteStream("model.safetensors");
+ * await writeSafetensors(writableSink(stream), [{ name: "w", shape: [8], dtype: "float32", fill: (out) => { (out as Float32Array).fill(0); } }]);
  * await new Promise((resolve) => stream.end(resolve));
  * ```
  */
@@ -113,12 +107,10 @@ export function writableSink(stream: Writable): ByteSink {
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { normal } from "nninit";
  * import { writeSafetensorsFile } from "nninit/checkpoint/node";
- * const bytes = await writeSafetensorsFile(join(tmpdir(), "nninit-example.safetensors"), [
- *   { name: "w", shape: [64, 64], dtype: "float32", fill: (out, s, e) => { normal([64, 64], { range: [s, e], out }); } },
+ * const bytes = await writeSafetensorsFile("model.safetensors", [
+ *   { name: "w", shape: [64, 64], dtype: "float32", fill: (out, s, e) => { normal([64, 64], { range: [s, e], out: out as Float32Array }); } },
  * ]);
  * console.log(bytes); // header + 16384 bytes
  * ```
@@ -150,11 +142,9 @@ export async function openError(path: string, error: NodeJS.ErrnoException): Pro
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { writeFile } from "node:fs/promises";
  * import { openRegularFile } from "nninit/checkpoint/node";
- * const path = join(tmpdir(), "nninit-example.bin");
+ * const path = "data.bin";
  * await writeFile(path, new Uint8Array(16));
  * const { handle, size } = await openRegularFile(path); // a FIFO or a directory would be refused
  * console.log(size); // 16
@@ -182,11 +172,9 @@ export async function openRegularFile(path: string): Promise<{ handle: FileHandl
  *
  * @example
  * ```ts
- * import { join } from "node:path";
- * import { tmpdir } from "node:os";
  * import { readSafetensorsHeader } from "nninit/checkpoint";
  * import { fileSource, saveFile } from "nninit/checkpoint/node";
- * const path = join(tmpdir(), "nninit-example.safetensors");
+ * const path = "model.safetensors"; // relative to the working directory
  * await saveFile(path, { w: { shape: [2, 3], data: new Float32Array(6) } });
  * const source = await fileSource(path);
  * console.log((await readSafetensorsHeader(source)).entries); // [ { name: "w", dtype: "F32", shape: [2, 3], begin: 0, end: 24 } ]

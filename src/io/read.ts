@@ -19,7 +19,7 @@ export interface ByteSource {
  * @example
  * ```ts
  * import { blobSource, readSafetensorsHeader, safetensorsBlob } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "w", shape: [2, 2], dtype: "float32", fill: (out) => { out.fill(1); } }]);
+ * const blob = await safetensorsBlob([{ name: "w", shape: [2, 2], dtype: "float32", fill: (out) => { (out as Float32Array).fill(1); } }]);
  * const header = await readSafetensorsHeader(blobSource(blob, "model.safetensors"));
  * console.log(header.entries[0].name, header.entries[0].shape); // w [ 2, 2 ]
  * ```
@@ -59,7 +59,7 @@ export function windowedSource<S extends ByteSource>(source: S, windowBytes = 8 
  * @example
  * ```ts
  * import { bytesSource, readSafetensorsHeader, safetensorsBlob } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "w", shape: [8], dtype: "bfloat16", fill: (out) => { out.fill(0); } }], { metadata: { format: "pt" } });
+ * const blob = await safetensorsBlob([{ name: "w", shape: [8], dtype: "bfloat16", fill: (out) => { (out as Uint16Array).fill(0); } }], { metadata: { format: "pt" } });
  * const header = await readSafetensorsHeader(bytesSource(new Uint8Array(await blob.arrayBuffer())));
  * console.log(header.metadata, header.entries, header.dataBytes); // { format: "pt" } [ { name: "w", dtype: "BF16", ... } ] 16
  * ```
@@ -100,7 +100,7 @@ export const FLOAT_DTYPES = ["F64", "F32", "F16", "BF16"] as const;
  * ```ts
  * import { normal } from "nninit";
  * import { blobSource, readSafetensorsHeader, readTensorValues, safetensorsBlob } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "w", shape: [64, 64], dtype: "float16", fill: (out, s, e) => { normal([64, 64], { dtype: "float16", range: [s, e], out }); } }]);
+ * const blob = await safetensorsBlob([{ name: "w", shape: [64, 64], dtype: "float16", fill: (out, s, e) => { normal([64, 64], { dtype: "float16", range: [s, e], out: out as Uint16Array }); } }]);
  * const source = blobSource(blob);
  * const header = await readSafetensorsHeader(source);
  * for await (const values of readTensorValues(source, header, header.entries[0], 2048)) {
@@ -151,7 +151,7 @@ export interface TensorStats {
  * ```ts
  * import { uniform } from "nninit";
  * import { blobSource, readSafetensorsHeader, safetensorsBlob, tensorStats } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "b", shape: [4096], dtype: "float32", fill: (out, s, e) => { uniform([4096], { a: -1, b: 1, range: [s, e], out }); } }]);
+ * const blob = await safetensorsBlob([{ name: "b", shape: [4096], dtype: "float32", fill: (out, s, e) => { uniform([4096], { a: -1, b: 1, range: [s, e], out: out as Float32Array }); } }]);
  * const source = blobSource(blob);
  * const header = await readSafetensorsHeader(source);
  * console.log(await tensorStats(source, header, header.entries[0])); // count 4096; mean near 0, std near 1/sqrt(3) = 0.577

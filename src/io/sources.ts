@@ -10,7 +10,7 @@ import { blobSource, type ByteSource } from "./read.js";
  * @example
  * ```ts
  * import { bytesSource, loadFile, saveFile } from "nninit/checkpoint";
- * const chunks = [];
+ * const chunks: Uint8Array<ArrayBuffer>[] = [];
  * await saveFile({ write: (b) => { chunks.push(b.slice()); } }, { w: { shape: [3], data: new Float32Array([1, 2, 3]) } });
  * const bytes = new Uint8Array(await new Blob(chunks).arrayBuffer());
  * const tensors = await loadFile(bytesSource(bytes, "in-memory"));
@@ -34,7 +34,7 @@ export function bytesSource(bytes: Uint8Array | ArrayBuffer, name?: string): Byt
  * @example
  * ```ts
  * import { bytesSource, responseSource, safeOpen, safetensorsBlob } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "w", shape: [2], dtype: "float32", fill: (out) => { out.fill(1); } }]);
+ * const blob = await safetensorsBlob([{ name: "w", shape: [2], dtype: "float32", fill: (out) => { (out as Float32Array).fill(1); } }]);
  * // A fetch() Response; one built from a Blob here, so the example runs without a server.
  * const source = await responseSource(new Response(blob));
  * const file = await safeOpen(source);

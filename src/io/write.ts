@@ -75,7 +75,7 @@ export interface WriteOptions {
  * import { DEFAULT_CHUNK_BYTES, writeSafetensors } from "nninit/checkpoint";
  * console.log(DEFAULT_CHUNK_BYTES); // 2097152
  * let writes = 0;
- * await writeSafetensors({ write: () => { writes++; } }, [{ name: "w", shape: [1024, 1024], dtype: "float32", fill: (out) => { out.fill(0); } }], { chunkBytes: DEFAULT_CHUNK_BYTES / 2 });
+ * await writeSafetensors({ write: () => { writes++; } }, [{ name: "w", shape: [1024, 1024], dtype: "float32", fill: (out) => { (out as Float32Array).fill(0); } }], { chunkBytes: DEFAULT_CHUNK_BYTES / 2 });
  * console.log(writes); // the header, then 1 MiB pieces of the 4 MiB tensor
  * ```
  */
@@ -111,9 +111,9 @@ function layoutOf(tensors: readonly CheckedSource<TensorSource>[], metadata?: Re
  * ```ts
  * import { normal } from "nninit";
  * import { writeSafetensors } from "nninit/checkpoint";
- * const chunks = [];
+ * const chunks: Uint8Array[] = [];
  * const bytes = await writeSafetensors({ write: (b) => { chunks.push(b.slice()); } }, [
- *   { name: "w", shape: [4, 4], dtype: "bfloat16", fill: (out, s, e) => { normal([4, 4], { range: [s, e], dtype: "bfloat16", out }); } },
+ *   { name: "w", shape: [4, 4], dtype: "bfloat16", fill: (out, s, e) => { normal([4, 4], { range: [s, e], dtype: "bfloat16", out: out as Uint16Array }); } },
  * ]);
  * console.log(bytes); // header + 32 bytes of bfloat16
  * ```
@@ -279,7 +279,7 @@ function isWritableStream(x: unknown): x is WritableStream<Uint8Array> {
  * import { normal } from "nninit";
  * import { safetensorsBlob } from "nninit/checkpoint";
  * const blob = await safetensorsBlob([
- *   { name: "wte", shape: [100, 16], dtype: "bfloat16", fill: (out, s, e) => { normal([100, 16], { std: 0.02, dtype: "bfloat16", range: [s, e], out }); } },
+ *   { name: "wte", shape: [100, 16], dtype: "bfloat16", fill: (out, s, e) => { normal([100, 16], { std: 0.02, dtype: "bfloat16", range: [s, e], out: out as Uint16Array }); } },
  * ]);
  * console.log(blob.size); // header + 3200 bytes; in a page: URL.createObjectURL(blob) for a download link
  * ```

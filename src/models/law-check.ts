@@ -44,7 +44,7 @@ export function describeLaw(law: Law): string {
  * ```ts
  * import { normal } from "nninit";
  * import { bytesSource, checkLaw, readSafetensorsHeader, safetensorsBlob, tensorStats } from "nninit/checkpoint";
- * const blob = await safetensorsBlob([{ name: "w", shape: [256, 64], dtype: "float32", fill: (out, s, e) => { normal([256, 64], { std: 0.02, range: [s, e], out }); } }]);
+ * const blob = await safetensorsBlob([{ name: "w", shape: [256, 64], dtype: "float32", fill: (out, s, e) => { normal([256, 64], { std: 0.02, range: [s, e], out: out as Float32Array }); } }]);
  * const source = bytesSource(new Uint8Array(await blob.arrayBuffer()));
  * const header = await readSafetensorsHeader(source);
  * const stats = await tensorStats(source, header, header.entries[0]);

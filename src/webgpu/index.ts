@@ -8,7 +8,7 @@
  * ```ts gpu
  * import { Generator, kaimingNormal } from "nninit";
  * import { createGpuInit } from "nninit/webgpu";
- * const device = await (await navigator.gpu.requestAdapter()).requestDevice();
+ * const device = await (await navigator.gpu.requestAdapter())!.requestDevice();
  * const w = device.createBuffer({ size: 64 * 32 * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
  * await createGpuInit(device).fill(kaimingNormal, w, [64, 32], { generator: new Generator(42) });
  * ```
@@ -123,7 +123,7 @@ const f32Bits = (x: number) => new Uint32Array(Float32Array.of(x).buffer)[0];
  * ```ts gpu
  * import { Generator, normal } from "nninit";
  * import { createGpuInit } from "nninit/webgpu";
- * const device = await (await navigator.gpu.requestAdapter()).requestDevice();
+ * const device = await (await navigator.gpu.requestAdapter())!.requestDevice();
  * const gpu = createGpuInit(device);
  * const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC;
  * const w = device.createBuffer({ size: 32 * 16 * 4, usage });
