@@ -10,7 +10,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SEED, JAX_WORKLOAD_IDS } from "../config.mjs";
-import { sink, moments, checkMoments } from "../check.mjs";
+import { moments, checkMoments } from "../check.mjs";
+import { intoOut } from "./into-out.mjs";
 import { nninit, nninitCandidate, selectBuild } from "./nninit.mjs";
 import { venvPython } from "./venv.mjs";
 
@@ -77,25 +78,11 @@ export function nninitJaxCandidate(law, build = "simd", { primary = false } = {}
     call: law === "truncatedNormal" ? "truncatedNormal(key, -2, 2, shape, { out })" : `${law}(key, shape, { out })`,
   };
   if (!jaxMod) return { ...base, unavailable: "not available: dist/esm/jax.js is not built" };
-  return {
-    ...base,
-    prepare: () => selectBuild(build),
-    make({ n, shape }) {
-      const out = law === "bits" ? new Uint32Array(n) : new Float32Array(n);
-      const key = jaxMod.key(SEED), options = { out };
-      const f = law === "truncatedNormal" ? () => jaxMod.truncatedNormal(key, -2, 2, shape, options) : () => jaxMod[law](key, shape, options);
-      let k = 0;
-      return {
-        run() {
-          f();
-          k = (k + 7919) % n;
-          sink.value += out[k];
-        },
-        output: () => out,
-        verify: () => checkMoments(moments(out), JAX_LAW_EXPECT[law]),
-      };
-    },
-  };
+  return intoOut({ ...base, Out: law === "bits" ? Uint32Array : Float32Array, prepare: () => selectBuild(build) }, (out, { shape }) => {
+    const key = jaxMod.key(SEED), options = { out };
+    const fill = law === "truncatedNormal" ? () => jaxMod.truncatedNormal(key, -2, 2, shape, options) : () => jaxMod[law](key, shape, options);
+    return { fill, verify: () => checkMoments(moments(out), JAX_LAW_EXPECT[law]) };
+  });
 }
 
 const TITLE = {
