@@ -25,7 +25,7 @@ const QUICK = [
   "test/async.test.ts", "test/initializers/!(*.node).test.ts", "test/engines/vectors.test.ts",
   "test/pool/errors.test.ts", "test/pool/same-bits.test.ts", "test/pool/help.test.ts",
   "test/torch/generator.test.ts", "test/torch/reference.test.ts", "test/torch-models/errors.test.ts",
-  "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts",
+  "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts", "test/tfjs/keras-jax.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
   "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
   "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts", "test/jax/pool.test.ts",
