@@ -69,7 +69,7 @@ export function evaluateTargets(rows) {
       // An absolute rate (elements/s) of the group's reference row, on this machine.
       if (!ref) return { ...base, status: "not measured", detail: "no nninit row at this size in this run" };
       const status = ref.rate >= t.rate ? "met" : "missed";
-      return { ...base, status, detail: `${ref.label} ${formatRate(ref.rate)} (need ≥ ${formatRate(t.rate)})` + (quick ? ` — quick run, at ${at} not 16M` : "") };
+      return { ...base, status, detail: `${ref.label} ${formatRate(ref.rate)} (need ≥ ${formatRate(t.rate)})${quick ? ` — quick run, at ${at} not 16M` : ""}` };
     }
     const peer = rows.filter((r) => r.workload === t.workload && r.n === n && t.peers.includes(r.id) && (!r.primary || t.ref) &&
       (!t.label || t.label.test(r.label)) && Number.isFinite(r.median)).sort((a, b) => a.median - b.median)[0];
