@@ -25,10 +25,10 @@ const QUICK = [
   "test/async.test.ts", "test/initializers/!(*.node).test.ts", "test/engines/vectors.test.ts",
   "test/pool/errors.test.ts", "test/pool/same-bits.test.ts", "test/pool/help.test.ts",
   "test/torch/generator.test.ts", "test/torch/reference.test.ts", "test/torch-models/errors.test.ts",
-  "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts",
+  "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts", "test/tfjs/keras-jax.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
   "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
-  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts",
+  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts", "test/jax/pool.test.ts",
 ];
 
 /**
@@ -54,7 +54,7 @@ const NODE_VERSIONS = [
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/big-fill.node.test.ts",
   "test/io/safetensors.test.ts", "test/io/files.node.test.ts", "test/stream/*.test.ts",
   "test/async.test.ts", "test/browser/async-timers.test.ts",
-  "test/pool/*.test.ts", "test/cli/threads.node.test.ts", "test/cli/cli.node.test.ts", "test/cli/signals.node.test.ts",
+  "test/pool/*.test.ts", "test/jax/pool.test.ts", "test/cli/threads.node.test.ts", "test/cli/cli.node.test.ts", "test/cli/signals.node.test.ts",
   "test/bundlers/node.node.test.ts", "test/bundlers/dual-package.node.test.ts", "test/*/entry.node.test.ts",
 ];
 
@@ -70,7 +70,7 @@ const CHROMIUM = [
   "test/engines/vectors.test.ts", "test/browser/*.test.ts", "test/probe/gemm.test.ts",
   "test/torch/parity.test.ts", "test/torch/reference.test.ts", "test/jax/reference.test.ts",
   "test/dtype.test.ts", "test/errors.test.ts", "test/bad-input.test.ts", "test/io/*.test.ts",
-  "test/stream/*.test.ts", "test/async.test.ts", "test/pool/*.test.ts", "test/tfjs/*.test.ts",
+  "test/stream/*.test.ts", "test/async.test.ts", "test/pool/*.test.ts", "test/jax/pool.test.ts", "test/tfjs/*.test.ts",
   "test/demo/timing.test.ts", "test/webgpu/*.test.ts",
 ];
 

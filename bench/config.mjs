@@ -6,8 +6,11 @@ const value = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name
 
 export const quick = flag("quick");
 
-/** `--only=normal,uniform` runs just those workload ids (handy while developing; results go to quick.*). */
-export const only = value("only")?.split(",") ?? null;
+/** The jax rows' workload ids (bench/peers/jax.mjs), by law; `--only=jax` names them all. */
+export const JAX_WORKLOAD_IDS = { bits: "jaxBits", uniform: "jaxUniform", normal: "jaxNormal", truncatedNormal: "jaxTruncNormal" };
+
+/** `--only=normal,uniform` runs just those workload ids (handy while developing; results go to quick.*); `jax` is the jax rows. */
+export const only = value("only")?.split(",").flatMap((id) => (id === "jax" ? Object.values(JAX_WORKLOAD_IDS) : [id])) ?? null;
 
 /** Element counts of the flat and square workloads (all powers of 4, so square shapes are exact). */
 export const SIZES = quick ? [1 << 10, 1 << 16] : [1 << 10, 1 << 16, 1 << 20, 1 << 24];

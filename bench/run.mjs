@@ -2,17 +2,19 @@
 //   node bench/run.mjs            full run (~5 min): 1K..16M, orthogonal to 1024², GPT-2 small
 //   node bench/run.mjs --quick    smoke run (~1 min): every workload at small sizes
 //   node bench/run.mjs --only=normal,uniform
+//   node bench/run.mjs --only=jax     the jax rows (issue 19), as `npm run bench:jax` runs them
 // Prints a markdown table and the targets; writes bench/results/latest.{md,json,svg} (full
 // runs, plus the README section) or bench/results/quick.* (quick or partial runs). Exits 1 if
 // any output failed its distribution check.
 
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { quick, only, SIZES, ORTHO_SIDES, RESULT_NAME } from "./config.mjs";
+import { quick, only, SIZES, ORTHO_SIDES, RESULT_NAME, JAX_WORKLOAD_IDS } from "./config.mjs";
 import { sink } from "./check.mjs";
 import { runNumpy } from "./peers/numpy.mjs";
 import { runTorch } from "./peers/torch.mjs";
 import { runTorch2 } from "./peers/torch2.mjs";
+import { runJax } from "./peers/jax.mjs";
 import { tfjsVersion } from "./peers/tfjs.mjs";
 import { buildWorkloads } from "./workloads.mjs";
 import { measure } from "./measure.mjs";
@@ -60,8 +62,20 @@ if (!only || only.some((w) => TORCH2_WORKLOADS.includes(w))) {
   log(torch2.ok ? `torch ${torch2.torch}, transformers ${torch2.transformers}: ${torch2.threads} thread` : torch2.note);
 }
 
+// jax 0.10.2 on CPU (issue 19) in the reference venv: all of XLA's threads, then pinned to one core.
+let jax = { all: { ok: false, note: "jax not needed by the selected workloads" } };
+jax.one = jax.all;
+if (!only || only.some((w) => Object.values(JAX_WORKLOAD_IDS).includes(w))) {
+  log("jax: timing in the reference venv first, all threads then 1 core (never concurrently with the JS rows) ...");
+  const t = performance.now();
+  const sizes = SIZES.slice(-1);
+  jax = { all: runJax({ sizes, quick }), one: runJax({ sizes, quick, pinned: true }) };
+  jax.seconds = Math.round(performance.now() - t) / 1e3;
+  for (const r of [jax.all, jax.one]) log(r.ok ? `jax ${r.jax} (${r.backend}): ${r.pinned ? "1 core (taskset -c 0)" : `${r.threads} threads`}` : r.note);
+}
+
 const rows = [];
-for (const workload of buildWorkloads(numpy, torch, torch2)) {
+for (const workload of buildWorkloads(numpy, torch, torch2, jax)) {
   for (const spec of workload.specs) {
     for (const cand of workload.candidates) {
       const r = await measure(workload, cand, spec);
@@ -85,6 +99,7 @@ const report = {
   numpy: numpy.ok ? { ok: true, numpy: numpy.numpy, python: numpy.python, blas: numpy.blas, env: numpy.env, seconds: numpy.seconds } : numpy,
   torch: torch.ok ? { ok: true, torch: torch.torch, python: torch.python, threads: torch.threads, seconds: torch.seconds } : torch,
   torch2: torch2.ok ? { ok: true, torch: torch2.torch, transformers: torch2.transformers, python: torch2.python, threads: torch2.threads, seconds: torch2.seconds } : torch2,
+  jax: Object.fromEntries(["all", "one"].map((k) => [k, jax[k].ok ? { ok: true, jax: jax[k].jax, python: jax[k].python, threads: jax[k].pinned ? 1 : jax[k].threads } : jax[k]])),
   seconds: (performance.now() - t0) / 1e3,
   rows,
   targets: evaluateTargets(rows),

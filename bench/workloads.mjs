@@ -17,6 +17,7 @@ import { nninitPools, nninitPoolModels } from "./peers/pool.mjs";
 import { formatCount } from "./format.mjs";
 import { torchReplayWorkload } from "./models/torch-replay.mjs";
 import { torch2TruncCandidate, hfGpt2Workload } from "./peers/torch2.mjs";
+import { jaxWorkloads } from "./peers/jax.mjs";
 
 /** Std of N(0, 1) cut at ±2: Keras divides by it so truncated initializers keep their variance. */
 const TRUNC2_STD = nninit.TRUNCATED_STD;
@@ -98,7 +99,9 @@ const HALF_LAWS = [
   ["truncNormal", { mean: 0, std: 1, a: -2, b: 2 }, "truncated normal on [-2, 2]"],
 ];
 
-export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run" }, torch2 = { ok: false, note: "torch 2 not run" }) {
+const NOT_RUN = { ok: false, note: "jax not run" };
+
+export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run" }, torch2 = { ok: false, note: "torch 2 not run" }, jax = { all: NOT_RUN, one: NOT_RUN }) {
   const modelConfig = quick ? GPT2_TINY : GPT2_SMALL;
   const tensors = gpt2Tensors(modelConfig);
   const all = [
@@ -158,6 +161,8 @@ export function buildWorkloads(numpy, torch = { ok: false, note: "torch not run"
     },
     torchReplayWorkload("resnet50"),
     ...HALF_LAWS.flatMap(([fn, params, title]) => ["bfloat16", "float16"].map((dtype) => halfVsFloat32(fn, params, dtype, title))),
+    // Issue 19: 16M values (the run's largest size), nninit/jax against jax on CPU.
+    ...jaxWorkloads(SIZES.slice(-1).map(flat), jax.all, jax.one),
   ].filter(Boolean);
   return only ? all.filter((w) => only.includes(w.id)) : all;
 }

@@ -3,7 +3,8 @@
 // needs no manual `npm run build` before a test:
 //   1. the kernels inlined as base64, src/wasm/*.generated.ts (and build/nninit.debug.wasm), from
 //      assembly/ by scripts/build-wasm.mjs;
-//   2. the pool's worker script, src/parallel/worker-source.generated.ts, from src/ by
+//   2. the pool's worker script, src/parallel/worker-source.generated.ts (and the jax kind's
+//      worker module, src/jax/worker-source.generated.ts), from src/ by
 //      scripts/build-pool-worker.mjs (pool tests would otherwise run the old worker code);
 //   3. with `dist: true`, the package bundles dist/ from src/ by scripts/build-ts.mjs (the
 //      bundler, package, CLI-binary and demo tests import the built package). 1-2 take a few
@@ -61,7 +62,7 @@ export async function ensureBuilt({ dist = false } = {}) {
     rebuilt.push("wasm");
   }
   const worker = at("src/parallel/worker-source.generated.ts");
-  if (stale([...srcInputs(), at("scripts/build-pool-worker.mjs")], [worker])) {
+  if (stale([...srcInputs(), at("scripts/build-pool-worker.mjs")], [worker, at("src/jax/worker-source.generated.ts")])) {
     log("src/ changed: rebuilding the pool worker (scripts/build-pool-worker.mjs)");
     await buildPoolWorker(ROOT);
     rebuilt.push("worker");

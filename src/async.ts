@@ -102,7 +102,10 @@ function wholeTensorName(f: (...args: never[]) => unknown): string | undefined {
  */
 export async function fillAsync<const O extends object = TensorOptions>(
   // O comes from the options (the initializers are generic in theirs, so they cannot give it)
-  initializer: Initializer<NoInfer<Omit<O, keyof FillAsyncOptions>>>, shape: Shape, options?: O & FillAsyncOptions,
+  // `{ [K in keyof O]: O[K] }` rather than `O`: a homomorphic mapped type lets TypeScript infer O
+  // from the literal's other keys before it types an unannotated `onProgress: (done, total) => ...`
+  // (with plain `O`, the callback fixed O at its default and `std` became an unknown key)
+  initializer: Initializer<NoInfer<Omit<O, keyof FillAsyncOptions>>>, shape: Shape, options?: { [K in keyof O]: O[K] } & FillAsyncOptions,
 ): Promise<Output<O>> {
   const fn = "fillAsync";
   if (typeof initializer !== "function") {

@@ -16,4 +16,9 @@ const pr: Promise<Float32Array> = pool.fill(normal, [16], { std: 0.02 });
 const ps: Promise<Uint16Array> = pool.fill("kaimingNormal", [4, 4], { dtype: "float16", mode: "fan_out" });
 // @ts-expect-error a half dtype does not give a Float32Array
 const pbad: Promise<Float32Array> = pool.fill(normal, [16], { dtype: "bfloat16" });
-export { w, p, q, r, h, bad, pq, pr, ps, pbad };
+// an unannotated onProgress callback still lets the other keys pick the options (it fixed them at
+// TensorOptions before, so `std` was "not a known property")
+const cb: Promise<Uint16Array> = fillAsync(normal, [2, 2], { std: 0.02, dtype: "bfloat16", onProgress: (done, total) => done / total });
+// @ts-expect-error a misspelt option is still refused
+const typo = fillAsync(normal, [2, 2], { sdt: 0.02 });
+export { w, p, q, r, h, bad, pq, pr, ps, pbad, cb, typo };

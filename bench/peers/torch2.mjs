@@ -6,24 +6,15 @@
 
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { homedir } from "node:os";
-import { join } from "node:path";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { SEED } from "../config.mjs";
 import { sink, moments, checkMoments } from "../check.mjs";
 import { selectBuild } from "./nninit.mjs";
+import { venvPython } from "./venv.mjs";
 
 const SCRIPT = fileURLToPath(new URL("./hf_torch_bench.py", import.meta.url));
-const REQUIREMENTS = fileURLToPath(new URL("../../.ci/python-requirements.txt", import.meta.url));
 const torchMod = await import(new URL("../../dist/esm/torch.js", import.meta.url)).catch(() => null);
-
-/** The venv's python, named as test/python/venv.ts and .ci/run name it. */
-function venvPython() {
-  if (process.env.NNINIT_PYTHON) return process.env.NNINIT_PYTHON;
-  const hash = createHash("sha256").update(readFileSync(REQUIREMENTS)).digest("hex").slice(0, 12);
-  return join(homedir(), ".cache", "nninit", `venv-${hash}`, "bin", "python");
-}
 
 /** Runs the python side; returns { ok: true, ...report } or { ok: false, note }. */
 export function runTorch2({ sizes, quick }) {

@@ -9,6 +9,10 @@ export function context(report) {
   const numpyLine = np.ok
     ? `numpy ${np.numpy} (python ${np.python}), BLAS ${np.blas.name} ${np.blas.version}, kernel ${np.blas.corename ?? "unknown"}, ${np.blas.threads ?? "?"} BLAS threads (from ${np.blas.source}); OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE unset for numpy's process`
     : np.note;
+  const jax = report.jax?.all;
+  const jaxLine = !jax ? null : jax.ok
+    ? `jax ${jax.jax} (python ${jax.python}) on CPU, eager: ${jax.threads} threads (XLA's CPU thread pool is sized by the cores the process may run on), and pinned to 1 core (taskset -c 0) for the per-core rows`
+    : jax.note;
   return [
     `- Command: \`${report.command}\`${report.quick ? " (quick smoke run: small sizes, not the target sizes)" : ""}`,
     `- Date: ${m.date}`,
@@ -16,6 +20,7 @@ export function context(report) {
     `- Node ${m.node}, V8 ${m.v8}; nninit builds measured: SIMD and scalar (\`useBuild\`), one thread`,
     `- Peers: @tensorflow/tfjs ${report.versions.tfjs} (cpu backend), ${report.versions.others}`,
     `- ${numpyLine}`,
+    ...(jaxLine ? [`- ${jaxLine}`] : []),
     `- Run time: ${report.seconds.toFixed(0)} s`,
   ].join("\n");
 }

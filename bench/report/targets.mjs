@@ -40,6 +40,13 @@ const TARGETS = [
   { issue: 11, text: "uniform: pool of 2 ≥ 1.6× the synchronous call", workload: "uniform", ref: "nninit-pool-2", peers: ["nninit-simd"], label: /^nninit SIMD$/, min: 1.6 },
   { issue: 11, text: "truncated normal: pool of 2 ≥ 1.8× the synchronous call", workload: "truncNormal", ref: "nninit-pool-2", peers: ["nninit-simd"], label: /^nninit SIMD$/, min: 1.8 },
   { issue: 11, text: "normal, pool of 2, within 10× of Float32Array.fill's time", workload: "normal", ref: "nninit-pool-2", peers: ["fill"], min: 0.1 },
+  // Issue 19: nninit/jax (one thread) against jax 0.10.2 on CPU with all its threads, and nninit's tape normal.
+  { issue: 19, text: "jax threefry bits ≥ 1 G words/s on one core", workload: "jaxBits", rate: 1e9 },
+  { issue: 19, text: "jax uniform ≥ 1× jax's own CPU throughput (all its threads)", workload: "jaxUniform", peers: ["jax"], min: 1 },
+  { issue: 19, text: "jax normal ≥ 1× jax's own CPU throughput (all its threads)", workload: "jaxNormal", peers: ["jax"], min: 1 },
+  { issue: 19, text: "jax uniform ≥ 1× jax on one core", workload: "jaxUniform", peers: ["jax-1core"], min: 1 },
+  { issue: 19, text: "jax normal ≥ 1× jax on one core", workload: "jaxNormal", peers: ["jax-1core"], min: 1 },
+  { issue: 19, text: "jax normal ≥ 0.5× nninit's tape normal", workload: "jaxNormal", peers: ["nninit-simd"], min: 0.5 },
   { issue: 11, text: "whole model: pool of 2 ≥ 1.6× the synchronous loop", workload: "model", ref: "nninit-pool-2", peers: ["nninit-simd"], label: /^nninit SIMD$/, min: 1.6 },
 ];
 
@@ -58,6 +65,12 @@ export function evaluateTargets(rows) {
     const ref = rows.find((r) => r.workload === t.workload && r.n === n && (t.ref ? r.id === t.ref : r.primary) && Number.isFinite(r.median));
     // The best (fastest) of the listed peers is the one to beat.
     // `label` picks one row among rows of the same id (the plain normal shown beside a truncated one).
+    if (t.rate) {
+      // An absolute rate (elements/s) of the group's reference row, on this machine.
+      if (!ref) return { ...base, status: "not measured", detail: "no nninit row at this size in this run" };
+      const status = ref.rate >= t.rate ? "met" : "missed";
+      return { ...base, status, detail: `${ref.label} ${formatRate(ref.rate)} (need ≥ ${formatRate(t.rate)})${quick ? ` — quick run, at ${at} not 16M` : ""}` };
+    }
     const peer = rows.filter((r) => r.workload === t.workload && r.n === n && t.peers.includes(r.id) && (!r.primary || t.ref) &&
       (!t.label || t.label.test(r.label)) && Number.isFinite(r.median)).sort((a, b) => a.median - b.median)[0];
     if (!ref || !peer) return { ...base, status: "not measured", detail: !ref ? "no nninit row at this size in this run" : `no ${t.peers.join("/")} row at this size in this run` };

@@ -20,6 +20,15 @@ for (const [name, number] of Object.entries(SIGNALS)) {
     }
   });
 }
+// The reader of our output went away (`nninit inspect DIR | head`): stop as a C tool's SIGPIPE
+// would, quietly, with 128 + 13, after removing the temporary files, instead of an unhandled
+// EPIPE error with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    exitNow(141);
+  });
+}
 // Whatever else ends the process (an uncaught error): the temporary files go too.
 process.on("exit", removeTracked);
 

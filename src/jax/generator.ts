@@ -3,8 +3,12 @@
 // is a Flax NNX Rngs stream: draw n uses fold_in(key, n), as `rngs.params()` does, and a law is
 // computed as eager JAX would with that key: uniform(k, a, b); normal(k) * std + mean;
 // mean + std * truncated_normal(k, (a - mean) / std, (b - mean) / std), in float32.
+// Element i of every draw depends only on the key, the count and i, so fillAsync and the pool
+// split its fills freely (its generator kind, ./kind.ts, carried under KIND).
 
-import { DRAW, type Draw } from "../index.js";
+import { DRAW, type Draw } from "../random/draw.js";
+import { KIND, type GeneratorKind } from "../stream/kinds.js";
+import { JAX_KIND } from "./kind.js";
 import { foldIn, wordsOf, wrapKeyData, type JaxKey } from "./key.js";
 import { uniform, normal, truncatedNormal } from "./random.js";
 import { integer } from "../validate.js";
@@ -38,6 +42,16 @@ export class JaxGenerator {
   constructor(key: JaxKey) {
     wordsOf("JaxGenerator", "key", key);
     this.#key = key;
+  }
+
+  /** Whether `g` is a JaxGenerator of this copy of the package (a brand check: a Proxy or a bare prototype is not). */
+  static isJaxGenerator(g: unknown): g is JaxGenerator {
+    return typeof g === "object" && g !== null && #key in g;
+  }
+
+  /** Its generator kind: fillAsync and the pool restart it from its state, on any thread. */
+  get [KIND](): GeneratorKind {
+    return JAX_KIND as GeneratorKind;
   }
 
   /** How many draws this generator made. */

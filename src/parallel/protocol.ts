@@ -34,6 +34,20 @@ export interface TaskMessage {
   target: TaskTarget;
 }
 
+/**
+ * Pool -> worker, before the first task whose generator kind comes from an optional module
+ * (../stream/kinds.ts, WorkerModule): the module's script and its data, run once per worker.
+ */
+export interface LoadMessage {
+  type: "load";
+  name: string;
+  source: string;
+  data: unknown;
+}
+
+/** What a worker is sent. */
+export type PoolMessage = TaskMessage | LoadMessage;
+
 /** Worker -> pool, after each chunk of a shared task: `count` more elements are written. */
 export interface ProgressMessage {
   type: "progress";

@@ -4,7 +4,7 @@
 // (./shared-memory.ts, ./transfer.ts).
 
 import { spawnWorker, type WorkerHandle } from "./spawn.js";
-import type { TaskMessage, WorkerReply } from "./protocol.js";
+import type { LoadMessage, TaskMessage, WorkerReply } from "./protocol.js";
 import type { Job, Task } from "./job.js";
 import { DEPTH } from "./transfer.js";
 
@@ -18,6 +18,8 @@ interface Slot {
   ready: boolean;
   /** Workers of this slot in a row that stopped before saying "ready". */
   failedStarts: number;
+  /** The optional generator kinds whose worker module this slot's worker was sent. */
+  loaded: Set<string>;
 }
 
 /** Workers in a row that may stop before they are ready before the pool gives up (a crash is retried once). */
@@ -39,7 +41,7 @@ export class Scheduler {
   constructor(threads: number) {
     this.threads = threads;
     for (let index = 0; index < threads; index++) {
-      const slot: Slot = { index, handle: null, starting: null, inFlight: [], ready: false, failedStarts: 0 };
+      const slot: Slot = { index, handle: null, starting: null, inFlight: [], ready: false, failedStarts: 0, loaded: new Set() };
       this.#slots.push(slot);
       void this.#start(slot);
     }
@@ -110,6 +112,7 @@ export class Scheduler {
       type: "task", id: task.id, name: job.entry.name, source: job.source, start: task.start, end: task.end, target: job.transport.target(task),
     };
     try {
+      this.#load(slot, job);
       slot.handle!.post(message, task.buffer ? [task.buffer] : []);
     } catch (error) {
       // e.g. an option value that cannot be cloned: nothing was sent, nothing was transferred.
@@ -119,6 +122,18 @@ export class Scheduler {
     job.sent();
     slot.inFlight.push(task);
     slot.handle!.setBusy(true);
+  }
+
+  /**
+   * Sends the worker module of the job's generator kind (an optional module's, ../stream/kinds.ts)
+   * before the worker's first task of that kind; the worker runs its messages in order.
+   */
+  #load(slot: Slot, job: Job): void {
+    const { kind } = job.reservation;
+    if (!kind.worker || slot.loaded.has(kind.name)) return;
+    const message: LoadMessage = { type: "load", name: kind.name, source: kind.worker.source(), data: kind.worker.data?.() };
+    slot.handle!.post(message, []);
+    slot.loaded.add(kind.name);
   }
 
   #reply(slot: Slot, reply: WorkerReply): void {
@@ -156,6 +171,7 @@ export class Scheduler {
 
   #start(slot: Slot): Promise<void> {
     slot.ready = false;
+    slot.loaded = new Set(); // a new worker has loaded nothing
     slot.starting = spawnWorker(`nninit-pool-${slot.index}`, {
       message: (reply) => this.#reply(slot, reply),
       stopped: (reason) => this.#stopped(slot, reason),

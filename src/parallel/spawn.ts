@@ -4,12 +4,12 @@
 // worker_threads. Bundlers (Vite, webpack, esbuild, Rollup) see no worker file, no `new URL(...,
 // import.meta.url)` and no import of a Node built-in, so there is nothing for them to rewrite.
 
-import type { TaskMessage, WorkerReply } from "./protocol.js";
+import type { PoolMessage, WorkerReply } from "./protocol.js";
 import { POOL_WORKER_SOURCE } from "./worker-source.generated.js";
 
 /** One running worker, whatever the platform. */
 export interface WorkerHandle {
-  post(message: TaskMessage, transfer: Transferable[]): void;
+  post(message: PoolMessage, transfer: Transferable[]): void;
   /** Node: let the process exit while this worker is idle (no-op in browsers). */
   setBusy(busy: boolean): void;
   /** Stops the thread; resolves once it can no longer write anything. Reports nothing. */

@@ -6,12 +6,58 @@
 import { activeBuild } from "../runtime.js";
 import { entryByName, type Entry } from "./registry.js";
 import { fillSegment } from "../stream/reserve.js";
-import { NEXT_CHUNK, STOP, type TaskMessage, type WorkerReply } from "./protocol.js";
+import { installWorkerKind, type WorkerHost } from "../stream/kinds.js";
+import { NEXT_CHUNK, STOP, type LoadMessage, type PoolMessage, type TaskMessage, type WorkerReply } from "./protocol.js";
 
 /** The worker's side of its channel, adapted by the host (worker_threads parentPort or a Web Worker's self). */
 export interface WorkerPort {
   post(message: WorkerReply, transfer: Transferable[]): void;
-  listen(handler: (message: TaskMessage) => void): void;
+  listen(handler: (message: PoolMessage) => void): void;
+}
+
+/** Worker modules that failed to load here, by kind name: their tasks fail with this error. */
+const failedLoads = new Map<string, Error>();
+
+/**
+ * Runs a worker module's script (../stream/kinds.ts, WorkerModule) and installs what it gives.
+ * The script is evaluated as a global script (indirect eval); where a page's Content-Security-
+ * Policy forbids eval, a Web Worker imports it from a blob: URL instead.
+ */
+function load(message: LoadMessage): void {
+  const host: WorkerHost = { installWorkerKind };
+  try {
+    const install = evaluate(message.source);
+    if (typeof install !== "function") throw new TypeError("its source is not a function");
+    install(host, message.data);
+    failedLoads.delete(message.name);
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    failedLoads.set(message.name, new Error(`nninit pool worker: the ${message.name} module could not load (${e.name}: ${e.message})`));
+  }
+}
+
+/**
+ * The value of a JavaScript expression, evaluated in the worker's global scope. The expression is
+ * this package's own build output (a generated constant of an optional subpath), sent by the
+ * calling thread that started this worker from the same package: no outside text is evaluated.
+ */
+function evaluate(source: string): unknown {
+  // biome-ignore lint/security/noGlobalEval: the package's own generated module (see above); indirect, so global scope.
+  const globalEval = eval;
+  try {
+    return globalEval(source);
+  } catch (error) {
+    const scope = globalThis as { importScripts?: (url: string) => void; __nninitPoolModule?: unknown };
+    if (!(error instanceof EvalError) || typeof scope.importScripts !== "function") throw error;
+    const url = URL.createObjectURL(new Blob([`self.__nninitPoolModule = ${source}`], { type: "text/javascript" }));
+    try {
+      scope.importScripts(url);
+      return scope.__nninitPoolModule;
+    } finally {
+      URL.revokeObjectURL(url);
+      delete scope.__nninitPoolModule;
+    }
+  }
 }
 
 /**
@@ -56,6 +102,8 @@ function run(task: TaskMessage, port: WorkerPort): { reply: WorkerReply; transfe
   try {
     const entry = entryByName(task.name);
     if (!entry) throw new TypeError(`nninit pool worker: unknown initializer ${JSON.stringify(task.name)}`);
+    const unloaded = failedLoads.get(task.source.kind);
+    if (unloaded) throw unloaded;
     if (target.kind === "shared") {
       const count = claimChunks(entry, task, port);
       return { reply: { type: "done", id: task.id, buffer: null, count }, transfer: [] };
@@ -72,8 +120,9 @@ function run(task: TaskMessage, port: WorkerPort): { reply: WorkerReply; transfe
 
 /** Serves tasks on `port` until the worker is terminated; says "ready" once the kernels are compiled. */
 export function serve(port: WorkerPort): void {
-  port.listen((task) => {
-    const { reply, transfer } = run(task, port);
+  port.listen((message) => {
+    if (message.type === "load") return load(message);
+    const { reply, transfer } = run(message, port);
     port.post(reply, transfer);
   });
   port.post({ type: "ready", build: activeBuild() }, []);

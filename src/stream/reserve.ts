@@ -125,7 +125,7 @@ export function reserve<K extends string = never>(spec: ReserveSpec<K>): Reserva
   const { req } = request(name, spec.shape, { generator, out, range, dtype }, []);
   const kind = kindOf(req.generator);
   if (spec.portable && !kind.portable) {
-    throw typeError(fn, "generator", "a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly", req.generator);
+    throw typeError(fn, "generator", "a tape Generator (new Generator(seed)) or a JaxGenerator; other generators draw sequentially, so call the initializer directly", req.generator);
   }
   const half = req.dtype !== "float32";
   const options = snapshot(rest) as Record<string, unknown>;

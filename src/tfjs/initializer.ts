@@ -11,6 +11,7 @@ import { initializers } from "@tensorflow/tfjs-layers";
 // The class is not exported by tfjs-layers (only its type is reachable, by this path).
 import type { Initializer as TfInitializer } from "@tensorflow/tfjs-layers/dist/initializers.js";
 import { Generator, defaultGenerator, type TensorOptions } from "../index.js";
+import { kerasFill, type KerasFill } from "./keras-jax.js";
 
 /**
  * tfjs-layers' `Initializer` base class. tfjs-layers exports only factories of its subclasses,
@@ -28,6 +29,12 @@ export interface SeedConfig {
    * functions and reseeded by `manualSeed`.
    */
   seed?: number | null;
+  /**
+   * "jax": the weight is Keras 3's (JAX backend) for this initializer, its options and the
+   * integer `seed` (required, in [0, 2^32)), bit for bit, the same on every call as in Keras
+   * (./keras-jax.ts; docs/jax.md). Only the classes with a Keras 3 counterpart take it.
+   */
+  keras?: "jax";
 }
 
 /**
@@ -105,6 +112,8 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
   /** Where values come from: this initializer's own generator, or nninit's default generator. */
   readonly generator: Generator;
   readonly #options: Record<string, unknown>;
+  /** With `keras: "jax"`: Keras's initializer, which gives every weight (else null). */
+  readonly #keras: KerasFill | null;
 
   constructor(config: ConfigOf<O> = {} as ConfigOf<O>) {
     super();
@@ -112,7 +121,7 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
     if (!isPlainObject(config)) {
       throw new TypeError(`${fn}: config must be a plain object such as { seed: 1 }, got ${describe(config)}`);
     }
-    const { seed = null, ...options } = config as Record<string, unknown>;
+    const { seed = null, keras, ...options } = config as Record<string, unknown>;
     for (const key of NOT_JSON) {
       if (key in options) throw new TypeError(`${fn}: config.${key} is not accepted (a config is saved as JSON); pass seed instead`);
     }
@@ -120,14 +129,14 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
       throw new TypeError(`${fn}: config.dtype is not accepted: tfjs has no float16 or bfloat16 tensors, and a layer's ` +
         `weights take the layer's dtype (float32) through apply(shape, dtype)`);
     }
-    if (seed !== null && !Number.isSafeInteger(seed)) {
+    if (keras === undefined && seed !== null && !Number.isSafeInteger(seed)) {
       const Err = typeof seed === "number" ? RangeError : TypeError;
       throw new Err(`${fn}: seed must be a safe integer or null, got ${show(seed)}`);
     }
     const given = { ...options };
     for (const key of ENUM_OPTIONS) if (typeof options[key] === "string") options[key] = snakeCase(options[key] as string);
     this.seed = seed as number | null;
-    this.generator = seed === null ? defaultGenerator : new Generator(seed as number);
+    this.generator = seed === null || keras !== undefined ? defaultGenerator : new Generator(seed as number);
     this.#options = options;
     // Check the options now, with the function's own messages: a fill of zero elements checks
     // everything and draws nothing. When the snake-cased options fail, the error comes from the
@@ -138,6 +147,7 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
       this.fill(this.probeShape(), { ...(given as unknown as O), generator: new Generator(0) });
       throw error;
     }
+    this.#keras = keras === undefined ? null : kerasFill(fn, this.constructor.name, keras, options, seed as number | null);
   }
 
   /** The nninit fill for this weight shape. */
@@ -154,12 +164,13 @@ export abstract class NninitInitializer<O extends TensorOptions = TensorOptions>
       throw new TypeError(`nninit/tfjs ${this.constructor.name}: dtype must be "float32", got ${show(dtype)}`);
     }
     const dims = checkShape(`nninit/tfjs ${this.constructor.name}`, shape);
+    if (this.#keras) return tensor(this.#keras(dims), dims, "float32");
     return tensor(this.fill(dims, { ...(this.#options as O), generator: this.generator }), dims, "float32");
   }
 
-  /** The options given to the constructor, and the seed (null when none). */
+  /** The options given to the constructor, the seed (null when none), and `keras` when given. */
   override getConfig(): serialization.ConfigDict {
-    return { ...(this.#options as serialization.ConfigDict), seed: this.seed };
+    return { ...(this.#options as serialization.ConfigDict), seed: this.seed, ...(this.#keras ? { keras: "jax" } : {}) };
   }
 
   /** Builds an initializer from a saved config (tfjs adds a `customObjects` entry: ignored). */

@@ -59,3 +59,25 @@ describe.skipIf(!existsSync(CLI))("signals end a write cleanly (real processes)"
     expect(readdirSync(dir)).toEqual([]);
   }, 60_000);
 });
+
+describe.skipIf(!existsSync(CLI))("a closed pipe (real processes)", () => {
+  it("`nninit inspect FILE | head` ends quietly with 141 (SIGPIPE's code), no EPIPE stack", async () => {
+    const { saveFile } = await import("../../src/checkpoint-node.js");
+    const dir = mkdtempSync(join(tmpdir(), "nninit-epipe-"));
+    const path = join(dir, "many.safetensors");
+    // 5,000 one-value tensors: a table far past a pipe's 64 KiB buffer
+    const data = new Float32Array(1);
+    await saveFile(path, new Map(Array.from({ length: 5000 }, (_, i) => [`t${i}`, { shape: [1], data }] as const)));
+    const { code, err } = await new Promise<{ code: number | null; err: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, "inspect", path], { stdio: ["ignore", "pipe", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (d: Buffer) => { err += d; });
+      // `head -1`: read the first chunk, then close our end
+      child.stdout.once("data", () => child.stdout.destroy());
+      child.on("error", reject);
+      child.on("exit", (code) => resolve({ code, err }));
+    });
+    expect(err).toBe("");
+    expect(code).toBe(141);
+  }, 60_000);
+});

@@ -70,7 +70,7 @@ describe("pool.fill's own checks", () => {
     ["onProgress not a function", () => pool.fill(normal, 10, { onProgress: 1 as never }), "pool.fill: onProgress must be a function, got 1", TypeError],
     ["signal not a signal", () => pool.fill(normal, 10, { signal: {} as never }), "pool.fill: signal must be an AbortSignal, got an object", TypeError],
     ["a TorchGenerator (sequential: not split across workers)", () => pool.fill(normal, 10, { generator: new TorchGenerator(0) }),
-      "pool.fill: generator must be a tape Generator (new Generator(seed)); other generators draw sequentially, so call the initializer directly, got a TorchGenerator", TypeError],
+      "pool.fill: generator must be a tape Generator (new Generator(seed)) or a JaxGenerator; other generators draw sequentially, so call the initializer directly, got a TorchGenerator", TypeError],
   ];
   it.each(bad)("%s", async (_, call, message, type) => {
     const before = g.getState();

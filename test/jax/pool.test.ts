@@ -1,0 +1,177 @@
+// JaxGenerator in the pool and in fillAsync: the pool's workers run the core bundle, which has no
+// jax code; the jax kind's worker module reaches each worker before its first jax fill. Every
+// fill gives the synchronous call's bits and moves the generator as it does, for 1, 2 and 3
+// workers, shared memory and the transfer fallback, odd shapes, ranges and any chunking. Runs in
+// Node and in Chromium (where the page is not cross-origin isolated: the transfer fallback).
+
+import { afterAll, describe, expect, it } from "vitest";
+import { expectSameBits } from "../browser/compare.js";
+import {
+  createPool, fillAsync, Generator, normal, uniform, truncNormal, kaimingUniform, glorotNormal, orthogonal, constant,
+  type Pool, type Shape, type TensorOptions,
+} from "../../src/index.js";
+import { JaxGenerator, key, foldIn, split } from "../../src/jax/index.js";
+import { DRAW, type Draw } from "../../src/random/draw.js";
+import { KIND, type GeneratorKind } from "../../src/stream/kinds.js";
+
+type Init = (shape: Shape, o?: TensorOptions & Record<string, unknown>) => Float32Array;
+const sharedAvailable = typeof SharedArrayBuffer === "function" && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+const numel = (shape: Shape) => (typeof shape === "number" ? shape : shape.reduce((a, b) => a * b, 1));
+
+/** A JaxGenerator at draw `count` of the stream of key(seed). */
+const at = (seed: number, count: number) => new JaxGenerator(key(seed)).setState({ ...new JaxGenerator(key(seed)).getState(), count });
+
+/** The laws a JaxGenerator draws, and whole-tensor and constant initializers, on odd shapes past several chunks (>= 65536 elements). */
+const CASES: [string, Init, Shape, object][] = [
+  ["normal", normal as Init, [301, 1001], { mean: 0.1, std: 0.02 }],
+  ["uniform", uniform as Init, [210_001], { a: -0.5, b: 2 }],
+  ["truncNormal", truncNormal as Init, [3, 70_001], { std: 0.5, a: -1, b: 0.75 }],
+  ["kaimingUniform", kaimingUniform as Init, [301, 20, 7, 7], { a: 0.1, nonlinearity: "leaky_relu" }],
+  ["glorotNormal", glorotNormal as Init, [401, 701], {}],
+  ["constant", constant as Init, [70_001, 3], { value: 3.5 }],
+  ["orthogonal", orthogonal as Init, [97, 3, 5], { gain: 2 }],
+];
+
+const pools = new Map<string, Pool>();
+function poolOf(threads: number, shared: boolean): Pool {
+  const id = `${threads}/${shared}`;
+  let pool = pools.get(id);
+  if (!pool) pools.set(id, (pool = createPool({ threads, shared })));
+  return pool;
+}
+afterAll(async () => {
+  await Promise.all([...pools.values()].map((p) => p.close()));
+});
+
+const MODES = sharedAvailable ? [true, false] : [false];
+
+describe.each(MODES.flatMap((shared) => [1, 2, 3].map((threads) => ({ threads, shared }))))(
+  "a JaxGenerator in a pool of $threads (shared memory: $shared)", ({ threads, shared }) => {
+    it.each(CASES)("%s: the whole tensor, then a range into the caller's out", async (_, f, shape, options) => {
+      const pool = poolOf(threads, shared);
+      const n = numel(shape), range = [Math.floor(n / 3), n - Math.floor(n / 5)] as const;
+      const sync = at(5, 3);
+      const expected = f(shape, { ...options, generator: sync });
+      const expectedRange = f(shape, { ...options, generator: sync, range });
+      const g = at(5, 3);
+      const got = await pool.fill(f, shape, { ...options, generator: g });
+      expectSameBits(got, expected, "whole");
+      const out = new Float32Array(range[1] - range[0]);
+      const gotRange = await pool.fill(f, shape, { ...options, generator: g, range, out });
+      expect(gotRange).toBe(out);
+      expectSameBits(out, expectedRange, "range");
+      expect(g.getState()).toEqual(sync.getState());
+    });
+  });
+
+describe("a JaxGenerator in the pool, mixed with tape fills", () => {
+  it("fills given at once, tape and jax interleaved, each get their own bits", async () => {
+    const pool = poolOf(3, sharedAvailable);
+    const [k1, k2] = split(key(77));
+    const jg = new JaxGenerator(k1), tg = new Generator(77), jSync = new JaxGenerator(k1), tSync = new Generator(77);
+    const shapes: Shape[] = [[1001, 301], [65_537], [3, 99_991], [257, 1023]];
+    const fills = shapes.flatMap((s) => [pool.fill(normal, s, { std: 0.3, generator: jg }), pool.fill(normal, s, { std: 0.3, generator: tg })]);
+    const want = shapes.flatMap((s) => [normal(s, { std: 0.3, generator: jSync }), normal(s, { std: 0.3, generator: tSync })]);
+    const got = await Promise.all(fills);
+    for (const [i, v] of got.entries()) expectSameBits(v as Float32Array, want[i], `fill ${i}`);
+    expect(jg.getState()).toEqual(jSync.getState());
+    // A stream from another key is another stream.
+    expect(await pool.fill(uniform, [70_000], { generator: new JaxGenerator(k2) })).not.toEqual(uniform([70_000], { generator: new JaxGenerator(k1) }));
+  });
+
+  it("a worker that restarts loads the jax module again", async () => {
+    const pool = createPool({ threads: 1, shared: sharedAvailable });
+    try {
+      const want = normal([300_001], { generator: at(9, 0) });
+      expectSameBits(await pool.fill(normal, [300_001], { generator: at(9, 0) }) as Float32Array, want, "first worker");
+      pool.killWorkerForTest(0);
+      // Node learns of the stop after this fill went to the dead worker (it rejects); browsers at once.
+      await pool.fill(normal, [300_001], { generator: at(9, 0) }).catch(() => undefined);
+      expectSameBits(await pool.fill(normal, [300_001], { generator: at(9, 0) }) as Float32Array, want, "its replacement");
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("a JaxGenerator in fillAsync", () => {
+  it.each([1, 7, 4096, 65_537, 1 << 20])("chunks of %i elements give the synchronous bits, whole and as a range", async (chunkSize) => {
+    const shape = chunkSize < 100 ? [13, 17] : [301, 1001];
+    const n = numel(shape), range = [5, n - 3] as const;
+    const sync = at(2, 1);
+    const expected = truncNormal(shape, { std: 2, a: -3, b: 1, generator: sync });
+    const expectedRange = truncNormal(shape, { std: 2, a: -3, b: 1, generator: sync, range });
+    const g = at(2, 1);
+    expectSameBits(await fillAsync(truncNormal, shape, { std: 2, a: -3, b: 1, generator: g, chunkSize }), expected, "whole");
+    expectSameBits(await fillAsync(truncNormal, shape, { std: 2, a: -3, b: 1, generator: g, chunkSize, range }), expectedRange, "range");
+    expect(g.getState()).toEqual(sync.getState());
+  });
+});
+
+describe("bad input with a JaxGenerator: the synchronous call's error, nothing moved", () => {
+  const pool = () => poolOf(2, sharedAvailable);
+
+  it("a half dtype (JAX computes it in 16-bit arithmetic, not done here)", async () => {
+    const g = at(1, 4);
+    await expect(pool().fill(normal, [300_000], { generator: g, dtype: "bfloat16" })).rejects.toThrow(new TypeError(
+      "normal: a JaxGenerator draws float32 only (JAX computes half dtypes in 16-bit arithmetic, not implemented); drop dtype"));
+    await expect(fillAsync(uniform, [300_000], { generator: g, dtype: "float16" })).rejects.toThrow(/^uniform: a JaxGenerator draws float32 only/);
+    expect(g.count).toBe(4);
+  });
+
+  it("a used-up stream (2^32 keys given: fold_in's data is a uint32)", async () => {
+    const g = at(1, 2 ** 32);
+    const message = "normal: this JaxGenerator gave 2^32 keys (fold_in's data is a uint32)";
+    await expect(pool().fill(normal, [300_000], { generator: g })).rejects.toThrow(new RangeError(message));
+    await expect(fillAsync(normal, [300_000], { generator: g })).rejects.toThrow(new RangeError(message));
+    expect(g.count).toBe(2 ** 32);
+  });
+
+  it("a bad key, and a generator that only looks like a JaxGenerator", async () => {
+    expect(() => new JaxGenerator(foldIn as never)).toThrow(/^JaxGenerator: key must be a JaxKey \(from key\(seed\), split or foldIn\), got /);
+    expect(() => at(1, 0).setState({ key: [1, 2 ** 32], count: 0 })).toThrow(new RangeError("wrapKeyData: data[1] must be an integer in [0, 4294967295], got 4294967296"));
+    // A Proxy fails the brand check: it is drawn from as a sequential generator, which the pool refuses.
+    const fake = new Proxy(at(1, 0), {});
+    await expect(pool().fill(normal, [300_000], { generator: fake })).rejects.toThrow(
+      /^pool\.fill: generator must be a tape Generator \(new Generator\(seed\)\) or a JaxGenerator; other generators draw sequentially/);
+  });
+});
+
+/** A tape generator dressed as an optional kind whose worker module cannot load. */
+class Broken {
+  readonly tape: Generator;
+  constructor(tape: Generator) {
+    this.tape = tape;
+  }
+  [DRAW](d: Draw): void {
+    this.tape[DRAW](d);
+  }
+  clone(): Broken {
+    return new Broken(this.tape.clone());
+  }
+  getState() {
+    return this.tape.getState();
+  }
+  setState(s: never): this {
+    this.tape.setState(s);
+    return this;
+  }
+  get [KIND](): GeneratorKind {
+    return {
+      name: "broken-test", owns: (g) => g instanceof Broken, portable: true,
+      state: (g) => (g as Broken).getState(), restore: (s) => new Broken(new Generator(0).setState(s as never)),
+      worker: { source: () => "(function () { throw new RangeError('no kernels here'); })" },
+    };
+  }
+}
+
+describe("an optional kind's worker module", () => {
+  it("that fails to load fails the fill with the reason, and puts the generator back", async () => {
+    const g = new Broken(new Generator(4));
+    await expect(poolOf(2, sharedAvailable).fill(normal, [300_000], { generator: g })).rejects.toThrow(
+      "nninit pool worker: the broken-test module could not load (RangeError: no kernels here)");
+    expect(g.getState()).toEqual(new Generator(4).getState());
+    // fillAsync and small pool fills run on the calling thread, without the module.
+    expectSameBits(await fillAsync(normal, [1000], { generator: g }), normal([1000], { generator: new Generator(4) }));
+  });
+});
