@@ -6,6 +6,7 @@
 // its guide (an unpkg URL of this version, as the README links them).
 import { describe, expect, it } from "vitest";
 import { existsSync, readFileSync } from "node:fs";
+import ts from "typescript";
 import { apiExports, API_ENTRIES, type ApiExport } from "./api-exports.js";
 
 const all: ApiExport[] = apiExports();
@@ -15,6 +16,13 @@ describe("API reference coverage", () => {
     const build = readFileSync(new URL("../../scripts/build-ts.mjs", import.meta.url), "utf8");
     const listed = [...build.matchAll(/\{ subpath: "\.(\/[^"]*)?", source: "([^"]+)"/g)].map((m) => ({ specifier: `nninit${m[1] ?? ""}`, source: m[2] }));
     expect(API_ENTRIES).toEqual(listed);
+  });
+
+  it("documents the same entries in typedoc.json (npm run docs)", () => {
+    const text = readFileSync(new URL("../../typedoc.json", import.meta.url), "utf8");
+    const { config, error } = ts.parseConfigFileTextToJson("typedoc.json", text);
+    expect(error).toBeUndefined();
+    expect((config as { entryPoints: string[] }).entryPoints).toEqual(API_ENTRIES.map((e) => e.source));
   });
 
   it("finds the exports (a reader that finds nothing would pass everything)", () => {
