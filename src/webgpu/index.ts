@@ -300,3 +300,4 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
 }
 
 export type { Dtype };
+export { tfjsTensor, ortTensor, type TfjsNamespace, type OrtNamespace } from "./adapters.js";

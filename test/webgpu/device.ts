@@ -10,6 +10,8 @@ export const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
 export interface TestGpu {
   device: GpuDevice & GPUDevice;
   adapterName: string;
+  /** navigator.gpu, or Dawn's GPU object in Node. */
+  gpu: GPU;
 }
 
 // Dawn's GPU object must stay referenced for the process's life (else the process aborts later).
@@ -40,7 +42,7 @@ export async function testGpu(): Promise<TestGpu | undefined> {
     },
   });
   const info = adapter.info;
-  return { device: device as GpuDevice & GPUDevice, adapterName: `${info.vendor} ${info.architecture}`.trim() || "unknown adapter" };
+  return { device: device as GpuDevice & GPUDevice, adapterName: `${info.vendor} ${info.architecture}`.trim() || "unknown adapter", gpu };
 }
 
 /** Reads `bytes` bytes of a buffer (which needs COPY_SRC) back to the CPU. */
