@@ -38,12 +38,9 @@ function checkBuffer(fn: string, buffer: GpuBuffer, bytes: number, usage: number
  * A tfjs tensor (float32) of `shape` whose values are the first elements of `buffer`, as a
  * `float32` fill at offset 0 leaves them. tfjs-backend-webgpu must be the active backend, on the
  * device the buffer belongs to (create the GpuInit with `tf.backend().device`). By default tfjs
- * copies the buffer (destroy yours when you like); with `zeroCopy: true` the tensor reads the
- * buffer itself, which must then outlive the tensor. tfjs has no 16-bit float dtype.
- * @example
- * // const init = createGpuInit((tf.backend() as WebGPUBackend).device);
- * // await init.fill("kaimingNormal", buffer, [256, 128]);
- * // const w = tfjsTensor(tf, buffer, [256, 128]);
+ * copies the buffer (destroy yours when you like; it needs STORAGE | COPY_SRC | COPY_DST usage);
+ * with `zeroCopy: true` the tensor reads the buffer itself (STORAGE | COPY_SRC), which must then
+ * outlive the tensor. tfjs has no 16-bit float dtype.
  */
 export function tfjsTensor<T>(tf: TfjsNamespace<T>, buffer: GpuBuffer, shape: Shape, options?: { zeroCopy?: boolean }): T {
   const fn = "tfjsTensor";
@@ -55,7 +52,11 @@ export function tfjsTensor<T>(tf: TfjsNamespace<T>, buffer: GpuBuffer, shape: Sh
   const own = checkOptions<{ zeroCopy?: boolean }>(fn, options, ["zeroCopy"]);
   if (own.zeroCopy !== undefined && typeof own.zeroCopy !== "boolean") throw typeError(fn, "options.zeroCopy", "a boolean", own.zeroCopy);
   const count = numel(dims);
-  checkBuffer(fn, buffer, count * 4, USAGE_STORAGE | USAGE_COPY_SRC, "GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC");
+  // tfjs's copy makes its own buffer with the source's usage flags and copies into it: without
+  // COPY_DST there the copy fails (a validation error, and a tensor of garbage), so it is asked here.
+  const copy = own.zeroCopy !== true;
+  checkBuffer(fn, buffer, count * 4, USAGE_STORAGE | USAGE_COPY_SRC | (copy ? USAGE_COPY_DST : 0),
+    `GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC${copy ? " | GPUBufferUsage.COPY_DST (tfjs copies it into a buffer of the same usage; with zeroCopy: true COPY_DST is not needed)" : ""}`);
   const device = (tf.backend() as { device?: unknown }).device;
   const owner = (buffer as { device?: unknown }).device;
   if (owner !== undefined && device !== undefined && owner !== device) throw typeError(fn, "buffer", "a GPUBuffer of the tfjs backend's device", "a buffer of another device");

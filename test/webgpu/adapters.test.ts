@@ -44,7 +44,12 @@ describe.skipIf(!gpu)("tfjsTensor: a tfjs-backend-webgpu tensor from the filled 
     const ok = storageBuffer(device, 64);
     expect(() => tfjsTensor({ ...tf, getBackend: () => "cpu" } as never, ok, [4])).toThrow(/tfjsTensor: tf must be a tfjs whose backend is "webgpu"/);
     expect(() => tfjsTensor({} as never, ok, [4])).toThrow(TypeError);
-    expect(() => tfjsTensor(tf, storageOnly, [4])).toThrow(/tfjsTensor: buffer must be a GPUBuffer created with GPUBufferUsage.STORAGE \| GPUBufferUsage.COPY_SRC/);
+    expect(() => tfjsTensor(tf, storageOnly, [4])).toThrow(/tfjsTensor: buffer must be a GPUBuffer created with GPUBufferUsage.STORAGE \| GPUBufferUsage.COPY_SRC \| GPUBufferUsage.COPY_DST/);
+    // Without COPY_DST: only zero-copy (tfjs's copy would go into a buffer of the same usage, and fail).
+    const noCopyDst = device.createBuffer({ size: 64, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+    expect(() => tfjsTensor(tf, noCopyDst, [4])).toThrow(/COPY_DST \(tfjs copies it into a buffer of the same usage/);
+    expect(() => tfjsTensor(tf, storageOnly, [4], { zeroCopy: true })).toThrow(/created with GPUBufferUsage.STORAGE \| GPUBufferUsage.COPY_SRC, got/);
+    tfjsTensor(tf, noCopyDst, [4], { zeroCopy: true }).dispose();
     expect(() => tfjsTensor(tf, ok, [17])).toThrow(/tfjsTensor: buffer must be a GPUBuffer of at least 68 bytes, got "a GPUBuffer of 64 bytes"/);
     expect(() => tfjsTensor(tf, ok, [17])).toThrow(RangeError);
     expect(() => tfjsTensor(tf, ok, [-1])).toThrow(/tfjsTensor: shape\[0\]/);
