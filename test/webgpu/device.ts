@@ -67,3 +67,14 @@ export function storageBuffer(device: GPUDevice, bytes: number, fill = 0xa5): GP
   b.unmap();
   return b;
 }
+
+/** Runs `pipeline` once over `threads` threads (64 a workgroup) with `buffers` bound at 0, 1, ... */
+export function dispatch(device: GPUDevice, pipeline: { getBindGroupLayout(index: number): unknown }, buffers: GPUBuffer[], threads: number): void {
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  pass.setPipeline(pipeline as GPUComputePipeline);
+  pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0) as GPUBindGroupLayout, entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) }));
+  pass.dispatchWorkgroups(Math.ceil(threads / 64));
+  pass.end();
+  device.queue.submit([enc.finish()]);
+}
