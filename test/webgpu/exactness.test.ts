@@ -218,6 +218,6 @@ describe.skipIf(!gpu)("exact Box-Muller radius and angle against the reference",
       }
       expect(checked).toBe(total);
       expect(bad).toBe(0);
-    });
+    }, exhaustive ? 3_600_000 : undefined);
   }
 });
