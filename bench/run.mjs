@@ -3,6 +3,7 @@
 //   node bench/run.mjs --quick    smoke run (~1 min): every workload at small sizes
 //   node bench/run.mjs --only=normal,uniform
 //   node bench/run.mjs --only=jax     the jax rows (issue 19), as `npm run bench:jax` runs them
+//   node bench/run.mjs --only=gpu     just the GPU rows (nninit/webgpu on whatever adapter exists)
 // Prints a markdown table and the targets; writes bench/results/latest.{md,json,svg} (full
 // runs, plus the README section) or bench/results/quick.* (quick or partial runs). Exits 1 if
 // any output failed its distribution check.
@@ -15,6 +16,7 @@ import { runNumpy } from "./peers/numpy.mjs";
 import { runTorch } from "./peers/torch.mjs";
 import { runTorch2 } from "./peers/torch2.mjs";
 import { runJax } from "./peers/jax.mjs";
+import { runGpu } from "./peers/gpu.mjs";
 import { tfjsVersion } from "./peers/tfjs.mjs";
 import { buildWorkloads } from "./workloads.mjs";
 import { measure } from "./measure.mjs";
@@ -87,6 +89,14 @@ for (const workload of buildWorkloads(numpy, torch, torch2, jax)) {
   }
 }
 
+// The GPU rows last, in a child process (bench/gpu.mjs), once the CPU rows are done.
+let gpu;
+if (!only || only.includes("gpu")) {
+  log("GPU: nninit/webgpu fills in a child process (bench/gpu.mjs) ...");
+  gpu = runGpu({ quick });
+  log(gpu.ok ? `GPU rows on ${gpu.adapter} (load ${gpu.load[0][0]} -> ${gpu.load[1][0]})` : gpu.note);
+}
+
 addRatios(rows);
 load.end = loadAverage();
 const pkg = (name) => JSON.parse(readFileSync(new URL(`./node_modules/${name}/package.json`, import.meta.url), "utf8")).version;
@@ -102,6 +112,7 @@ const report = {
   jax: Object.fromEntries(["all", "one"].map((k) => [k, jax[k].ok ? { ok: true, jax: jax[k].jax, python: jax[k].python, threads: jax[k].pinned ? 1 : jax[k].threads } : jax[k]])),
   seconds: (performance.now() - t0) / 1e3,
   rows,
+  gpu,
   targets: evaluateTargets(rows),
   noise: noise(rows, load),
   sink: sink.value,

@@ -2,6 +2,7 @@
 
 import { cells, markdownTable, rowNotes, failures } from "./table.mjs";
 import { targetLines } from "./targets.mjs";
+import { gpuSection } from "../peers/gpu.mjs";
 
 export function context(report) {
   const m = report.machine;
@@ -55,6 +56,7 @@ export function markdown(report) {
     LEGEND,
     ...byWorkload.map((rows) => workloadSection(rows[0].title, rows)),
     notes.length ? `Notes:\n\n${notes.map((n) => `- ${n}`).join("\n")}` : "",
+    gpuSection(report.gpu),
     failed.length
       ? `## FAILED CHECKS\n\n${failed.map((r) => `- ${r.workload} ${r.size} ${r.label}: ${r.problems.join("; ")}`).join("\n")}`
       : "All outputs passed their distribution checks.",

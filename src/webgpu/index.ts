@@ -74,6 +74,11 @@ export interface GpuTensor {
   shape: Shape;
   /** The initializer's options and the fill's (`offset`, `precision`; not `encoder`). */
   options?: GpuFillOptions;
+  /**
+   * Flat element ranges [start, end) of the tensor set to zero after the draw, as a model recipe's
+   * `zeroRanges` (an embedding's padding row); the draw and the generator are unchanged.
+   */
+  zeroRanges?: readonly (readonly [number, number])[];
 }
 
 /** Options of {@link createGpuInit}. */
@@ -91,7 +96,11 @@ export interface GpuInit {
   readonly precision: Precision;
   /** Fills `buffer` with `initializer(shape, options)`'s values; settles once submitted (or encoded, with `options.encoder`). */
   fill(initializer: GpuTensor["initializer"], buffer: GpuBuffer, shape: Shape, options?: GpuFillOptions): Promise<GpuFillReport>;
-  /** Fills every tensor, in order, in one command encoder (the caller's, or one submitted here). */
+  /**
+   * Fills every tensor, in order, in one command encoder (the caller's, or one submitted here),
+   * zeroing each tensor's `zeroRanges` after its draw. Every tensor is checked and every generator
+   * segment reserved before anything is encoded: on an error nothing is encoded and no generator moves.
+   */
   fillModel(tensors: readonly GpuTensor[], options?: { encoder?: GpuCommandEncoder }): Promise<GpuFillReport[]>;
   /** The WGSL of a kernel (for inspection and the tests' static checks). */
   shader(kind: KernelKind, precision: Precision): string;
@@ -106,6 +115,14 @@ function keyOf(seed: bigint): [number, number] {
   z ^= z >> 31n;
   return [Number(z & 0xffffffffn), Number(z >> 32n)];
 }
+
+/** What a prepared fill's dispatches need (see prepare). */
+interface Prepared {
+  position: number;
+  key: [number, number];
+  upload?: Uint32Array;
+}
+const NOTHING_DRAWN: Prepared = { position: 0, key: [0, 0] };
 
 const f32Bits = (x: number) => new Uint32Array(Float32Array.of(x).buffer)[0];
 
@@ -180,26 +197,29 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
     }
   }
 
-  /** Encodes one checked fill: advances the generator, then one dispatch per piece. */
-  function encode(fn: string, p: Plan, buffer: GpuBuffer, encoder: GpuCommandEncoder, reservations: Reservation[]): GpuFillReport {
-    const count = p.end - p.start;
-    const size = bytesOf(p.dtype);
-    let position = 0;
-    let key: [number, number] = [0, 0];
-    let upload: Uint32Array | undefined;
-    // The generator's segment is reserved through the stream module, as fillAsync and the pool do:
-    // the same checks, and the generator moves past the tensor now (later fills draw after it).
+  /**
+   * Reserves one checked fill's generator segment (the generator moves past the tensor now) and
+   * derives what its dispatches need: the tape's key and position, or the CPU's values.
+   */
+  function prepare(fn: string, p: Plan, reservations: Reservation[]): Prepared {
+    // Reserved through the stream module, as fillAsync and the pool do: the same checks, and
+    // later fills draw after this one.
     const r = reserve({ fn, name: p.entry.name, initializer: p.entry.fn as AnyInitializer, shape: p.shape, options: p.cpuOptions });
     reservations.push(r);
     if (p.path === "cpu") {
       // Computed on the CPU from the segment's start state, copied in by the shader.
       const values = r.fill(r.start, r.end);
-      upload = values instanceof Float32Array ? new Uint32Array(values.buffer, values.byteOffset, values.length) : Uint32Array.from(values);
-    } else if (p.kind !== "constant") {
-      const state = r.before as GeneratorState;
-      position = state.position + r.start;
-      key = keyOf(state.seed);
+      return { ...NOTHING_DRAWN, upload: values instanceof Float32Array ? new Uint32Array(values.buffer, values.byteOffset, values.length) : Uint32Array.from(values) };
     }
+    if (p.kind === "constant") return NOTHING_DRAWN;
+    const state = r.before as GeneratorState;
+    return { position: state.position + r.start, key: keyOf(state.seed) };
+  }
+
+  /** Encodes one prepared fill: one dispatch per piece. Nothing here can fail on a checked plan. */
+  function encode(p: Plan, { position, key, upload }: Prepared, buffer: GpuBuffer, encoder: GpuCommandEncoder): GpuFillReport {
+    const count = p.end - p.start;
+    const size = bytesOf(p.dtype);
     if (count === 0) return { precision: p.precision, path: p.path, elements: 0, dispatches: 0 };
     const precision: Precision = p.kind === "constant" || p.kind === "copy" ? "exact" : p.precision;
     const pipe = pipeline(p.kind, precision);
@@ -247,6 +267,24 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
     return { precision, path: p.path, elements: count, dispatches };
   }
 
+  /**
+   * Zero fills for a tensor's zero ranges that meet its elements [start, end) (in the buffer at
+   * the tensor's offset); each range checked: integers 0 <= start <= end <= the tensor's size.
+   */
+  function zeroPlans(fn: string, i: number, ranges: GpuTensor["zeroRanges"], p: Plan): Plan[] {
+    if (ranges === undefined) return [];
+    const name = `tensors[${i}].zeroRanges`;
+    if (!Array.isArray(ranges)) throw typeError(fn, name, "an array of [start, end] element ranges", ranges);
+    const size = bytesOf(p.dtype);
+    return ranges.flatMap((range, j) => {
+      if (!Array.isArray(range) || range.length !== 2) throw typeError(fn, `${name}[${j}]`, "a pair [start, end]", range);
+      const zs = integer(fn, `${name}[${j}][0]`, range[0], 0, p.numel);
+      const ze = integer(fn, `${name}[${j}][1]`, range[1], zs, p.numel);
+      const a = Math.max(zs, p.start), b = Math.min(ze, p.end);
+      return a < b ? [plan(fn, "zeros", [b - a], { dtype: p.dtype, offset: p.offset + (a - p.start) * size })] : [];
+    });
+  }
+
   function planFor(fn: string, initializer: unknown, buffer: GpuBuffer, shape: Shape, options: unknown): Plan {
     const p = plan(fn, initializer, shape, options);
     if ((options as GpuFillOptions | undefined)?.precision === undefined) p.precision = defaultPrecision;
@@ -266,7 +304,7 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
         const p = planFor("GpuInit.fill", initializer, buffer, shape, options);
         const given = p.encoder as GpuCommandEncoder | undefined;
         const encoder = given ?? device.createCommandEncoder();
-        const report = encode("GpuInit.fill", p, buffer, encoder, []);
+        const report = encode(p, prepare("GpuInit.fill", p, []), buffer, encoder);
         if (!given) device.queue.submit([encoder.finish()]);
         return Promise.resolve(report);
       } catch (e) {
@@ -284,16 +322,23 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
           if (t.options?.encoder !== undefined) throw typeError(fn, `tensors[${i}].options.encoder`, "undefined (pass the encoder to fillModel)", t.options.encoder);
           return planFor(fn, t.initializer, t.buffer, t.shape, t.options);
         });
-        const encoder = own.encoder ?? device.createCommandEncoder();
+        const zeros = plans.map((p, i) => zeroPlans(fn, i, tensors[i].zeroRanges, p));
+        // Every segment is reserved before anything is encoded: if a later tensor fails (its tape
+        // would pass 2^53), every generator goes back and the caller's encoder holds nothing new.
         const reservations: Reservation[] = [];
-        let reports: GpuFillReport[];
+        let prepared: Prepared[];
         try {
-          reports = plans.map((p, i) => encode(fn, p, tensors[i].buffer, encoder, reservations));
+          prepared = plans.map((p) => prepare(fn, p, reservations));
         } catch (e) {
-          // A later tensor failed (its tape would pass 2^53): every generator goes back.
           for (const r of reservations.reverse()) r.cancel();
           throw e;
         }
+        const encoder = own.encoder ?? device.createCommandEncoder();
+        const reports = plans.map((p, i) => {
+          const report = encode(p, prepared[i], tensors[i].buffer, encoder);
+          for (const z of zeros[i]) report.dispatches += encode(z, NOTHING_DRAWN, tensors[i].buffer, encoder).dispatches;
+          return report;
+        });
         if (!own.encoder) device.queue.submit([encoder.finish()]);
         return Promise.resolve(reports);
       } catch (e) {
@@ -304,3 +349,4 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
 }
 
 export type { Dtype };
+export { tfjsTensor, ortTensor, type TfjsNamespace, type OrtNamespace } from "./adapters.js";

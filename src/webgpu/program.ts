@@ -96,9 +96,9 @@ function build(): Programs {
   const { IX, DK, R, RADIUS, SIN, COS, CS, SN, OUT0, OUT1, U, UW, C, M, L, NL, RT, X, Y } = REG;
   const { add, sub, mul, div, sqrt } = A;
 
-  // Box-Muller, part 1: radius = sqrt(logf(u1) * -2) (IX, DK: logf's reduction, in WGSL), and
-  // sinTurns / cosTurns of the remainder R.
-  seg("normalA", () => {
+  // Box-Muller, part 1: radius = sqrt(logf(u1) * -2) (IX, DK: logf's reduction, in WGSL). Part 2:
+  // sinTurns / cosTurns of the remainder R. Two segments so that a probe can run either alone.
+  seg("normalRadius", () => {
     const f = sub(IX, K.ONE);
     const s = div(f, add(K.TWO, f));
     const z = mul(s, s);
@@ -109,6 +109,8 @@ function build(): Programs {
     const hfsq = mul(mul(K.HALF, f), f);
     const log = add(add(sub(add(mul(s, add(hfsq, r)), mul(DK, K.LN2_LO)), hfsq), f), mul(DK, K.LN2_HI));
     sqrt(mul(log, K.MINUS_TWO), RADIUS);
+  });
+  seg("normalAngle", () => {
     // sinTurns: r (S1 + r2 (S3 + r2 (S5 + r2 (S7 + r2 S9)))); cosTurns: 1 + r2 (C2 + ... r2 C10).
     const r2 = mul(R, R);
     const [S1, S3, S5, S7, S9] = K.S;
@@ -119,7 +121,7 @@ function build(): Programs {
     for (const a of [K.C[3], K.C[2], K.C[1], K.C[0]]) cp = add(a, mul(r2, cp));
     add(K.ONE, mul(r2, cp), COS);
   });
-  // Box-Muller, part 2: mean + std (radius cosine), mean + std (radius sine).
+  // Box-Muller, part 3: mean + std (radius cosine), mean + std (radius sine).
   seg("normalB", () => {
     add(P[0], mul(P[1], mul(RADIUS, CS)), OUT0);
     add(P[0], mul(P[1], mul(RADIUS, SN)), OUT1);
@@ -220,9 +222,11 @@ fn normal_pair(w1: u32, w2: u32) -> vec2<u32> {
   let m = i32((w2 >> 8u) | 1u);
   let k = (m + (1 << 21u)) >> 22u;
   reg[${REG.R}u] = sf_from_i32(m - (k << 22u)) - (24u << 23u); // m is odd: never 0, exact
-  var seg = ${segment(S.normalA)};
-  for (var phase = 0u; phase < 2u; phase = phase + 1u) {
+  // One exec call site (each is inlined): the radius, the angle, then the outputs.
+  var seg = ${segment(S.normalRadius)};
+  for (var phase = 0u; phase < 3u; phase = phase + 1u) {
     exec(seg);
+    if (phase == 0u) { seg = ${segment(S.normalAngle)}; continue; }
     let s = reg[${REG.SIN}u]; let c = reg[${REG.COS}u];
     let odd = (k & 1) != 0;
     reg[${REG.CS}u] = select(c, s, odd) ^ (u32((k + 1) & 2) << 30u);

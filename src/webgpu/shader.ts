@@ -144,11 +144,19 @@ export function shaderSource(kind: KernelKind, precision: Precision, mutate?: (w
 
 /**
  * @internal Tests only: a kernel that writes, for input i of [first, first + count * stride) by
- * `stride`, the exact precision's Box-Muller radius of word i << 8 and the sine and cosine (in
- * turns, before the quadrant) of the angle of the same word: the CPU's radii and angles over all
- * 2^24 inputs can then be compared without going through the tape. Output: 3 words per input.
+ * `stride`, one part of the exact precision's Box-Muller for the word i << 8: its radius (1 word
+ * per input) or the sine and cosine, in turns before the quadrant, of its angle's remainder (2
+ * words per input). The CPU's radii and angles over all 2^24 words can then be compared without
+ * going through the tape. A word's radius depends only on m = i | 1 (2^23 values), and its angle
+ * only on m's remainder after the quadrant (2^21 odd values), so each part's sweep can visit just
+ * those.
  */
-export function boxMullerProbeSource(): string {
+export function boxMullerProbeSource(part: "radius" | "angle"): string {
+  const segment = programs().segments[part === "radius" ? "normalRadius" : "normalAngle"];
+  const store = part === "radius"
+    ? `atomicStore(&out[t], reg[${REG.RADIUS}u]);`
+    : `atomicStore(&out[t * 2u], reg[${REG.SIN}u]);
+  atomicStore(&out[t * 2u + 1u], reg[${REG.COS}u]);`;
   return [HEADER, SOFT_WGSL, arithmetic("exact"), SAMPLERS_WGSL, programWgsl(), /* wgsl */ `
 @compute @workgroup_size(${WORKGROUP_SIZE})
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
@@ -160,10 +168,8 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   let m = i32((word >> 8u) | 1u);
   let k = (m + (1 << 21u)) >> 22u;
   reg[${REG.R}u] = sf_from_i32(m - (k << 22u)) - (24u << 23u);
-  exec(vec2<u32>(${programs().segments.normalA[0]}u, ${programs().segments.normalA[1]}u));
-  atomicStore(&out[t * 3u], reg[${REG.RADIUS}u]);
-  atomicStore(&out[t * 3u + 1u], reg[${REG.SIN}u]);
-  atomicStore(&out[t * 3u + 2u], reg[${REG.COS}u]);
+  exec(vec2<u32>(${segment[0]}u, ${segment[1]}u));
+  ${store}
 }
 `].join("\n");
 }

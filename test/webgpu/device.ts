@@ -10,6 +10,8 @@ export const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
 export interface TestGpu {
   device: GpuDevice & GPUDevice;
   adapterName: string;
+  /** navigator.gpu, or Dawn's GPU object in Node. */
+  gpu: GPU;
 }
 
 // Dawn's GPU object must stay referenced for the process's life (else the process aborts later).
@@ -40,7 +42,7 @@ export async function testGpu(): Promise<TestGpu | undefined> {
     },
   });
   const info = adapter.info;
-  return { device: device as GpuDevice & GPUDevice, adapterName: `${info.vendor} ${info.architecture}`.trim() || "unknown adapter" };
+  return { device: device as GpuDevice & GPUDevice, adapterName: `${info.vendor} ${info.architecture}`.trim() || "unknown adapter", gpu };
 }
 
 /** Reads `bytes` bytes of a buffer (which needs COPY_SRC) back to the CPU. */
@@ -64,4 +66,15 @@ export function storageBuffer(device: GPUDevice, bytes: number, fill = 0xa5): GP
   new Uint8Array(b.getMappedRange()).fill(fill);
   b.unmap();
   return b;
+}
+
+/** Runs `pipeline` once over `threads` threads (64 a workgroup) with `buffers` bound at 0, 1, ... */
+export function dispatch(device: GPUDevice, pipeline: { getBindGroupLayout(index: number): unknown }, buffers: GPUBuffer[], threads: number): void {
+  const enc = device.createCommandEncoder();
+  const pass = enc.beginComputePass();
+  pass.setPipeline(pipeline as GPUComputePipeline);
+  pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0) as GPUBindGroupLayout, entries: buffers.map((buffer, binding) => ({ binding, resource: { buffer } })) }));
+  pass.dispatchWorkgroups(Math.ceil(threads / 64));
+  pass.end();
+  device.queue.submit([enc.finish()]);
 }

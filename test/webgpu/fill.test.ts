@@ -11,7 +11,7 @@ import { describe, test, expect, beforeAll } from "vitest";
 import { testGpu, readBack, storageBuffer, type TestGpu } from "./device.js";
 import { createGpuInit, type GpuInit } from "../../src/webgpu/index.js";
 import { Generator, catalogEntry } from "../../src/index.js";
-import { buildRecipe, resolveConfig } from "../../src/models/index.js";
+import { buildRecipe, resolveConfig, tensorSources } from "../../src/models/index.js";
 import { TorchGenerator } from "../../src/torch/index.js";
 
 const gpu: TestGpu | undefined = await testGpu();
@@ -144,6 +144,72 @@ describe.skipIf(!gpu)(`nninit/webgpu on ${gpu?.adapterName ?? "no adapter"}`, ()
       expect(firstDiff(got, want), t.name).toBe("same");
     }
     expect(gpuGen.position).toBe(cpuGen.position);
+  });
+
+  test("fillModel: a recipe's zeroRanges (a Llama's padding row) are zeroed as the CPU path does, in ranges too", async () => {
+    const recipe = buildRecipe(resolveConfig("llama", undefined, { num_hidden_layers: 1, hidden_size: 16, intermediate_size: 24, num_attention_heads: 2, vocab_size: 12, pad_token_id: 5 }));
+    expect(recipe.tensors[0].zeroRanges).toEqual([[80, 96]]);
+    const d = gpu!.device;
+    const gen = new Generator(77);
+    const tensors = recipe.tensors.map((t) => ({
+      initializer: t.fn, shape: t.shape, zeroRanges: t.zeroRanges, options: { ...t.options, generator: gen, dtype: "float16" },
+      buffer: storageBuffer(d, t.shape.reduce((a, b) => a * b, 1) * 2),
+    }));
+    const reports = await init.fillModel(tensors);
+    const sources = tensorSources(recipe, 77, "float16");
+    for (const [i, src] of sources.entries()) {
+      const n = src.shape.reduce((a, b) => a * b, 1);
+      const want = new Uint16Array(n);
+      src.fill(want, 0, n);
+      const got = new Uint16Array(await readBack(d, tensors[i].buffer, n * 2));
+      expect(firstDiff(new Uint8Array(got.buffer), new Uint8Array(want.buffer)), src.name).toBe("same");
+    }
+    expect(reports[0].dispatches).toBe(2); // the draw, then the padding row
+    expect(new Uint16Array(await readBack(d, tensors[0].buffer, 96 * 2)).subarray(80).every((h) => h === 0)).toBe(true);
+    // A range of a tensor: the zero ranges meet it in part; elements outside the range untouched.
+    const cpuGen = new Generator(3), gpuGen = new Generator(3);
+    const want = new Float32Array(cpuBytes("normal", [10, 8], { range: [20, 70], generator: cpuGen }).slice().buffer);
+    want.fill(0, 0, 4);
+    want.fill(0, 40, 44);
+    const buffer = storageBuffer(d, 4 * 52);
+    await init.fillModel([{ initializer: "normal", buffer, shape: [10, 8], options: { range: [20, 70], generator: gpuGen, offset: 4 }, zeroRanges: [[16, 24], [60, 64], [70, 80], [0, 0]] }]);
+    const got = new Uint8Array(await readBack(d, buffer, 4 * 52));
+    expect(firstDiff(got.subarray(4, 204), new Uint8Array(want.buffer))).toBe("same");
+    expect(got.subarray(0, 4).every((b) => b === 0xa5) && got.subarray(204).every((b) => b === 0xa5)).toBe(true);
+    expect(gpuGen.position).toBe(cpuGen.position);
+  });
+
+  test("fillModel: a later tensor that fails leaves the caller's encoder empty and every generator where it was", async () => {
+    const d = gpu!.device;
+    const real = d.createCommandEncoder();
+    let passes = 0;
+    const encoder = { beginComputePass: (desc?: unknown) => { passes++; return real.beginComputePass(desc as never); }, finish: () => real.finish() };
+    const g1 = new Generator(1).advance(10), g2 = new Generator(2).setState({ seed: 2n, position: 2 ** 53 - 50 });
+    const buffer = storageBuffer(d, 400);
+    const tensors = [
+      { initializer: "ones", buffer, shape: [4] },
+      { initializer: "uniform", buffer, shape: [10], options: { generator: g1 } },
+      { initializer: "normal", buffer, shape: [100], options: { generator: g2 } }, // its tape would pass 2^53
+    ];
+    await expect(init.fillModel(tensors, { encoder })).rejects.toThrow(RangeError);
+    expect(passes).toBe(0);
+    expect([g1.position, g2.position]).toEqual([10, 2 ** 53 - 50]);
+    // Bad zero ranges: errors name the tensor and the range; nothing encoded, nothing moved.
+    const bad: [unknown, RegExp, ErrorConstructor][] = [
+      [[[0, 11]], /GpuInit.fillModel: tensors\[1\].zeroRanges\[0\]\[1\] must be an integer in \[0, 10\], got 11/, RangeError],
+      [[[5, 2]], /tensors\[1\].zeroRanges\[0\]\[1\] must be an integer in \[5, 10\], got 2/, RangeError],
+      [[[1, 2], [3]], /tensors\[1\].zeroRanges\[1\] must be a pair \[start, end\]/, TypeError],
+      [[[0.5, 2]], /tensors\[1\].zeroRanges\[0\]\[0\] must be an integer in \[0, 10\], got 0.5/, RangeError],
+      ["all", /tensors\[1\].zeroRanges must be an array/, TypeError],
+    ];
+    for (const [zeroRanges, message, type] of bad) {
+      const p = init.fillModel([tensors[0], { ...tensors[1], zeroRanges: zeroRanges as [number, number][] }], { encoder });
+      await expect(p).rejects.toThrow(message);
+      await expect(p).rejects.toBeInstanceOf(type);
+    }
+    expect(passes).toBe(0);
+    expect(g1.position).toBe(10);
+    real.finish();
   });
 
   test("with options.encoder nothing is submitted until the caller submits", async () => {
