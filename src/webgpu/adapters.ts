@@ -16,14 +16,18 @@ const MAP_MODE_READ = 0x01;
 
 /** The part of `@tensorflow/tfjs-core` (4.x) the tfjs adapter calls. */
 export interface TfjsNamespace<T> {
+  /** tfjs's `tf.getBackend()`: the active backend's name. */
   getBackend(): string;
+  /** tfjs's `tf.backend()`: the active backend (the webgpu one has the `device`). */
   backend(): unknown;
+  /** tfjs's `tf.tensor(values, shape, dtype)`, with WebGPU data `{ buffer, zeroCopy }`. */
   tensor(values: { buffer: GpuBuffer; zeroCopy?: boolean }, shape: number[], dtype: "float32"): T;
 }
 
 /** The part of `onnxruntime-web` (or `onnxruntime-common`) the ONNX Runtime adapter calls. */
 export interface OrtNamespace<T> {
   Tensor: {
+    /** ONNX Runtime's `Tensor.fromGpuBuffer(buffer, { dataType, dims, download, dispose })`. */
     fromGpuBuffer(buffer: GpuBuffer, options: { dataType: "float32" | "float16"; dims: readonly number[]; download?: () => Promise<Float32Array | Uint16Array>; dispose?: () => void }): T;
   };
 }
@@ -41,6 +45,21 @@ function checkBuffer(fn: string, buffer: GpuBuffer, bytes: number, usage: number
  * copies the buffer (destroy yours when you like; it needs STORAGE | COPY_SRC | COPY_DST usage);
  * with `zeroCopy: true` the tensor reads the buffer itself (STORAGE | COPY_SRC), which must then
  * outlive the tensor. tfjs has no 16-bit float dtype.
+ *
+ * @example
+ * ```ts gpu
+ * import * as tf from "@tensorflow/tfjs-core";
+ * import "@tensorflow/tfjs-backend-webgpu";
+ * import { Generator } from "nninit";
+ * import { createGpuInit, tfjsTensor } from "nninit/webgpu";
+ * await tf.setBackend("webgpu");
+ * const device = (tf.backend() as unknown as { device: GPUDevice }).device; // fill on tfjs's own device
+ * const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
+ * const buffer = device.createBuffer({ size: 16 * 8 * 4, usage });
+ * await createGpuInit(device).fill("heNormal", buffer, [16, 8], { generator: new Generator(1) });
+ * const w = tfjsTensor(tf, buffer, [16, 8]); // a tf.Tensor (tfjs copies the buffer)
+ * console.log(w.shape); // [ 16, 8 ]
+ * ```
  */
 export function tfjsTensor<T>(tf: TfjsNamespace<T>, buffer: GpuBuffer, shape: Shape, options?: { zeroCopy?: boolean }): T {
   const fn = "tfjsTensor";
@@ -69,6 +88,19 @@ export function tfjsTensor<T>(tf: TfjsNamespace<T>, buffer: GpuBuffer, shape: Sh
  * must belong to the device ONNX Runtime's WebGPU execution provider uses (`ort.env.webgpu.device`)
  * and stays the caller's. Given `device`, `tensor.getData()` can read the values back (the buffer
  * then needs GPUBufferUsage.COPY_SRC).
+ *
+ * @example
+ * ```ts gpu
+ * import * as ort from "onnxruntime-common"; // in an app: import * as ort from "onnxruntime-web/webgpu"
+ * import { Generator } from "nninit";
+ * import { createGpuInit, ortTensor } from "nninit/webgpu";
+ * // With onnxruntime-web, fill on its device: ort.env.webgpu.device once its WebGPU backend is up.
+ * const device = await (await navigator.gpu.requestAdapter())!.requestDevice();
+ * const buffer = device.createBuffer({ size: 32 * 2, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC });
+ * await createGpuInit(device).fill("normal", buffer, [32], { dtype: "float16", generator: new Generator(7) });
+ * const tensor = ortTensor(ort, buffer, [32], { dtype: "float16", device });
+ * console.log(tensor.location, tensor.type, (await tensor.getData()).length); // gpu-buffer float16 32
+ * ```
  */
 export function ortTensor<T>(ort: OrtNamespace<T>, buffer: GpuBuffer, shape: Shape, options?: { dtype?: "float32" | "float16"; device?: GpuDevice }): T {
   const fn = "ortTensor";
