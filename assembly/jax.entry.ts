@@ -5,7 +5,8 @@
 
 import { bitsScalar, bitsSimd } from "./jax/threefry";
 import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar } from "./jax/transforms";
-import { normalSimd, truncatedSimd } from "./jax/normal-simd";
+import { truncatedSimd } from "./jax/normal-simd";
+import { normalSimd } from "./jax/normal-x4";
 
 // @ts-ignore: decorator
 @inline function normalWords(dst: usize, n: i32): void {

@@ -152,7 +152,7 @@ const BAD = memory.data(16, 16);
 
 /** uniform(minval, minval + range) of 4 words' top 23 bits, as two float64x2 halves' source. */
 // @ts-ignore: decorator
-@inline function unit(w: v128): v128 {
+@inline export function unit(w: v128): v128 {
   return f32x4.sub(v128.or(i32x4.shr_u(w, 9), i32x4.splat(0x3f800000)), f32x4.splat(1));
 }
 
