@@ -4,9 +4,9 @@
 // [start, start + n) of a draw given start's counter, and any split of a draw gives the same bits.
 
 import { bitsScalar, bitsSimd } from "./jax/threefry";
-import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar } from "./jax/transforms";
-import { truncatedSimd } from "./jax/normal-simd";
-import { normalSimd } from "./jax/normal-x4";
+import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar, sqrt2ErfInvWords } from "./jax/transforms";
+import { sqrt2ErfInvChecked } from "./jax/normal-simd";
+import { normalSimd, truncatedSimd, sqrt2ErfInvFast } from "./jax/normal-x4";
 
 // @ts-ignore: decorator
 @inline function normalWords(dst: usize, n: i32): void {
@@ -57,4 +57,11 @@ export function jax_truncated_words(dst: usize, n: i32, a: f32, range: f32, low:
 
 export function jax_uniform_words(dst: usize, n: i32, minval: f32, range: f32): void {
   uniformWords(dst, n, minval, range);
+}
+
+/** sqrt(2) erf_inv of the float32 values at dst, in place: mode 0 the scalar kernel, 1 the checked SIMD kernel, 2 the fast one (the scalar build: always scalar). */
+export function jax_sqrt2_erfinv_words(dst: usize, n: i32, mode: i32): void {
+  if (ASC_FEATURE_SIMD && mode == 1) sqrt2ErfInvChecked(dst, n);
+  else if (ASC_FEATURE_SIMD && mode == 2) sqrt2ErfInvFast(dst, n);
+  else sqrt2ErfInvWords(dst, n);
 }
