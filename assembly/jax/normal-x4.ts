@@ -68,16 +68,18 @@ import { unit } from "./normal-simd";
 // @ts-ignore: decorator
 @inline function out(x: v128, p: v128, clip: bool, lo: v128, hi: v128): v128 {
   let v = mul(mul(x, p), f64x2.splat(<f64>SQRT2));
-  return clip ? f64x2.min(f64x2.max(v, lo), hi) : v;
+  // pmax(v, lo) = v < lo ? lo : v: one instruction; the same as max here (v is finite, not 0).
+  if (clip) v = f64x2.pmin(f64x2.pmax(v, lo), hi);
+  return v;
 }
 
 /**
  * sqrt(2) erf_inv(u) of 8 float32 values u (in four float64x2 chains x0..x3), stored at `at` as
  * float32, clipped to [lo, hi] if clip; false, and nothing stored, if a lane is outside
- * 2^-12 <= |u| < 1 (the caller's scalar code does those 8). A call, not inlined: three
- * kernels use it, and its call costs little beside its ~800 vector ops.
+ * 2^-12 <= |u| < 1 (the caller's scalar code does those 8). Inlined once, into run().
  */
-function erfInv8(at: usize, x0: v128, x1: v128, x2: v128, x3: v128, clip: bool, lo: v128, hi: v128): bool {
+// @ts-ignore: decorator
+@inline function erfInv8(at: usize, x0: v128, x1: v128, x2: v128, x3: v128, clip: bool, lo: v128, hi: v128): bool {
   if (!i8x16.all_true(v128.and(v128.and(inRange(x0), inRange(x1)), v128.and(inRange(x2), inRange(x3))))) return false;
   // XLA's log1p(t), t = -u^2: |t| < 0.4142: t + (-0.5 t^2 + (t t^2) N(t) / D(t)); else log(t + 1)
   // from the float32 exponent and mantissa of v = t + 1 (../transforms.ts log1p, step for step).
@@ -142,50 +144,66 @@ function erfInv8(at: usize, x0: v128, x1: v128, x2: v128, x3: v128, clip: bool, 
   return true;
 }
 
-/** normalWords' twin: n words at dst become jax.random.normal values. */
-export function normalSimd(dst: usize, n: i32): void {
-  let two = f64x2.splat(2), a = f64x2.splat(<f64>NORMAL_MIN), none = f64x2.splat(0);
-  let j = 0;
-  for (; j + 8 <= n; j += 8) {
-    let at = dst + (<usize>j << 2);
-    // u = max(NORMAL_MIN, fma(f, 2, NORMAL_MIN)) = fma(f, 2, NORMAL_MIN) (f >= 0); the sums here are exact or
-    // are covered by the exhaustive test, like every step of erfInv8.
-    let fa = unit(v128.load(at)), fb = unit(v128.load(at, 16));
-    let x0 = fm(low(fa), two, a), x1 = fm(high(fa), two, a), x2 = fm(low(fb), two, a), x3 = fm(high(fb), two, a);
-    if (!erfInv8(at, x0, x1, x2, x3, false, none, none)) normalWords(at, 8);
-  }
-  normalWords(dst + (<usize>j << 2), n - j);
+/** The scalar kernel on m values: truncatedWords, else sqrt2ErfInvWords (values) or normalWords. */
+// @ts-ignore: decorator
+@inline function scalar(truncated: bool, values: bool, at: usize, m: i32, a: f32, range: f32, lo: f32, hi: f32): void {
+  if (truncated) truncatedWords(at, m, a, range, lo, hi);
+  else if (values) sqrt2ErfInvWords(at, m);
+  else normalWords(at, m);
 }
 
 /**
- * truncatedWords' twin: uniform(a, a + range) checked for float32 midpoints (its inputs depend on
- * the bounds; a flagged group goes to the scalar kernel), then erfInv8 unchecked: its steps are
- * exact for every float32 u (test/jax/kernels.node.test.ts sweeps all of them against the checked
- * kernel ./normal-simd.ts), clipped to [lo, hi].
+ * The kernels' loop, 8 values a step, the tail of n % 8 by the scalar kernel. Inlined with
+ * `truncated` constant, so erfInv8 is compiled twice (once with its clip): one loop for both with
+ * run-time parameters measured 20% slower.
+ * normal: u = fma(f, 2, NORMAL_MIN) of the word's top 23 bits (max(NORMAL_MIN, u) is u as f >= 0),
+ * unchecked like the rest (the 2^23-input sweep of normal); with `values` u are the float32 values
+ * at dst instead (the tests' view of erfInv8).
+ * truncated: u = fma(f, range, a) checked for float32 midpoints (its inputs depend on the bounds;
+ * a flagged group goes to the scalar kernel), then erfInv8 unchecked (exact for every float32 u:
+ * the sweep of all of them against ./normal-simd.ts), clipped to [lo, hi].
  */
-export function truncatedSimd(dst: usize, n: i32, a: f32, range: f32, lo: f32, hi: f32): void {
+// @ts-ignore: decorator
+@inline function run(truncated: bool, values: bool, dst: usize, n: i32, a: f32, range: f32, lo: f32, hi: f32): void {
   let aD = f64x2.splat(<f64>a), rD = f64x2.splat(<f64>range), loD = f64x2.splat(<f64>lo), hiD = f64x2.splat(<f64>hi);
   let j = 0;
   for (; j + 8 <= n; j += 8) {
     let at = dst + (<usize>j << 2);
-    // max(a, u) is u: fma(f, range, a) >= a for f >= 0 (NaN lanes fail erfInv8's range test).
-    let fa = unit(v128.load(at)), fb = unit(v128.load(at, 16));
-    let p0 = f64x2.mul(low(fa), rD), p1 = f64x2.mul(high(fa), rD), p2 = f64x2.mul(low(fb), rD), p3 = f64x2.mul(high(fb), rD);
-    let s0 = f64x2.add(p0, aD), s1 = f64x2.add(p1, aD), s2 = f64x2.add(p2, aD), s3 = f64x2.add(p3, aD);
-    let bad = v128.or(v128.or(inexactMidpoint(p0, aD, s0), inexactMidpoint(p1, aD, s1)), v128.or(inexactMidpoint(p2, aD, s2), inexactMidpoint(p3, aD, s3)));
-    if (v128.any_true(bad) || !erfInv8(at, r32(s0), r32(s1), r32(s2), r32(s3), true, loD, hiD)) truncatedWords(at, 8, a, range, lo, hi);
+    let wa = v128.load(at), wb = v128.load(at, 16);
+    let x0: v128, x1: v128, x2: v128, x3: v128;
+    if (values) {
+      x0 = low(wa); x1 = high(wa); x2 = low(wb); x3 = high(wb);
+    } else {
+      let fa = unit(wa), fb = unit(wb);
+      let p0 = f64x2.mul(low(fa), rD), p1 = f64x2.mul(high(fa), rD), p2 = f64x2.mul(low(fb), rD), p3 = f64x2.mul(high(fb), rD);
+      let s0 = f64x2.add(p0, aD), s1 = f64x2.add(p1, aD), s2 = f64x2.add(p2, aD), s3 = f64x2.add(p3, aD);
+      if (truncated && v128.any_true(v128.or(v128.or(inexactMidpoint(p0, aD, s0), inexactMidpoint(p1, aD, s1)), v128.or(inexactMidpoint(p2, aD, s2), inexactMidpoint(p3, aD, s3))))) {
+        scalar(truncated, values, at, 8, a, range, lo, hi);
+        continue;
+      }
+      x0 = r32(s0); x1 = r32(s1); x2 = r32(s2); x3 = r32(s3);
+    }
+    if (!erfInv8(at, x0, x1, x2, x3, truncated, loD, hiD)) scalar(truncated, values, at, 8, a, range, lo, hi);
   }
-  truncatedWords(dst + (<usize>j << 2), n - j, a, range, lo, hi);
+  scalar(truncated, values, dst + (<usize>j << 2), n - j, a, range, lo, hi);
 }
 
-/** sqrt(2) erf_inv(u) of the float32 values u at dst, in place, by erfInv8 (the test's view of it). */
+/** normal (values false) or sqrt2ErfInvWords' twin (values true). */
+function normalOrValues(values: bool, dst: usize, n: i32): void {
+  run(false, values, dst, n, NORMAL_MIN, 2, 0, 0);
+}
+
+/** normalWords' twin: n words at dst become jax.random.normal values. */
+export function normalSimd(dst: usize, n: i32): void {
+  normalOrValues(false, dst, n);
+}
+
+/** truncatedWords' twin: uniform(a, a + range), sqrt(2) erf_inv, clipped to [lo, hi]. */
+export function truncatedSimd(dst: usize, n: i32, a: f32, range: f32, lo: f32, hi: f32): void {
+  run(true, false, dst, n, a, range, lo, hi);
+}
+
+/** sqrt2ErfInvWords' twin: the float32 values u at dst become sqrt(2) erf_inv(u). */
 export function sqrt2ErfInvFast(dst: usize, n: i32): void {
-  let none = f64x2.splat(0);
-  let j = 0;
-  for (; j + 8 <= n; j += 8) {
-    let at = dst + (<usize>j << 2);
-    let ua = v128.load(at), ub = v128.load(at, 16);
-    if (!erfInv8(at, low(ua), high(ua), low(ub), high(ub), false, none, none)) sqrt2ErfInvWords(at, 8);
-  }
-  sqrt2ErfInvWords(dst + (<usize>j << 2), n - j);
+  normalOrValues(true, dst, n);
 }
