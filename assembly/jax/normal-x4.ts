@@ -73,55 +73,23 @@ import { unit } from "./normal-simd";
   return v;
 }
 
-/**
- * sqrt(2) erf_inv(u) of 8 float32 values u (in four float64x2 chains x0..x3), stored at `at` as
- * float32, clipped to [lo, hi] if clip; false, and nothing stored, if a lane is outside
- * 2^-12 <= |u| < 1 (the caller's scalar code does those 8). Inlined once, into run().
- */
+/** u at the two elements of dst whose indices are at idx, as float64 lanes. */
 // @ts-ignore: decorator
-@inline function erfInv8(at: usize, x0: v128, x1: v128, x2: v128, x3: v128, clip: bool, lo: v128, hi: v128): bool {
-  if (!i8x16.all_true(v128.and(v128.and(inRange(x0), inRange(x1)), v128.and(inRange(x2), inRange(x3))))) return false;
-  // XLA's log1p(t), t = -u^2: |t| < 0.4142: t + (-0.5 t^2 + (t t^2) N(t) / D(t)); else log(t + 1)
-  // from the float32 exponent and mantissa of v = t + 1 (../transforms.ts log1p, step for step).
-  let t0 = mul(x0, f64x2.neg(x0)), t1 = mul(x1, f64x2.neg(x1)), t2 = mul(x2, f64x2.neg(x2)), t3 = mul(x3, f64x2.neg(x3));
-  let small0 = f64x2.lt(f64x2.abs(t0), d(0x3ed413cd)), small1 = f64x2.lt(f64x2.abs(t1), d(0x3ed413cd)), small2 = f64x2.lt(f64x2.abs(t2), d(0x3ed413cd)), small3 = f64x2.lt(f64x2.abs(t3), d(0x3ed413cd));
-  let tt0 = mul(t0, t0), tt1 = mul(t1, t1), tt2 = mul(t2, t2), tt3 = mul(t3, t3);
-  let dd0 = r32(f64x2.add(t0, d(0x417101ad))), dd1 = r32(f64x2.add(t1, d(0x417101ad))), dd2 = r32(f64x2.add(t2, d(0x417101ad))), dd3 = r32(f64x2.add(t3, d(0x417101ad)));
-  let v0 = add(t0, f64x2.splat(1)), v1 = add(t1, f64x2.splat(1)), v2 = add(t2, f64x2.splat(1)), v3 = add(t3, f64x2.splat(1));
-  let nn0 = fm(f64x2.splat(<f64><f32>4.527e-5), t0, d(0x3eff40c5)), nn1 = fm(f64x2.splat(<f64><f32>4.527e-5), t1, d(0x3eff40c5)), nn2 = fm(f64x2.splat(<f64><f32>4.527e-5), t2, d(0x3eff40c5)), nn3 = fm(f64x2.splat(<f64><f32>4.527e-5), t3, d(0x3eff40c5));
-  let b0 = f32x4.demote_f64x2_zero(v0), b1 = f32x4.demote_f64x2_zero(v1), b2 = f32x4.demote_f64x2_zero(v2), b3 = f32x4.demote_f64x2_zero(v3);
-  dd0 = fm(dd0, t0, d(0x42a6185b)); dd1 = fm(dd1, t1, d(0x42a6185b)); dd2 = fm(dd2, t2, d(0x42a6185b)); dd3 = fm(dd3, t3, d(0x42a6185b));
-  nn0 = fm(nn0, t0, d(0x40d284fa)); nn1 = fm(nn1, t1, d(0x40d284fa)); nn2 = fm(nn2, t2, d(0x40d284fa)); nn3 = fm(nn3, t3, d(0x40d284fa));
-  let e10 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b0, 23), i32x4.splat(126))), e11 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b1, 23), i32x4.splat(126))), e12 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b2, 23), i32x4.splat(126))), e13 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b3, 23), i32x4.splat(126)));
-  let m0 = f64x2.promote_low_f32x4(v128.or(v128.and(b0, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000))), m1 = f64x2.promote_low_f32x4(v128.or(v128.and(b1, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000))), m2 = f64x2.promote_low_f32x4(v128.or(v128.and(b2, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000))), m3 = f64x2.promote_low_f32x4(v128.or(v128.and(b3, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000)));
-  dd0 = fm(dd0, t0, d(0x435dc32d)); dd1 = fm(dd1, t1, d(0x435dc32d)); dd2 = fm(dd2, t2, d(0x435dc32d)); dd3 = fm(dd3, t3, d(0x435dc32d));
-  nn0 = fm(nn0, t0, d(0x41ef4b9c)); nn1 = fm(nn1, t1, d(0x41ef4b9c)); nn2 = fm(nn2, t2, d(0x41ef4b9c)); nn3 = fm(nn3, t3, d(0x41ef4b9c));
-  let lt0 = f64x2.lt(m0, d(0x3f3504f3)), lt1 = f64x2.lt(m1, d(0x3f3504f3)), lt2 = f64x2.lt(m2, d(0x3f3504f3)), lt3 = f64x2.lt(m3, d(0x3f3504f3));
-  let xx0 = add(f64x2.sub(m0, f64x2.splat(1)), v128.and(m0, lt0)), xx1 = add(f64x2.sub(m1, f64x2.splat(1)), v128.and(m1, lt1)), xx2 = add(f64x2.sub(m2, f64x2.splat(1)), v128.and(m2, lt2)), xx3 = add(f64x2.sub(m3, f64x2.splat(1)), v128.and(m3, lt3));
-  let ee0 = f64x2.sub(e10, v128.and(f64x2.splat(1), lt0)), ee1 = f64x2.sub(e11, v128.and(f64x2.splat(1), lt1)), ee2 = f64x2.sub(e12, v128.and(f64x2.splat(1), lt2)), ee3 = f64x2.sub(e13, v128.and(f64x2.splat(1), lt3));
-  dd0 = fm(dd0, t0, d(0x439a8ca3)); dd1 = fm(dd1, t1, d(0x439a8ca3)); dd2 = fm(dd2, t2, d(0x439a8ca3)); dd3 = fm(dd3, t3, d(0x439a8ca3));
-  nn0 = fm(nn0, t0, d(0x4273cc76)); nn1 = fm(nn1, t1, d(0x4273cc76)); nn2 = fm(nn2, t2, d(0x4273cc76)); nn3 = fm(nn3, t3, d(0x4273cc76));
-  let y0 = fm(xx0, d(0x3d9021bb), d(0xbdebd1b8)), y1 = fm(xx1, d(0x3d9021bb), d(0xbdebd1b8)), y2 = fm(xx2, d(0x3d9021bb), d(0xbdebd1b8)), y3 = fm(xx3, d(0x3d9021bb), d(0xbdebd1b8));
-  let y10 = fm(xx0, d(0xbdfe5d4f), d(0x3e11e9bf)), y11 = fm(xx1, d(0xbdfe5d4f), d(0x3e11e9bf)), y12 = fm(xx2, d(0xbdfe5d4f), d(0x3e11e9bf)), y13 = fm(xx3, d(0xbdfe5d4f), d(0x3e11e9bf));
-  let y20 = fm(xx0, d(0x3e4cceac), d(0xbe7ffffc)), y21 = fm(xx1, d(0x3e4cceac), d(0xbe7ffffc)), y22 = fm(xx2, d(0x3e4cceac), d(0xbe7ffffc)), y23 = fm(xx3, d(0x3e4cceac), d(0xbe7ffffc));
-  let xs0 = mul(xx0, xx0), xs1 = mul(xx1, xx1), xs2 = mul(xx2, xx2), xs3 = mul(xx3, xx3);
-  dd0 = fm(dd0, t0, d(0x43586d8a)); dd1 = fm(dd1, t1, d(0x43586d8a)); dd2 = fm(dd2, t2, d(0x43586d8a)); dd3 = fm(dd3, t3, d(0x43586d8a));
-  nn0 = fm(nn0, t0, d(0x426473ad)); nn1 = fm(nn1, t1, d(0x426473ad)); nn2 = fm(nn2, t2, d(0x426473ad)); nn3 = fm(nn3, t3, d(0x426473ad));
-  y0 = fm(y0, xx0, d(0x3def251a)); y1 = fm(y1, xx1, d(0x3def251a)); y2 = fm(y2, xx2, d(0x3def251a)); y3 = fm(y3, xx3, d(0x3def251a));
-  y10 = fm(y10, xx0, d(0xbe2aae50)); y11 = fm(y11, xx1, d(0xbe2aae50)); y12 = fm(y12, xx2, d(0xbe2aae50)); y13 = fm(y13, xx3, d(0xbe2aae50));
-  y20 = fm(y20, xx0, d(0x3eaaaaaa)); y21 = fm(y21, xx1, d(0x3eaaaaaa)); y22 = fm(y22, xx2, d(0x3eaaaaaa)); y23 = fm(y23, xx3, d(0x3eaaaaaa));
-  let x30 = mul(xs0, xx0), x31 = mul(xs1, xx1), x32 = mul(xs2, xx2), x33 = mul(xs3, xx3);
-  dd0 = fm(dd0, t0, d(0x42707982)); dd1 = fm(dd1, t1, d(0x42707982)); dd2 = fm(dd2, t2, d(0x42707982)); dd3 = fm(dd3, t3, d(0x42707982));
-  nn0 = fm(nn0, t0, d(0x41a05101)); nn1 = fm(nn1, t1, d(0x41a05101)); nn2 = fm(nn2, t2, d(0x41a05101)); nn3 = fm(nn3, t3, d(0x41a05101));
-  y10 = fm(y0, x30, y10); y11 = fm(y1, x31, y11); y12 = fm(y2, x32, y12); y13 = fm(y3, x33, y13);
-  let tx0 = mul(t0, tt0), tx1 = mul(t1, tt1), tx2 = mul(t2, tt2), tx3 = mul(t3, tt3);
-  let r0 = r32(f64x2.div(nn0, dd0)), r1 = r32(f64x2.div(nn1, dd1)), r2 = r32(f64x2.div(nn2, dd2)), r3 = r32(f64x2.div(nn3, dd3));
-  y20 = fm(y10, x30, y20); y21 = fm(y11, x31, y21); y22 = fm(y12, x32, y22); y23 = fm(y13, x33, y23);
-  let z0 = fm(xs0, f64x2.splat(-0.5), xx0), z1 = fm(xs1, f64x2.splat(-0.5), xx1), z2 = fm(xs2, f64x2.splat(-0.5), xx2), z3 = fm(xs3, f64x2.splat(-0.5), xx3);
-  let tail0 = fm(y20, x30, mul(ee0, d(0xb95e8083))), tail1 = fm(y21, x31, mul(ee1, d(0xb95e8083))), tail2 = fm(y22, x32, mul(ee2, d(0xb95e8083))), tail3 = fm(y23, x33, mul(ee3, d(0xb95e8083)));
-  let lowPart0 = add(t0, fm(tt0, f64x2.splat(-0.5), mul(tx0, r0))), lowPart1 = add(t1, fm(tt1, f64x2.splat(-0.5), mul(tx1, r1))), lowPart2 = add(t2, fm(tt2, f64x2.splat(-0.5), mul(tx2, r2))), lowPart3 = add(t3, fm(tt3, f64x2.splat(-0.5), mul(tx3, r3)));
-  let logPart0 = fm(ee0, d(0x3f318000), add(z0, tail0)), logPart1 = fm(ee1, d(0x3f318000), add(z1, tail1)), logPart2 = fm(ee2, d(0x3f318000), add(z2, tail2)), logPart3 = fm(ee3, d(0x3f318000), add(z3, tail3));
-  let l0 = v128.bitselect(lowPart0, logPart0, small0), l1 = v128.bitselect(lowPart1, logPart1, small1), l2 = v128.bitselect(lowPart2, logPart2, small2), l3 = v128.bitselect(lowPart3, logPart3, small3);
+@inline function gather(dst: usize, idx: usize): v128 {
+  let v = f64x2.splat(<f64>load<f32>(dst + (<usize>load<u32>(idx) << 2)));
+  return f64x2.replace_lane(v, 1, <f64>load<f32>(dst + (<usize>load<u32>(idx, 4) << 2)));
+}
+
+/** Stores the two float32 values in v's lanes at the elements of dst whose indices are at idx. */
+// @ts-ignore: decorator
+@inline function scatter(dst: usize, idx: usize, v: v128): void {
+  store<f32>(dst + (<usize>load<u32>(idx) << 2), <f32>f64x2.extract_lane(v, 0));
+  store<f32>(dst + (<usize>load<u32>(idx, 4) << 2), <f32>f64x2.extract_lane(v, 1));
+}
+
+/** Giles' polynomial of l, times u and sqrt 2, clipped if clip, stored at the 8 elements listed at idx. */
+// @ts-ignore: decorator
+@inline function giles8(dst: usize, idx: usize, x0: v128, x1: v128, x2: v128, x3: v128, l0: v128, l1: v128, l2: v128, l3: v128, clip: bool, lo: v128, hi: v128): void {
   let w0 = f64x2.gt(l0, f64x2.splat(-5)), w1 = f64x2.gt(l1, f64x2.splat(-5));
   let w2 = f64x2.gt(l2, f64x2.splat(-5)), w3 = f64x2.gt(l3, f64x2.splat(-5));
   if (i8x16.all_true(v128.and(v128.and(w0, w1), v128.and(w2, w3)))) {
@@ -135,14 +103,89 @@ import { unit } from "./normal-simd";
     p0 = fm(q0, p0, d(0xbb88e4ef)); p1 = fm(q1, p1, d(0xbb88e4ef)); p2 = fm(q2, p2, d(0xbb88e4ef)); p3 = fm(q3, p3, d(0xbb88e4ef));
     p0 = fm(q0, p0, d(0x3e7c8f63)); p1 = fm(q1, p1, d(0x3e7c8f63)); p2 = fm(q2, p2, d(0x3e7c8f63)); p3 = fm(q3, p3, d(0x3e7c8f63));
     p0 = fm(q0, p0, d(0x3fc02e2f)); p1 = fm(q1, p1, d(0x3fc02e2f)); p2 = fm(q2, p2, d(0x3fc02e2f)); p3 = fm(q3, p3, d(0x3fc02e2f));
-    v128.store(at, join(out(x0, p0, clip, lo, hi), out(x1, p1, clip, lo, hi)));
-    v128.store(at, join(out(x2, p2, clip, lo, hi), out(x3, p3, clip, lo, hi)), 16);
+    scatter(dst, idx, out(x0, p0, clip, lo, hi)); scatter(dst, idx + 8, out(x1, p1, clip, lo, hi));
+    scatter(dst, idx + 16, out(x2, p2, clip, lo, hi)); scatter(dst, idx + 24, out(x3, p3, clip, lo, hi));
   } else {
-    v128.store(at, join(out(x0, gilesMixed(l0), clip, lo, hi), out(x1, gilesMixed(l1), clip, lo, hi)));
-    v128.store(at, join(out(x2, gilesMixed(l2), clip, lo, hi), out(x3, gilesMixed(l3), clip, lo, hi)), 16);
+    scatter(dst, idx, out(x0, gilesMixed(l0), clip, lo, hi)); scatter(dst, idx + 8, out(x1, gilesMixed(l1), clip, lo, hi));
+    scatter(dst, idx + 16, out(x2, gilesMixed(l2), clip, lo, hi)); scatter(dst, idx + 24, out(x3, gilesMixed(l3), clip, lo, hi));
   }
-  return true;
 }
+
+/**
+ * sqrt(2) erf_inv(u) of the 8 elements of dst listed at idx, all with |t| < 0.4142 (t = -u^2):
+ * XLA's log1p(t) = t + (-0.5 t^2 + (t t^2) N(t) / D(t)) (../transforms.ts log1p, step for step).
+ */
+// @ts-ignore: decorator
+@inline function small8(dst: usize, idx: usize, clip: bool, lo: v128, hi: v128): void {
+  let x0 = gather(dst, idx), x1 = gather(dst, idx + 8), x2 = gather(dst, idx + 16), x3 = gather(dst, idx + 24);
+  let t0 = mul(x0, f64x2.neg(x0)), t1 = mul(x1, f64x2.neg(x1)), t2 = mul(x2, f64x2.neg(x2)), t3 = mul(x3, f64x2.neg(x3));
+  let tt0 = mul(t0, t0), tt1 = mul(t1, t1), tt2 = mul(t2, t2), tt3 = mul(t3, t3);
+  let dd0 = r32(f64x2.add(t0, d(0x417101ad))), dd1 = r32(f64x2.add(t1, d(0x417101ad))), dd2 = r32(f64x2.add(t2, d(0x417101ad))), dd3 = r32(f64x2.add(t3, d(0x417101ad)));
+  let nn0 = fm(f64x2.splat(<f64><f32>4.527e-5), t0, d(0x3eff40c5)), nn1 = fm(f64x2.splat(<f64><f32>4.527e-5), t1, d(0x3eff40c5)), nn2 = fm(f64x2.splat(<f64><f32>4.527e-5), t2, d(0x3eff40c5)), nn3 = fm(f64x2.splat(<f64><f32>4.527e-5), t3, d(0x3eff40c5));
+  dd0 = fm(dd0, t0, d(0x42a6185b)); dd1 = fm(dd1, t1, d(0x42a6185b)); dd2 = fm(dd2, t2, d(0x42a6185b)); dd3 = fm(dd3, t3, d(0x42a6185b));
+  nn0 = fm(nn0, t0, d(0x40d284fa)); nn1 = fm(nn1, t1, d(0x40d284fa)); nn2 = fm(nn2, t2, d(0x40d284fa)); nn3 = fm(nn3, t3, d(0x40d284fa));
+  dd0 = fm(dd0, t0, d(0x435dc32d)); dd1 = fm(dd1, t1, d(0x435dc32d)); dd2 = fm(dd2, t2, d(0x435dc32d)); dd3 = fm(dd3, t3, d(0x435dc32d));
+  nn0 = fm(nn0, t0, d(0x41ef4b9c)); nn1 = fm(nn1, t1, d(0x41ef4b9c)); nn2 = fm(nn2, t2, d(0x41ef4b9c)); nn3 = fm(nn3, t3, d(0x41ef4b9c));
+  dd0 = fm(dd0, t0, d(0x439a8ca3)); dd1 = fm(dd1, t1, d(0x439a8ca3)); dd2 = fm(dd2, t2, d(0x439a8ca3)); dd3 = fm(dd3, t3, d(0x439a8ca3));
+  nn0 = fm(nn0, t0, d(0x4273cc76)); nn1 = fm(nn1, t1, d(0x4273cc76)); nn2 = fm(nn2, t2, d(0x4273cc76)); nn3 = fm(nn3, t3, d(0x4273cc76));
+  dd0 = fm(dd0, t0, d(0x43586d8a)); dd1 = fm(dd1, t1, d(0x43586d8a)); dd2 = fm(dd2, t2, d(0x43586d8a)); dd3 = fm(dd3, t3, d(0x43586d8a));
+  nn0 = fm(nn0, t0, d(0x426473ad)); nn1 = fm(nn1, t1, d(0x426473ad)); nn2 = fm(nn2, t2, d(0x426473ad)); nn3 = fm(nn3, t3, d(0x426473ad));
+  dd0 = fm(dd0, t0, d(0x42707982)); dd1 = fm(dd1, t1, d(0x42707982)); dd2 = fm(dd2, t2, d(0x42707982)); dd3 = fm(dd3, t3, d(0x42707982));
+  nn0 = fm(nn0, t0, d(0x41a05101)); nn1 = fm(nn1, t1, d(0x41a05101)); nn2 = fm(nn2, t2, d(0x41a05101)); nn3 = fm(nn3, t3, d(0x41a05101));
+  let tx0 = mul(t0, tt0), tx1 = mul(t1, tt1), tx2 = mul(t2, tt2), tx3 = mul(t3, tt3);
+  let r0 = r32(f64x2.div(nn0, dd0)), r1 = r32(f64x2.div(nn1, dd1)), r2 = r32(f64x2.div(nn2, dd2)), r3 = r32(f64x2.div(nn3, dd3));
+  let l0 = add(t0, fm(tt0, f64x2.splat(-0.5), mul(tx0, r0))), l1 = add(t1, fm(tt1, f64x2.splat(-0.5), mul(tx1, r1))), l2 = add(t2, fm(tt2, f64x2.splat(-0.5), mul(tx2, r2))), l3 = add(t3, fm(tt3, f64x2.splat(-0.5), mul(tx3, r3)));
+  giles8(dst, idx, x0, x1, x2, x3, l0, l1, l2, l3, clip, lo, hi);
+}
+
+/** small8 for |t| >= 0.4142: log1p(t) = log(t + 1) from the float32 exponent and mantissa of v = t + 1. */
+// @ts-ignore: decorator
+@inline function big8(dst: usize, idx: usize, clip: bool, lo: v128, hi: v128): void {
+  let x0 = gather(dst, idx), x1 = gather(dst, idx + 8), x2 = gather(dst, idx + 16), x3 = gather(dst, idx + 24);
+  let t0 = mul(x0, f64x2.neg(x0)), t1 = mul(x1, f64x2.neg(x1)), t2 = mul(x2, f64x2.neg(x2)), t3 = mul(x3, f64x2.neg(x3));
+  let v0 = add(t0, f64x2.splat(1)), v1 = add(t1, f64x2.splat(1)), v2 = add(t2, f64x2.splat(1)), v3 = add(t3, f64x2.splat(1));
+  let b0 = f32x4.demote_f64x2_zero(v0), b1 = f32x4.demote_f64x2_zero(v1), b2 = f32x4.demote_f64x2_zero(v2), b3 = f32x4.demote_f64x2_zero(v3);
+  let e10 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b0, 23), i32x4.splat(126))), e11 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b1, 23), i32x4.splat(126))), e12 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b2, 23), i32x4.splat(126))), e13 = f64x2.convert_low_i32x4_s(i32x4.sub(i32x4.shr_u(b3, 23), i32x4.splat(126)));
+  let m0 = f64x2.promote_low_f32x4(v128.or(v128.and(b0, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000))), m1 = f64x2.promote_low_f32x4(v128.or(v128.and(b1, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000))), m2 = f64x2.promote_low_f32x4(v128.or(v128.and(b2, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000))), m3 = f64x2.promote_low_f32x4(v128.or(v128.and(b3, i32x4.splat(0x807fffff)), i32x4.splat(0x3f000000)));
+  let lt0 = f64x2.lt(m0, d(0x3f3504f3)), lt1 = f64x2.lt(m1, d(0x3f3504f3)), lt2 = f64x2.lt(m2, d(0x3f3504f3)), lt3 = f64x2.lt(m3, d(0x3f3504f3));
+  let xx0 = add(f64x2.sub(m0, f64x2.splat(1)), v128.and(m0, lt0)), xx1 = add(f64x2.sub(m1, f64x2.splat(1)), v128.and(m1, lt1)), xx2 = add(f64x2.sub(m2, f64x2.splat(1)), v128.and(m2, lt2)), xx3 = add(f64x2.sub(m3, f64x2.splat(1)), v128.and(m3, lt3));
+  let ee0 = f64x2.sub(e10, v128.and(f64x2.splat(1), lt0)), ee1 = f64x2.sub(e11, v128.and(f64x2.splat(1), lt1)), ee2 = f64x2.sub(e12, v128.and(f64x2.splat(1), lt2)), ee3 = f64x2.sub(e13, v128.and(f64x2.splat(1), lt3));
+  let y0 = fm(xx0, d(0x3d9021bb), d(0xbdebd1b8)), y1 = fm(xx1, d(0x3d9021bb), d(0xbdebd1b8)), y2 = fm(xx2, d(0x3d9021bb), d(0xbdebd1b8)), y3 = fm(xx3, d(0x3d9021bb), d(0xbdebd1b8));
+  let y10 = fm(xx0, d(0xbdfe5d4f), d(0x3e11e9bf)), y11 = fm(xx1, d(0xbdfe5d4f), d(0x3e11e9bf)), y12 = fm(xx2, d(0xbdfe5d4f), d(0x3e11e9bf)), y13 = fm(xx3, d(0xbdfe5d4f), d(0x3e11e9bf));
+  let y20 = fm(xx0, d(0x3e4cceac), d(0xbe7ffffc)), y21 = fm(xx1, d(0x3e4cceac), d(0xbe7ffffc)), y22 = fm(xx2, d(0x3e4cceac), d(0xbe7ffffc)), y23 = fm(xx3, d(0x3e4cceac), d(0xbe7ffffc));
+  let xs0 = mul(xx0, xx0), xs1 = mul(xx1, xx1), xs2 = mul(xx2, xx2), xs3 = mul(xx3, xx3);
+  y0 = fm(y0, xx0, d(0x3def251a)); y1 = fm(y1, xx1, d(0x3def251a)); y2 = fm(y2, xx2, d(0x3def251a)); y3 = fm(y3, xx3, d(0x3def251a));
+  y10 = fm(y10, xx0, d(0xbe2aae50)); y11 = fm(y11, xx1, d(0xbe2aae50)); y12 = fm(y12, xx2, d(0xbe2aae50)); y13 = fm(y13, xx3, d(0xbe2aae50));
+  y20 = fm(y20, xx0, d(0x3eaaaaaa)); y21 = fm(y21, xx1, d(0x3eaaaaaa)); y22 = fm(y22, xx2, d(0x3eaaaaaa)); y23 = fm(y23, xx3, d(0x3eaaaaaa));
+  let x30 = mul(xs0, xx0), x31 = mul(xs1, xx1), x32 = mul(xs2, xx2), x33 = mul(xs3, xx3);
+  y10 = fm(y0, x30, y10); y11 = fm(y1, x31, y11); y12 = fm(y2, x32, y12); y13 = fm(y3, x33, y13);
+  y20 = fm(y10, x30, y20); y21 = fm(y11, x31, y21); y22 = fm(y12, x32, y22); y23 = fm(y13, x33, y23);
+  let z0 = fm(xs0, f64x2.splat(-0.5), xx0), z1 = fm(xs1, f64x2.splat(-0.5), xx1), z2 = fm(xs2, f64x2.splat(-0.5), xx2), z3 = fm(xs3, f64x2.splat(-0.5), xx3);
+  let tail0 = fm(y20, x30, mul(ee0, d(0xb95e8083))), tail1 = fm(y21, x31, mul(ee1, d(0xb95e8083))), tail2 = fm(y22, x32, mul(ee2, d(0xb95e8083))), tail3 = fm(y23, x33, mul(ee3, d(0xb95e8083)));
+  let l0 = fm(ee0, d(0x3f318000), add(z0, tail0)), l1 = fm(ee1, d(0x3f318000), add(z1, tail1)), l2 = fm(ee2, d(0x3f318000), add(z2, tail2)), l3 = fm(ee3, d(0x3f318000), add(z3, tail3));
+  giles8(dst, idx, x0, x1, x2, x3, l0, l1, l2, l3, clip, lo, hi);
+}
+
+/** Lanes whose t = float32(-u^2) takes log1p's rational branch (|t| < 0.4142), as 2 bits. */
+// @ts-ignore: decorator
+@inline function smallBits(x: v128): i32 {
+  return i64x2.bitmask(f64x2.lt(f64x2.abs(mul(x, f64x2.neg(x))), d(0x3ed413cd)));
+}
+
+/** Repeats a list's last index until its length is a multiple of 8 (a repeated element is computed twice, same value). */
+// @ts-ignore: decorator
+@inline function pad(list: usize, m: i32): i32 {
+  while (m & 7) {
+    store<u32>(list + (<usize>m << 2), load<u32>(list + (<usize>(m - 1) << 2)));
+    m++;
+  }
+  return m;
+}
+
+// Elements are sorted by log1p branch a block at a time, so each chain computes one branch only.
+const BLOCK: i32 = 1024;
+const SMALL_LIST = memory.data(4 * (BLOCK + 8), 16);
+const BIG_LIST = memory.data(4 * (BLOCK + 8), 16);
 
 /** The scalar kernel on m values: truncatedWords, else sqrt2ErfInvWords (values) or normalWords. */
 // @ts-ignore: decorator
@@ -166,26 +209,48 @@ import { unit } from "./normal-simd";
 // @ts-ignore: decorator
 @inline function run(truncated: bool, values: bool, dst: usize, n: i32, a: f32, range: f32, lo: f32, hi: f32): void {
   let aD = f64x2.splat(<f64>a), rD = f64x2.splat(<f64>range), loD = f64x2.splat(<f64>lo), hiD = f64x2.splat(<f64>hi);
-  let j = 0;
-  for (; j + 8 <= n; j += 8) {
-    let at = dst + (<usize>j << 2);
-    let wa = v128.load(at), wb = v128.load(at, 16);
-    let x0: v128, x1: v128, x2: v128, x3: v128;
-    if (values) {
-      x0 = low(wa); x1 = high(wa); x2 = low(wb); x3 = high(wb);
-    } else {
-      let fa = unit(wa), fb = unit(wb);
-      let p0 = f64x2.mul(low(fa), rD), p1 = f64x2.mul(high(fa), rD), p2 = f64x2.mul(low(fb), rD), p3 = f64x2.mul(high(fb), rD);
-      let s0 = f64x2.add(p0, aD), s1 = f64x2.add(p1, aD), s2 = f64x2.add(p2, aD), s3 = f64x2.add(p3, aD);
-      if (truncated && v128.any_true(v128.or(v128.or(inexactMidpoint(p0, aD, s0), inexactMidpoint(p1, aD, s1)), v128.or(inexactMidpoint(p2, aD, s2), inexactMidpoint(p3, aD, s3))))) {
+  let m = n & ~7;
+  for (let start = 0; start < m; start += BLOCK) {
+    let end = min(start + BLOCK, m), ns = 0, nb = 0;
+    // u of each element, in place as float32; groups of 8 the vector code does not model go to the scalar kernel.
+    for (let j = start; j < end; j += 8) {
+      let at = dst + (<usize>j << 2);
+      let wa = v128.load(at), wb = v128.load(at, 16);
+      let x0: v128, x1: v128, x2: v128, x3: v128;
+      if (values) {
+        x0 = low(wa); x1 = high(wa); x2 = low(wb); x3 = high(wb);
+      } else {
+        let fa = unit(wa), fb = unit(wb);
+        let p0 = f64x2.mul(low(fa), rD), p1 = f64x2.mul(high(fa), rD), p2 = f64x2.mul(low(fb), rD), p3 = f64x2.mul(high(fb), rD);
+        let s0 = f64x2.add(p0, aD), s1 = f64x2.add(p1, aD), s2 = f64x2.add(p2, aD), s3 = f64x2.add(p3, aD);
+        if (truncated && v128.any_true(v128.or(v128.or(inexactMidpoint(p0, aD, s0), inexactMidpoint(p1, aD, s1)), v128.or(inexactMidpoint(p2, aD, s2), inexactMidpoint(p3, aD, s3))))) {
+          scalar(truncated, values, at, 8, a, range, lo, hi);
+          continue;
+        }
+        x0 = r32(s0); x1 = r32(s1); x2 = r32(s2); x3 = r32(s3);
+      }
+      if (!i8x16.all_true(v128.and(v128.and(inRange(x0), inRange(x1)), v128.and(inRange(x2), inRange(x3))))) {
         scalar(truncated, values, at, 8, a, range, lo, hi);
         continue;
       }
-      x0 = r32(s0); x1 = r32(s1); x2 = r32(s2); x3 = r32(s3);
+      v128.store(at, join(x0, x1));
+      v128.store(at, join(x2, x3), 16);
+      // Each element's index goes to the list of its log1p branch (branch-free: written to both, counted in one).
+      let bits = smallBits(x0) | (smallBits(x1) << 2) | (smallBits(x2) << 4) | (smallBits(x3) << 6);
+      for (let k = 0; k < 8; k++) {
+        let b = (bits >> k) & 1;
+        store<u32>(SMALL_LIST + (<usize>ns << 2), j + k);
+        store<u32>(BIG_LIST + (<usize>nb << 2), j + k);
+        ns += b;
+        nb += b ^ 1;
+      }
     }
-    if (!erfInv8(at, x0, x1, x2, x3, truncated, loD, hiD)) scalar(truncated, values, at, 8, a, range, lo, hi);
+    ns = pad(SMALL_LIST, ns);
+    nb = pad(BIG_LIST, nb);
+    for (let k = 0; k < ns; k += 8) small8(dst, SMALL_LIST + (<usize>k << 2), truncated, loD, hiD);
+    for (let k = 0; k < nb; k += 8) big8(dst, BIG_LIST + (<usize>k << 2), truncated, loD, hiD);
   }
-  scalar(truncated, values, dst + (<usize>j << 2), n - j, a, range, lo, hi);
+  scalar(truncated, values, dst + (<usize>m << 2), n - m, a, range, lo, hi);
 }
 
 /** normal (values false) or sqrt2ErfInvWords' twin (values true). */
