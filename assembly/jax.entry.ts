@@ -6,7 +6,7 @@
 import { bitsScalar, bitsSimd } from "./jax/threefry";
 import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar, sqrt2ErfInvWords } from "./jax/transforms";
 import { sqrt2ErfInvChecked } from "./jax/normal-simd";
-import { normalSimd, truncatedSimd, sqrt2ErfInvFast } from "./jax/normal-x4";
+import { normalSimd, truncatedSimd, sqrt2ErfInvFast } from "./jax/normal-fast";
 
 // @ts-ignore: decorator
 @inline function normalWords(dst: usize, n: i32): void {

@@ -11,8 +11,8 @@
 // by construction. Both log1p branches are computed and selected per lane; a branch's flags count
 // only on the lanes that take it.
 //
-// The draws use ./normal-x4.ts, the same steps without the flags (a third of the work), 8 values
-// in four interleaved chains: test/jax/kernels.node.test.ts runs every float32 u with
+// The draws use ./normal-fast.ts, the same steps without the flags (a third of the work), 16 values
+// in eight interleaved chains: test/jax/kernels.node.test.ts runs every float32 u with
 // 2^-12 <= |u| < 1 through both kernels and requires the same bits, which is what makes dropping
 // the flags exact for normal and truncated normal alike.
 
@@ -160,7 +160,7 @@ const BAD = memory.data(16, 16);
 /**
  * sqrt2ErfInvWords' twin with every step checked: 4 float32 values u a step, a group with a flagged
  * lane redone by the scalar code, so its output is the scalar kernel's by construction. The fast
- * kernel (./normal-x4.ts) drops the checks; the tests sweep every float32 u through both.
+ * kernel (./normal-fast.ts) drops the checks; the tests sweep every float32 u through both.
  */
 export function sqrt2ErfInvChecked(dst: usize, n: i32): void {
   let j = 0;

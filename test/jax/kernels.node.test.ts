@@ -58,7 +58,7 @@ describe("jax kernels", () => {
     expect(hashAll(build, (e, dst, n) => e.jax_truncated_words(dst, n, a, fr(b - a), lo, hi))).toBe(JAX_TRUNCATED_ALL);
   }, 60_000);
 
-  // normal-x4.ts's kernel drops the float32 midpoint checks of normal-simd.ts's: equal on every
+  // normal-fast.ts's kernel drops the float32 midpoint checks of normal-simd.ts's: equal on every
   // float32 u it handles (2^-12 <= |u| < 1, both signs: 201M values) makes that exact for any bounds
   // of truncated normal. Every 64th window also runs the scalar kernel.
   it.skipIf(!jax.simdSupported())("simd: unchecked sqrt(2) erf_inv = checked = scalar on every float32 2^-12 <= |u| < 1", () => {
