@@ -90,6 +90,26 @@ describe("jax kernels", () => {
     expect(bad, `first input ${(firstBad >>> 0).toString(16)}`).toBe(0);
   }, 600_000);
 
+  // assembly/jax/uniform-simd.ts: the vector path and its scalar fallbacks (midpoints, tiny and
+  // subnormal results, NaN, u <= minval) against the scalar build, every input.
+  it.skipIf(!jax.simdSupported())("simd: uniform over all 2^23 inputs is the scalar build's, for awkward ranges", () => {
+    const simd = jax.instantiate("simd"), scalar = jax.instantiate("scalar");
+    const W = JAX_WINDOW_ELEMENTS;
+    const cases: [number, number][] = [[-1, 2], [0, 1], [-3, 5.5], [fr(1e-39), 1], [1e-30, 1e-32], [5, -2], [-0, 0], [fr(-1e-38), fr(2e-38)], [NaN, 1], [1, Infinity], [fr(3e38), fr(3e38)]];
+    for (const [minval, range] of cases) {
+      let bad = 0;
+      for (let i = 0; i < 1 << 23; i += W) {
+        const got = simd.windowU32(), want = scalar.windowU32();
+        for (let j = 0; j < W; j++) got[j] = want[j] = (i + j) << 9;
+        simd.exports.jax_uniform_words(simd.window, W - 3, minval, range);
+        scalar.exports.jax_uniform_words(scalar.window, W - 3, minval, range);
+        const a = simd.windowU32(), b = scalar.windowU32();
+        for (let j = 0; j < W; j++) if (a[j] !== b[j]) bad++;
+      }
+      expect(bad, `uniform(${minval}, range ${range})`).toBe(0);
+    }
+  }, 300_000);
+
   it("the JS reference gives the same normal, uniform and truncated values (every 128th input)", () => {
     const k = jax.instantiate(builds[0]);
     const n = JAX_WINDOW_ELEMENTS; // 2^16 inputs spread over all 2^23
