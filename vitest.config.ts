@@ -28,7 +28,7 @@ const QUICK = [
   "test/torch-models/references.test.ts", "test/io/!(*.node).test.ts", "test/tfjs/classes.test.ts",
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
   "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
-  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts",
+  "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts", "test/docs/extract.test.ts",
 ];
 
 /**

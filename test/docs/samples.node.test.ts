@@ -1,0 +1,60 @@
+// Every code sample of the documentation runs as written (test/docs/extract.ts says which blocks
+// and flags, test/docs/run.ts how): README.md, docs/**/*.md and the JSDoc @example blocks of
+// src/. A sample that fails here is a sample a reader would copy and see fail. Samples flagged
+// `no-run` (they need a page or real Python) and `gpu` samples on a machine without SwiftShader
+// are skipped, counted and listed at the end of the run.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { allSamples, unknownFlag, type Sample } from "./extract.js";
+import { expectedStatus, gpuAvailable, ROOT, runSample } from "./run.js";
+
+const samples = allSamples(ROOT);
+const notRun: string[] = [];
+let ran = 0;
+
+const where = (s: Sample) => `${s.file}:${s.line}`;
+
+it("finds the samples, and every flag is known and every no-run sample says why", () => {
+  expect(samples.filter((s) => s.file === "README.md").length).toBeGreaterThan(3);
+  expect(samples.filter((s) => s.file.startsWith("src/")).length).toBeGreaterThan(0);
+  const bad = samples.flatMap((s) => {
+    const flag = unknownFlag(s);
+    if (flag) return [`${where(s)}: unknown flag "${flag}"`];
+    if (s.flags.has("no-run") && s.reason === "") return [`${where(s)}: no-run without a "// no-run: REASON" comment`];
+    return [];
+  });
+  expect(bad).toEqual([]);
+});
+
+const byFile = new Map<string, Sample[]>();
+for (const s of samples) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+
+for (const [file, list] of byFile) {
+  describe(file, () => {
+    let dir = "";
+    beforeAll(() => { dir = mkdtempSync(join(tmpdir(), "nninit-docs-")); });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    for (const s of list) {
+      const name = `${where(s)} (${s.lang})`;
+      if (s.flags.has("no-run")) {
+        notRun.push(`${where(s)}: no-run: ${s.reason}`);
+        it.skip(name, () => {});
+      } else if (s.flags.has("gpu") && !gpuAvailable) {
+        notRun.push(`${where(s)}: gpu sample, no SwiftShader driver on this machine`);
+        it.skip(name, () => {});
+      } else {
+        it(name, () => {
+          const r = runSample(s, dir);
+          ran++;
+          expect({ status: r.status, signal: r.signal }, `${name} printed:\n${r.output}`).toEqual({ status: expectedStatus(s), signal: null });
+        });
+      }
+    }
+  });
+}
+
+afterAll(() => {
+  console.info(`docs samples: ${samples.length} found, ${ran} run, ${notRun.length} not run${notRun.length ? `:\n  ${notRun.join("\n  ")}` : ""}`);
+});
