@@ -2,7 +2,8 @@
 // and flags, test/docs/run.ts how): README.md, docs/**/*.md and the JSDoc @example blocks of
 // src/. A sample that fails here is a sample a reader would copy and see fail. Samples flagged
 // `no-run` (they need a page or real Python) and `gpu` samples on a machine without SwiftShader
-// are skipped, counted and listed at the end of the run.
+// are skipped, counted and listed at the end of the run. NNINIT_DOCS_VERBOSE=1 prints what each
+// sample printed (to check that its comments say what it prints).
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -48,6 +49,7 @@ for (const [file, list] of byFile) {
         it(name, () => {
           const r = runSample(s, dir);
           ran++;
+          if (process.env.NNINIT_DOCS_VERBOSE) console.info(`${name}:\n${r.output}`);
           expect({ status: r.status, signal: r.signal }, `${name} printed:\n${r.output}`).toEqual({ status: expectedStatus(s), signal: null });
         });
       }
