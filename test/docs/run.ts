@@ -7,7 +7,7 @@
 //   js  run as .mjs (`cjs` flag: .cjs)
 //   sh  run by bash -e -o pipefail with `nninit` on PATH (the built bin, dist/esm/cli.js) and
 //       `npx nninit ...` running that same bin; any other npx, and npm, fail (no registry access)
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -51,7 +51,7 @@ function scriptName(s: Sample, ext: string): string {
 }
 
 /** Runs a sample in `cwd`; its status, and stdout + stderr for the failure message. */
-export function runSample(s: Sample, cwd: string, timeoutMs = 90_000): Outcome {
+export async function runSample(s: Sample, cwd: string, timeoutMs = 90_000): Promise<Outcome> {
   prepare();
   const env = { ...process.env, PATH: `${BIN_DIR}${delimiter}${process.env.PATH ?? ""}`, NODE_NO_WARNINGS: "1" };
   let command: string;
@@ -69,8 +69,14 @@ export function runSample(s: Sample, cwd: string, timeoutMs = 90_000): Outcome {
     command = process.execPath;
     args = [...(s.flags.has("gpu") ? ["--import", GPU_ENV] : []), script];
   }
-  const r = spawnSync(command, args, { cwd, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 << 20 });
-  return { status: r.status, signal: r.signal, output: `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? String(r.error) : ""}` };
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], timeout: timeoutMs, killSignal: "SIGKILL" });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => { output += d; });
+    child.stderr.setEncoding("utf8").on("data", (d: string) => { output += d; });
+    child.on("error", (e) => { output += String(e); });
+    child.on("close", (status, signal) => resolve({ status, signal, output }));
+  });
 }
 
 /** The exit status a sample expects: its `exit=N` flag, else 0. */

@@ -29,33 +29,48 @@ it("finds the samples, and every flag is known and every no-run sample says why"
   expect(bad).toEqual([]);
 });
 
-const byFile = new Map<string, Sample[]>();
-for (const s of samples) byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+/** Runs one sample in `dir` (or, with none, a folder of its own) and checks its exit. */
+function check(s: Sample, dir: () => string) {
+  const name = `${where(s)} (${s.lang})`;
+  if (s.flags.has("no-run")) {
+    notRun.push(`${where(s)}: no-run: ${s.reason}`);
+    it.skip(name, () => {});
+  } else if (s.flags.has("gpu") && !gpuAvailable) {
+    notRun.push(`${where(s)}: gpu sample, no SwiftShader driver on this machine`);
+    it.skip(name, () => {});
+  } else {
+    it(name, async () => {
+      const own = dir() === "";
+      const cwd = own ? mkdtempSync(join(tmpdir(), "nninit-docs-")) : dir();
+      try {
+        const r = await runSample(s, cwd);
+        ran++;
+        if (process.env.NNINIT_DOCS_VERBOSE) console.info(`${name}:\n${r.output}`);
+        expect({ status: r.status, signal: r.signal }, `${name} printed:\n${r.output}`).toEqual({ status: expectedStatus(s), signal: null });
+      } finally {
+        if (own) rmSync(cwd, { recursive: true, force: true });
+      }
+    });
+  }
+}
 
-for (const [file, list] of byFile) {
+// A document's samples run in order in one folder (a later one may read what an earlier one
+// wrote).
+const documents = new Map<string, Sample[]>();
+for (const s of samples.filter((x) => !x.file.startsWith("src/"))) documents.set(s.file, [...(documents.get(s.file) ?? []), s]);
+for (const [file, list] of documents) {
   describe(file, () => {
     let dir = "";
     beforeAll(() => { dir = mkdtempSync(join(tmpdir(), "nninit-docs-")); });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
-    for (const s of list) {
-      const name = `${where(s)} (${s.lang})`;
-      if (s.flags.has("no-run")) {
-        notRun.push(`${where(s)}: no-run: ${s.reason}`);
-        it.skip(name, () => {});
-      } else if (s.flags.has("gpu") && !gpuAvailable) {
-        notRun.push(`${where(s)}: gpu sample, no SwiftShader driver on this machine`);
-        it.skip(name, () => {});
-      } else {
-        it(name, () => {
-          const r = runSample(s, dir);
-          ran++;
-          if (process.env.NNINIT_DOCS_VERBOSE) console.info(`${name}:\n${r.output}`);
-          expect({ status: r.status, signal: r.signal }, `${name} printed:\n${r.output}`).toEqual({ status: expectedStatus(s), signal: null });
-        });
-      }
-    }
+    for (const s of list) check(s, () => dir);
   });
 }
+
+// JSDoc examples are independent: they run side by side, each in a folder of its own.
+describe.concurrent("JSDoc @example blocks of src/", () => {
+  for (const s of samples.filter((x) => x.file.startsWith("src/"))) check(s, () => "");
+});
 
 afterAll(() => {
   console.info(`docs samples: ${samples.length} found, ${ran} run, ${notRun.length} not run${notRun.length ? `:\n  ${notRun.join("\n  ")}` : ""}`);
