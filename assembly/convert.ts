@@ -150,8 +150,9 @@ const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4
   let ha = i32x4.shr_u(f32x4.mul(f32x4.sub(f32x4.add(aa, ca), ca), rebias), 13);
   let hb = i32x4.shr_u(f32x4.mul(f32x4.sub(f32x4.add(ab, cb), cb), rebias), 13);
   let magnitudes = i16x8.min_u(i16x8.narrow_i32x4_u(ha, hb), inf16);
-  let tops = i16x8.narrow_i32x4_s(i32x4.shr_s(a, 16), i32x4.shr_s(b, 16));
-  return v128.or(v128.and(tops, sign16), magnitudes);
+  // Bit 15 of narrow_i32x4_s(a, b) is each float's sign bit: a negative i32 saturates to -32768
+  // or lies in [-32768, -1], a non-negative one to [0, 32767] (no shifts needed).
+  return v128.or(v128.and(i16x8.narrow_i32x4_s(a, b), sign16), magnitudes);
 }
 
 // ---------------------------------------------------------------------------------------------
