@@ -108,9 +108,14 @@ const SUBNORMAL_MAGIC: u32 = 0x3f000000; // 0.5: its ulp is 2^-24
 //   bfloat16: 5 vector ops instead of 10 (the carry of the integer add already turns a float32
 //             at or above bfloat16's overflow threshold into +-inf).
 //   float16:  the magnitude's 8 ops, the clamp to inf (the normal law is unbounded) and the sign
-//             once per 8 halves, after packing: narrow_i32x4_s of w >> 16 (arithmetic) keeps
-//             each float32's sign in bit 15 of its i16 lane, and one bitselect puts it over the
-//             packed magnitudes (4 ops per 8 halves instead of 6).
+//             once per 8 halves, after packing: narrow_i32x4_s(a, b) keeps each float32's sign
+//             in bit 15 of its i16 lane, and an and + or puts it over the packed magnitudes (3 ops
+//             per 8 halves; 6 with the shifts by 16 and the bitselect used before).
+// The drivers load their constants into locals once per call (packFloat16NoNaNx, bfloat16NoNaNx
+// take them as arguments): V8 keeps them in registers through the loop, where a load-and-splat
+// from the pool inside it cost 6% (float16) and 5% (bfloat16) of the uniform fill, measured in
+// the kernel alone. The samplers keep their pool loads (mathf.ts: in their longer loops the
+// registers are taken).
 
 const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4) : 0;
 
@@ -122,8 +127,8 @@ const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4
 
 /** bfloat16NoNaNf on 4 lanes; results in the low 16 bits of each lane. */
 // @ts-ignore: decorator
-@inline function bfloat16NoNaNx(w: v128): v128 {
-  return i32x4.shr_u(i32x4.add(w, i32x4.add(vec(BF16_ROUND_V), v128.and(i32x4.shr_u(w, 16), vec(ONE_INT_V)))), 16);
+@inline function bfloat16NoNaNx(w: v128, round: v128, one: v128): v128 {
+  return i32x4.shr_u(i32x4.add(w, i32x4.add(round, v128.and(i32x4.shr_u(w, 16), one))), 16);
 }
 
 /** float16f for a non-NaN float32. */
@@ -134,13 +139,11 @@ const HALF_SIGN16_V: usize = ASC_FEATURE_SIMD ? memory.data<u32>([0x80008000], 4
 
 /**
  * float16NoNaNf on 8 lanes: two f32x4 of non-NaN floats (elements 0-3, 4-7) -> one i16x8 of their
- * float16 bits. The constants come in as arguments: the driver loads them into locals once per
- * call, and V8 keeps them in registers through its loop (a load-and-splat of each from the pool
- * inside the loop cost 6% of the uniform float16 fill, measured in the kernel alone). Per 4
- * lanes, float16Magnitudef without the clamp (8 ops): the low 16 bits of each lane, or more than
- * 0xFFFF where the clamp gives inf (0x7C00); then per 8 lanes narrow_i32x4_u and i16x8.min_u
- * clamp, and the sign goes in with and + or (magnitudes <= 0x7C00 leave bit 15 free; bitselect
- * is 3 instructions on x86, and + or 2).
+ * float16 bits; the pool constants come in as arguments (see above). Per 4 lanes,
+ * float16Magnitudef without the clamp (8 ops): the low 16 bits of each lane, or more than 0xFFFF
+ * where the clamp gives inf (0x7C00); then per 8 lanes narrow_i32x4_u and i16x8.min_u clamp, and
+ * the sign goes in with and + or (magnitudes <= 0x7C00 leave bit 15 free; bitselect is 3
+ * instructions on x86, and + or 2).
  */
 // @ts-ignore: decorator
 @inline function packFloat16NoNaNx(a: v128, b: v128, absMask: v128, expMask: v128, minNormal: v128, ulpToMagic: v128, rebias: v128, inf16: v128, sign16: v128): v128 {
@@ -211,10 +214,11 @@ function halvesFloat16(src: usize, dst: usize, n: i32, nanFree: bool): void {
 function halvesBFloat16(src: usize, dst: usize, n: i32, nanFree: bool): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
+    let round = vec(BF16_ROUND_V), one = vec(ONE_INT_V);
     for (; i + 8 <= n; i += 8) {
       let a = v128.load(src + (<usize>i << 2));
       let b = v128.load(src + (<usize>i << 2), 16);
-      let ra = bfloat16NoNaNx(a), rb = bfloat16NoNaNx(b);
+      let ra = bfloat16NoNaNx(a, round, one), rb = bfloat16NoNaNx(b, round, one);
       if (!nanFree) {
         ra = bfloat16NaNPatchx(a, ra);
         rb = bfloat16NaNPatchx(b, rb);
