@@ -29,6 +29,7 @@ const QUICK = [
   "test/probe/probe.test.ts", "test/probe/gemm.test.ts",
   "test/torch/default-generator.test.ts", "test/torch/trunc-normal.test.ts",
   "test/jax/generator.test.ts", "test/jax/errors.test.ts", "test/jax/reference.test.ts", "test/jax/pool.test.ts",
+  "test/docs/extract.test.ts",
 ];
 
 /**

@@ -4,13 +4,21 @@
 // [start, start + n) of a draw given start's counter, and any split of a draw gives the same bits.
 
 import { bitsScalar, bitsSimd } from "./jax/threefry";
-import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar } from "./jax/transforms";
-import { normalSimd, truncatedSimd } from "./jax/normal-simd";
+import { uniformWords, normalWords as normalScalar, truncatedWords as truncatedScalar, sqrt2ErfInvWords } from "./jax/transforms";
+import { sqrt2ErfInvChecked } from "./jax/normal-simd";
+import { normalSimd, truncatedSimd, sqrt2ErfInvFast } from "./jax/normal-fast";
+import { uniformSimd } from "./jax/uniform-simd";
 
 // @ts-ignore: decorator
 @inline function normalWords(dst: usize, n: i32): void {
   if (ASC_FEATURE_SIMD) normalSimd(dst, n);
   else normalScalar(dst, n);
+}
+
+// @ts-ignore: decorator
+@inline function uniformAll(dst: usize, n: i32, minval: f32, range: f32): void {
+  if (ASC_FEATURE_SIMD) uniformSimd(dst, n, minval, range);
+  else uniformWords(dst, n, minval, range);
 }
 
 // @ts-ignore: decorator
@@ -30,7 +38,7 @@ export function jax_bits(k0: u32, k1: u32, hi: u32, lo: u32, dst: usize, n: i32)
 /** jax_bits, then uniform(minval, minval + range) in place. */
 export function jax_uniform(k0: u32, k1: u32, hi: u32, lo: u32, dst: usize, n: i32, minval: f32, range: f32): void {
   jax_bits(k0, k1, hi, lo, dst, n);
-  uniformWords(dst, n, minval, range);
+  uniformAll(dst, n, minval, range);
 }
 
 /** jax_bits, then normal in place. */
@@ -55,5 +63,12 @@ export function jax_truncated_words(dst: usize, n: i32, a: f32, range: f32, low:
 }
 
 export function jax_uniform_words(dst: usize, n: i32, minval: f32, range: f32): void {
-  uniformWords(dst, n, minval, range);
+  uniformAll(dst, n, minval, range);
+}
+
+/** sqrt(2) erf_inv of the float32 values at dst, in place: mode 0 the scalar kernel, 1 the checked SIMD kernel, 2 the fast one (the scalar build: always scalar). */
+export function jax_sqrt2_erfinv_words(dst: usize, n: i32, mode: i32): void {
+  if (ASC_FEATURE_SIMD && mode == 1) sqrt2ErfInvChecked(dst, n);
+  else if (ASC_FEATURE_SIMD && mode == 2) sqrt2ErfInvFast(dst, n);
+  else sqrt2ErfInvWords(dst, n);
 }

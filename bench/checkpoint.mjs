@@ -9,7 +9,9 @@
 // close from a buffer of the writer's chunk size that has been written once before (see
 // checkpoint-child.mjs for why, and for the first baseline, shown below the table). Medians of
 // --runs=N (default 3) alternating runs.
-//   node bench/checkpoint.mjs [--runs=3] [--big]   (--big adds llama-1b in float32: a 4.4 GB file)
+//   node bench/checkpoint.mjs [--runs=3] [--big] [--model=llama-1b] [--fill-only]
+//   (--big adds llama-1b in float32: a 4.4 GB file; --model keeps one model's rows; --fill-only
+//   runs only the fill rows at the end; bench/fill-half.mjs gives those with CPU time and two builds)
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
@@ -20,7 +22,9 @@ const here = dirname(fileURLToPath(import.meta.url));
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.slice(7) ?? 3);
 const dir = "/dev/shm/nninit-bench";
 mkdirSync(dir, { recursive: true });
-const cases = [["gpt2", "bfloat16"], ["llama-1b", "bfloat16"], ...(process.argv.includes("--big") ? [["llama-1b", "float32"]] : [])];
+const onlyModel = process.argv.find((a) => a.startsWith("--model="))?.slice(8);
+const cases = process.argv.includes("--fill-only") ? [] : [["gpt2", "bfloat16"], ["llama-1b", "bfloat16"], ...(process.argv.includes("--big") ? [["llama-1b", "float32"]] : [])]
+  .filter(([model]) => onlyModel === undefined || model === onlyModel);
 const child = (...args) => JSON.parse(execFileSync(process.execPath, [join(here, "checkpoint-child.mjs"), ...args], { encoding: "utf8", maxBuffer: 1 << 20 }));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mb = (x) => (x / 1e6).toFixed(0);

@@ -80,7 +80,7 @@ if (only !== "browser") {
     const ratio = sync / par;
     target(`${fn} 64M: pool of 2 ≥ ${min[fn]}× the synchronous call`, ratio.toFixed(2), ratio >= min[fn], `sync ${ms(sync)}, pool ${ms(par)}; ${cpuDetail()}`);
   }
-  // What the fallback costs (README): the same pool size with chunks transferred back and copied
+  // What the fallback costs (bench/results/pool.md): the same pool size with chunks transferred back and copied
   // on the calling thread, into an ordinary array; for information, no target.
   {
     const transfer = nninit.createPool({ threads: 2, shared: false });

@@ -5,7 +5,7 @@
 //   node bench/run.mjs --only=jax     the jax rows (issue 19), as `npm run bench:jax` runs them
 //   node bench/run.mjs --only=gpu     just the GPU rows (nninit/webgpu on whatever adapter exists)
 // Prints a markdown table and the targets; writes bench/results/latest.{md,json,svg} (full
-// runs, plus the README section) or bench/results/quick.* (quick or partial runs). Exits 1 if
+// runs, plus the section of docs/benchmarks.md) or bench/results/quick.* (quick or partial runs). Exits 1 if
 // any output failed its distribution check.
 
 import { readFileSync } from "node:fs";
@@ -122,8 +122,8 @@ console.log(page);
 log(`\nTargets:\n${targetLines(report.targets).join("\n")}\n`);
 log(`wrote ${files.join(", ")}`);
 if (report.name === "latest") {
-  const readme = fileURLToPath(new URL("../README.md", import.meta.url));
-  log(updateReadme(readme, report) ? "updated the README's bench section" : "README has no <!-- bench:start/end --> markers: left alone");
+  const readme = fileURLToPath(new URL("../docs/benchmarks.md", import.meta.url));
+  log(updateReadme(readme, report) ? "updated docs/benchmarks.md's bench section" : "docs/benchmarks.md has no <!-- bench:start/end --> markers: left alone");
 }
 const failed = rows.filter((r) => r.problems?.length);
 if (failed.length) {

@@ -11,7 +11,7 @@ import { ensureBuilt } from "../scripts/ensure-built.mjs";
  * or their helpers. A new such test adds its path here (the suites that need it fail with
  * "run `npm run build` first" otherwise).
  */
-const DIST_TESTS = /^test\/(bundlers|package|demo)\/|^test\/pool\/(lifecycle|defects)|^test\/\w+\/entry\.node|^test\/probe\/bundle|^test\/cli\/(job-array|signals)/;
+const DIST_TESTS = /^test\/(bundlers|package|demo|docs)\/|^test\/pool\/(lifecycle|defects)|^test\/\w+\/entry\.node|^test\/probe\/bundle|^test\/cli\/(job-array|signals)/;
 
 export default async function setup(project: TestProject): Promise<void> {
   const vitest = project.vitest;

@@ -1,21 +1,22 @@
-// The SIMD twin of ./transforms.ts's normalWords and truncatedWords (the scalar reference), 4
+// The checked SIMD kernel of sqrt(2) erf_inv(u) (./transforms.ts sqrt2ErfInvWords' twin), 4
 // values a step, computing the same bits. float32 values travel in float64x2 halves, where wasm's
 // exact float64 ops emulate each float32 operation (one float64 op then one float32 rounding is
 // correctly rounded for + - * / sqrt: ../torch/simd.ts) and each fused multiply-add (the product
 // is exact in float64, the sum rounds once to float64, then once to float32). A step's result can
 // differ from the true fma only when the float64 sum lands on a float32 midpoint (the 29 dropped
 // bits are 1000...0) and the sum was inexact (an exact sum on a midpoint is a true tie, which the
-// float32 rounding resolves correctly); in truncatedSimd such lanes, and in both kernels every lane the vector path
-// does not model (|u| < 2^-12, where XLA's flush of subnormal products matters; |u| >= 1, NaN; a
-// log argument <= 0), flag their group of 4, which the scalar code redoes. Both log1p branches
-// are computed and selected per lane; a branch's flags count only on the lanes that take it.
+// float32 rounding resolves correctly); such lanes, and every lane the vector path does not model
+// (|u| < 2^-12, where XLA's flush of subnormal products matters; |u| >= 1, NaN; a log argument
+// <= 0), flag their group of 4, which the scalar code redoes: the output is the scalar kernel's
+// by construction. Both log1p branches are computed and selected per lane; a branch's flags count
+// only on the lanes that take it.
 //
-// normalSimd skips the midpoint tests (a third of the work): normal has only 2^23 inputs, and
-// test/jax/kernels.test.ts checks this kernel against jax (and the scalar kernel) on every one of
-// them, so its unchecked steps are exact by that exhaustive test, as ../torch/normal-simd.ts's
-// fixed-binade steps are. truncated normal's inputs depend on its bounds, so it keeps the tests.
+// The draws use ./normal-fast.ts, the same steps without the flags (a third of the work), 16 values
+// in eight interleaved chains: test/jax/kernels.node.test.ts runs every float32 u with
+// 2^-12 <= |u| < 1 through both kernels and requires the same bits, which is what makes dropping
+// the flags exact for normal and truncated normal alike.
 
-import { erfInv, uniformOf, SQRT2, NORMAL_MIN } from "./transforms";
+import { sqrt2ErfInvWords, SQRT2 } from "./transforms";
 import { midpoint, inexactMidpoint, r32, low, high, join } from "../torch/simd";
 
 /** Flags of the current group (all-ones lanes need the scalar path), in memory: a v128 global would not compile in the scalar build. */
@@ -152,54 +153,24 @@ const BAD = memory.data(16, 16);
 
 /** uniform(minval, minval + range) of 4 words' top 23 bits, as two float64x2 halves' source. */
 // @ts-ignore: decorator
-@inline function unit(w: v128): v128 {
+@inline export function unit(w: v128): v128 {
   return f32x4.sub(v128.or(i32x4.shr_u(w, 9), i32x4.splat(0x3f800000)), f32x4.splat(1));
 }
 
-/** In place: 4 words at a time -> truncated normal values clipped to [lo, hi] (normal: no clip). */
-// @ts-ignore: decorator
-@inline function erfInvWords(dst: usize, n: i32, a: f32, range: f32, clip: bool, lo: f32, hi: f32): void {
-  let aD = f64x2.splat(<f64>a), rD = f64x2.splat(<f64>range);
-  let loD = f64x2.splat(<f64>lo), hiD = f64x2.splat(<f64>hi);
+/**
+ * sqrt2ErfInvWords' twin with every step checked: 4 float32 values u a step, a group with a flagged
+ * lane redone by the scalar code, so its output is the scalar kernel's by construction. The fast
+ * kernel (./normal-fast.ts) drops the checks; the tests sweep every float32 u through both.
+ */
+export function sqrt2ErfInvChecked(dst: usize, n: i32): void {
   let j = 0;
   for (; j + 4 <= n; j += 4) {
     let at = dst + (<usize>j << 2);
-    let f = unit(v128.load(at));
+    let u = v128.load(at);
     v128.store(BAD, i64x2.splat(0));
-    // max(a, u) is u: fma(f, range, a) >= a for f >= 0 (a NaN-free range; NaN lanes are flagged).
-    // (The sum is often exact on a midpoint, a true tie: only an inexact one is flagged.)
-    let pl = f64x2.mul(low(f), rD), ph = f64x2.mul(high(f), rD);
-    let sl = f64x2.add(pl, aD), sh = f64x2.add(ph, aD);
-    if (clip) flag(v128.or(inexactMidpoint(pl, aD, sl), inexactMidpoint(ph, aD, sh)));
-    let ul = r32(sl), uh = r32(sh);
-    let vl = normalHalf(ul, clip), vh = normalHalf(uh, clip);
-    if (clip) {
-      vl = f64x2.min(f64x2.max(vl, loD), hiD);
-      vh = f64x2.min(f64x2.max(vh, loD), hiD);
-    }
-    if (v128.any_true(v128.load(BAD))) {
-      for (let l = 0; l < 4; l++) {
-        let p = at + (<usize>l << 2);
-        let v = erfInv(uniformOf(load<u32>(p), a, range)) * SQRT2;
-        store<f32>(p, clip ? Mathf.min(Mathf.max(v, lo), hi) : v);
-      }
-    } else {
-      v128.store(at, join(vl, vh));
-    }
+    let vl = normalHalf(low(u), true), vh = normalHalf(high(u), true);
+    if (v128.any_true(v128.load(BAD))) sqrt2ErfInvWords(at, 4);
+    else v128.store(at, join(vl, vh));
   }
-  for (; j < n; j++) {
-    let p = dst + (<usize>j << 2);
-    let v = erfInv(uniformOf(load<u32>(p), a, range)) * SQRT2;
-    store<f32>(p, clip ? Mathf.min(Mathf.max(v, lo), hi) : v);
-  }
-}
-
-/** normalWords' twin. */
-export function normalSimd(dst: usize, n: i32): void {
-  erfInvWords(dst, n, NORMAL_MIN, 2, false, 0, 0);
-}
-
-/** truncatedWords' twin. */
-export function truncatedSimd(dst: usize, n: i32, a: f32, range: f32, lo: f32, hi: f32): void {
-  erfInvWords(dst, n, a, range, true, lo, hi);
+  sqrt2ErfInvWords(dst + (<usize>j << 2), n - j);
 }

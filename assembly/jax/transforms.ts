@@ -110,6 +110,14 @@ export function normalWords(dst: usize, n: i32): void {
   }
 }
 
+/** In place: float32 values u -> sqrt(2) erf_inv(u) (the erf_inv half of normal and truncated normal, for the tests). */
+export function sqrt2ErfInvWords(dst: usize, n: i32): void {
+  for (let j = 0; j < n; j++) {
+    let at = dst + (<usize>j << 2);
+    store<f32>(at, erfInv(load<f32>(at)) * SQRT2);
+  }
+}
+
 /**
  * In place: words -> truncated_normal values: erf_inv of uniform(a, a + range) (a, range from
  * the bounds' erf), times sqrt 2, clipped to [lo, hi] (the bounds moved one ulp inward).

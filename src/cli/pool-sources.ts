@@ -28,7 +28,13 @@ export function poolTensorSources(recipe: ModelRecipe, seed: number | bigint, dt
         segments[i].fill(s, e, words);
       } else {
         const filled = pool.fill(t.fn, t.shape, { ...t.options, generator: segments[i].origin(), range: [s, e], dtype, out: words as Float32Array, signal });
-        // The calling thread fills chunks too, beside the workers (and alone while they start).
+        // The calling thread fills chunks too, beside the workers (and alone while they start),
+        // but only once the writer has started every chunk it can and waits (its loop runs
+        // synchronously until then): the workers then have the next chunks' fills queued while
+        // this thread helps. Helping at once kept the next chunk's fill unsubmitted until this
+        // thread's last claim ended, and the worker idle meanwhile (measured: 32% of a 2-thread
+        // llama-1b run).
+        await Promise.resolve();
         pool.help();
         await filled;
       }

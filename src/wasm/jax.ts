@@ -13,10 +13,11 @@ export interface JaxExports extends BaseExports {
   jax_normal_words(dst: number, n: number): void;
   jax_uniform_words(dst: number, n: number, minval: number, range: number): void;
   jax_truncated_words(dst: number, n: number, a: number, range: number, low: number, high: number): void;
+  jax_sqrt2_erfinv_words(dst: number, n: number, mode: number): void;
 }
 
 export const JAX_EXPORT_NAMES = [
-  "memory", "heap_base", "is_simd", "jax_bits", "jax_uniform", "jax_normal", "jax_truncated", "jax_normal_words", "jax_uniform_words", "jax_truncated_words",
+  "memory", "heap_base", "is_simd", "jax_bits", "jax_uniform", "jax_normal", "jax_truncated", "jax_normal_words", "jax_uniform_words", "jax_truncated_words", "jax_sqrt2_erfinv_words",
 ] as const satisfies readonly (keyof JaxExports)[];
 
 export type JaxKernels = Instance<JaxExports>;

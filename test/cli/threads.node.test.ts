@@ -11,6 +11,8 @@ import { main } from "../../src/cli/main.js";
 import { poolTensorSources, POOL_MIN_ELEMENTS } from "../../src/cli/pool-sources.js";
 import { resolveConfig, buildRecipe, tensorSources, writeSafetensors } from "../../src/checkpoint.js";
 import { createPool } from "../../src/index.js";
+import { chunkBytesFor, POOL_BIG_FILE_BYTES, POOL_CHUNK_BYTES } from "../../src/cli/init-run.js";
+import { DEFAULT_CHUNK_BYTES } from "../../src/io/write.js";
 
 // Large enough that most tensors go to the pool (more than POOL_MIN_ELEMENTS) and that the file
 // spans several of the writer's 2 MiB chunks in every dtype.
@@ -72,5 +74,14 @@ describe("the writer with pool sources", () => {
     const got = await collect(poolTensorSources(recipe, 11n, dtype, pool), true);
     expect(got.length).toBe(want.length);
     expect(got.equals(want)).toBe(true);
+  });
+});
+
+describe("init's chunk size with a pool", () => {
+  it("8 MiB chunks for a file of 1 GiB or more filled by a pool; else the writer's default", () => {
+    expect(chunkBytesFor(POOL_BIG_FILE_BYTES, true)).toBe(POOL_CHUNK_BYTES);
+    expect(POOL_CHUNK_BYTES).toBe(8 << 20);
+    expect(chunkBytesFor(POOL_BIG_FILE_BYTES - 1, true)).toBe(DEFAULT_CHUNK_BYTES);
+    expect(chunkBytesFor(4 * POOL_BIG_FILE_BYTES, false)).toBe(DEFAULT_CHUNK_BYTES);
   });
 });

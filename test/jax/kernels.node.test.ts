@@ -58,6 +58,58 @@ describe("jax kernels", () => {
     expect(hashAll(build, (e, dst, n) => e.jax_truncated_words(dst, n, a, fr(b - a), lo, hi))).toBe(JAX_TRUNCATED_ALL);
   }, 60_000);
 
+  // normal-fast.ts's kernel drops the float32 midpoint checks of normal-simd.ts's: equal on every
+  // float32 u it handles (2^-12 <= |u| < 1, both signs: 201M values) makes that exact for any bounds
+  // of truncated normal. Every 64th window also runs the scalar kernel.
+  it.skipIf(!jax.simdSupported())("simd: unchecked sqrt(2) erf_inv = checked = scalar on every float32 2^-12 <= |u| < 1", () => {
+    const k = jax.instantiate("simd");
+    const W = JAX_WINDOW_ELEMENTS, LO = 0x39800000, HI = 0x3f800000;
+    const fast = new Uint32Array(W), want = new Uint32Array(W);
+    let bad = 0, windows = 0, firstBad = -1;
+    for (const sign of [0, 0x80000000]) {
+      for (let b = LO; b < HI; b += W, windows++) {
+        const n = Math.min(W, HI - b);
+        const u = k.windowU32();
+        for (let j = 0; j < n; j++) u[j] = (b + j) | sign;
+        k.exports.jax_sqrt2_erfinv_words(k.window, n, 2);
+        fast.set(k.windowU32().subarray(0, n));
+        for (const mode of windows % 64 === 0 ? [1, 0] : [1]) {
+          const v = k.windowU32();
+          for (let j = 0; j < n; j++) v[j] = (b + j) | sign;
+          k.exports.jax_sqrt2_erfinv_words(k.window, n, mode);
+          want.set(k.windowU32().subarray(0, n));
+          for (let j = 0; j < n; j++) {
+            if (fast[j] !== want[j]) {
+              bad++;
+              if (firstBad < 0) firstBad = (b + j) | sign;
+            }
+          }
+        }
+      }
+    }
+    expect(bad, `first input ${(firstBad >>> 0).toString(16)}`).toBe(0);
+  }, 600_000);
+
+  // assembly/jax/uniform-simd.ts: the vector path and its scalar fallbacks (midpoints, tiny and
+  // subnormal results, NaN, u <= minval) against the scalar build, every input.
+  it.skipIf(!jax.simdSupported())("simd: uniform over all 2^23 inputs is the scalar build's, for awkward ranges", () => {
+    const simd = jax.instantiate("simd"), scalar = jax.instantiate("scalar");
+    const W = JAX_WINDOW_ELEMENTS;
+    const cases: [number, number][] = [[-1, 2], [0, 1], [-3, 5.5], [fr(1e-39), 1], [1e-30, 1e-32], [5, -2], [-0, 0], [fr(-1e-38), fr(2e-38)], [NaN, 1], [1, Infinity], [fr(3e38), fr(3e38)]];
+    for (const [minval, range] of cases) {
+      let bad = 0;
+      for (let i = 0; i < 1 << 23; i += W) {
+        const got = simd.windowU32(), want = scalar.windowU32();
+        for (let j = 0; j < W; j++) got[j] = want[j] = (i + j) << 9;
+        simd.exports.jax_uniform_words(simd.window, W - 3, minval, range);
+        scalar.exports.jax_uniform_words(scalar.window, W - 3, minval, range);
+        const a = simd.windowU32(), b = scalar.windowU32();
+        for (let j = 0; j < W; j++) if (a[j] !== b[j]) bad++;
+      }
+      expect(bad, `uniform(${minval}, range ${range})`).toBe(0);
+    }
+  }, 300_000);
+
   it("the JS reference gives the same normal, uniform and truncated values (every 128th input)", () => {
     const k = jax.instantiate(builds[0]);
     const n = JAX_WINDOW_ELEMENTS; // 2^16 inputs spread over all 2^23

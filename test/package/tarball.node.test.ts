@@ -1,8 +1,10 @@
 // Every file in the published tarball is used: it is an entry named by package.json (exports,
 // main, module, types, typesVersions), a file those reach through relative imports, or one of
-// the documents npm shows. Nothing else ships (no unreferenced declarations, no sources).
+// the documents: package.json, and what its `files` lists outside dist/ (the README, the guides
+// and what they link to; links.node.test.ts checks the links). Nothing else ships (no
+// unreferenced declarations, no sources).
 import { afterAll, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { ROOT } from "../bundlers/harness.js";
 import { pack } from "./pack.js";
@@ -10,7 +12,23 @@ import { pack } from "./pack.js";
 const packed = pack();
 afterAll(packed.remove);
 
-const DOCUMENTS = ["package.json", "README.md", "LICENSE", "CHANGELOG.md"];
+/** package.json's `files` outside dist/, its `*` patterns expanded in the repository (one directory level, as used). */
+function documents(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { files: string[] };
+  const found = pkg.files.filter((f) => f !== "dist").flatMap((pattern) => {
+    if (!pattern.includes("*")) return [pattern];
+    const dir = dirname(pattern);
+    const re = new RegExp(`^${pattern.slice(dir.length + 1).replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", "[^/]*")}$`);
+    return readdirSync(join(ROOT, dir)).filter((name) => re.test(name)).map((name) => `${dir}/${name}`);
+  });
+  return ["package.json", ...found];
+}
+
+const DOCUMENTS = documents();
+
+it("ships the README, license, changelog and the guides", () => {
+  for (const doc of ["README.md", "LICENSE", "CHANGELOG.md", "docs/README.md", "docs/initializers.md"]) expect(DOCUMENTS).toContain(doc);
+});
 
 /** Every string leaf of package.json's entry fields. */
 function namedByPackageJson(): string[] {

@@ -100,7 +100,7 @@ console.log(Object.keys(serialization.SerializationMap.getMap().classNameMap).fi
     };
     expect(await registered(`import { HeNormal } from "nninit/tfjs"; console.log(String(new HeNormal().seed));`)).toBe(catalog.length);
     expect(await registered(`import { register } from "nninit/tfjs"; register();`)).toBe(catalog.length);
-    // What the README warns about: a bare import is dropped.
+    // What docs/tfjs.md warns about: a bare import is dropped.
     expect(await registered(`import "nninit/tfjs";`)).toBe(0);
   });
 

@@ -34,5 +34,5 @@ export function toleranceOf(c: Case): (name: string) => number {
   return (name) => (c.build === "default" && normalDrawn(name) ? DEFAULT_BUILD_NORMAL_ULPS : 0);
 }
 
-/** The bound the engine states for the DEFAULT build's normal_ (README "Same weights as PyTorch"). */
+/** The bound the engine states for the DEFAULT build's normal_ (docs/torch.md, "What is verified, op by op"). */
 export const DEFAULT_BUILD_NORMAL_ULPS = 16;
