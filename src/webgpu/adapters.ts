@@ -125,7 +125,7 @@ async function readBack(device: GpuDevice, buffer: GpuBuffer, bytes: number, dty
   const staging = device.createBuffer({ size, usage: USAGE_MAP_READ | USAGE_COPY_DST }) as GpuBuffer & { mapAsync(mode: number): Promise<void>; destroy(): void };
   const encoder = device.createCommandEncoder() as ReturnType<GpuDevice["createCommandEncoder"]> & { copyBufferToBuffer(a: GpuBuffer, ao: number, b: GpuBuffer, bo: number, n: number): void };
   encoder.copyBufferToBuffer(buffer, 0, staging, 0, size);
-  device.queue.submit([encoder.finish()]);
+  device.queue.submit([encoder.finish()] as never[]);
   await staging.mapAsync(MAP_MODE_READ);
   const copy = staging.getMappedRange().slice(0, bytes);
   staging.unmap();

@@ -171,7 +171,7 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
     let p = pipelines.get(key);
     if (!p) {
       const module = device.createShaderModule({ code: shaderSource(kind, precision, own.mutate), label: `nninit ${key}` });
-      p = device.createComputePipeline({ layout: "auto", compute: { module, entryPoint: "main" }, label: `nninit ${key}` });
+      p = device.createComputePipeline({ layout: "auto", compute: { module, entryPoint: "main" }, label: `nninit ${key}` } as never);
       pipelines.set(key, p);
     }
     return p;
@@ -253,7 +253,7 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
         src.unmap();
         entries.push({ binding: 2, resource: { buffer: src } });
       }
-      const bind = device.createBindGroup({ layout: pipe.getBindGroupLayout(0), entries });
+      const bind = device.createBindGroup({ layout: pipe.getBindGroupLayout(0), entries } as never);
       const pass = encoder.beginComputePass();
       pass.setPipeline(pipe);
       pass.setBindGroup(0, bind);
@@ -305,7 +305,7 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
         const given = p.encoder as GpuCommandEncoder | undefined;
         const encoder = given ?? device.createCommandEncoder();
         const report = encode(p, prepare("GpuInit.fill", p, []), buffer, encoder);
-        if (!given) device.queue.submit([encoder.finish()]);
+        if (!given) device.queue.submit([encoder.finish()] as never[]);
         return Promise.resolve(report);
       } catch (e) {
         return Promise.reject(e);
@@ -339,7 +339,7 @@ export function createGpuInit(device: GpuDevice, options?: GpuInitOptions & { mu
           for (const z of zeros[i]) report.dispatches += encode(z, NOTHING_DRAWN, tensors[i].buffer, encoder).dispatches;
           return report;
         });
-        if (!own.encoder) device.queue.submit([encoder.finish()]);
+        if (!own.encoder) device.queue.submit([encoder.finish()] as never[]);
         return Promise.resolve(reports);
       } catch (e) {
         return Promise.reject(e);

@@ -7,7 +7,7 @@
 
 import { describe, test, expect } from "vitest";
 import { testGpu, readBack, storageBuffer, type TestGpu } from "./device.js";
-import { createGpuInit, tfjsTensor, ortTensor, type GpuBuffer, type GpuDevice } from "../../src/webgpu/index.js";
+import { createGpuInit, tfjsTensor, ortTensor, type GpuBuffer } from "../../src/webgpu/index.js";
 import { Generator, kaimingNormal, normal } from "../../src/index.js";
 
 const gpu: TestGpu | undefined = await testGpu();
@@ -26,7 +26,7 @@ describe.skipIf(!gpu)("tfjsTensor: a tfjs-backend-webgpu tensor from the filled 
 
   test("the CPU's values through tensor.data(), copied and zero-copy", async () => {
     expect(await tf.setBackend("webgpu")).toBe(true);
-    const device = (tf.backend() as unknown as { device: GpuDevice & GPUDevice }).device;
+    const device = (tf.backend() as unknown as { device: GPUDevice }).device;
     const init = createGpuInit(device);
     const buffer = storageBuffer(device, 37 * 11 * 4);
     await init.fill("kaimingNormal", buffer, [37, 11], { generator: new Generator(4) });
@@ -42,7 +42,7 @@ describe.skipIf(!gpu)("tfjsTensor: a tfjs-backend-webgpu tensor from the filled 
   });
 
   test("errors name the function and the argument", async () => {
-    const device = (tf.backend() as unknown as { device: GpuDevice & GPUDevice }).device;
+    const device = (tf.backend() as unknown as { device: GPUDevice }).device;
     const storageOnly = device.createBuffer({ size: 64, usage: GPUBufferUsage.STORAGE });
     const ok = storageBuffer(device, 64);
     expect(() => tfjsTensor({ ...tf, getBackend: () => "cpu" } as never, ok, [4])).toThrow(/tfjsTensor: tf must be a tfjs whose backend is "webgpu"/);

@@ -3,12 +3,10 @@
 // navigator.gpu (launched with --enable-unsafe-webgpu). Undefined when neither is available, so
 // the suites skip with a reason instead of failing on a machine without them.
 
-import type { GpuDevice } from "../../src/webgpu/index.js";
-
 export const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
 
 export interface TestGpu {
-  device: GpuDevice & GPUDevice;
+  device: GPUDevice;
   adapterName: string;
   /** navigator.gpu, or Dawn's GPU object in Node. */
   gpu: GPU;
@@ -42,7 +40,7 @@ export async function testGpu(): Promise<TestGpu | undefined> {
     },
   });
   const info = adapter.info;
-  return { device: device as GpuDevice & GPUDevice, adapterName: `${info.vendor} ${info.architecture}`.trim() || "unknown adapter", gpu };
+  return { device: device as GPUDevice, adapterName: `${info.vendor} ${info.architecture}`.trim() || "unknown adapter", gpu };
 }
 
 /** Reads `bytes` bytes of a buffer (which needs COPY_SRC) back to the CPU. */
