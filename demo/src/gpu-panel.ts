@@ -43,7 +43,7 @@ async function readBack(device: Device, buffer: GpuBuffer, bytes: number): Promi
   const staging = device.createBuffer({ size, usage: MAP_READ | COPY_DST });
   const encoder = device.createCommandEncoder();
   encoder.copyBufferToBuffer(buffer, 0, staging, 0, size);
-  device.queue.submit([encoder.finish()]);
+  device.queue.submit([encoder.finish()] as never[]);
   await staging.mapAsync(MODE_READ);
   const out = new Uint8Array(staging.getMappedRange().slice(0, bytes));
   staging.unmap();
