@@ -118,7 +118,8 @@ export async function fillAsync<const O extends object = TensorOptions>(
  * import { fillAsync } from "nninit";
  * import { key, uniform } from "nninit/jax";
  * const w = await fillAsync(uniform, [1000], { key: key(3), minval: -1, chunkSize: 256 });
- * console.log(w.every((x, i) => Object.is(x, uniform(key(3), [1000], { minval: -1 })[i]))); // true
+ * const sync = uniform(key(3), [1000], { minval: -1 });
+ * console.log(w.every((x, i) => Object.is(x, sync[i]))); // true
  * ```
  */
 export async function fillAsync<K>(sampler: KeySampler<K>, shape: Shape, options: KeySamplerOptions<K> & FillAsyncOptions): Promise<Float32Array>;

@@ -161,7 +161,8 @@ export class Pool {
    * const pool = createPool({ threads: 2 });
    * const w = await pool.fill(normal, [512, 512], { key: key(0) }); // jax.random.normal(key(0), (512, 512))
    * await pool.close();
-   * console.log(w.every((x, i) => Object.is(x, normal(key(0), [512, 512])[i]))); // true
+   * const sync = normal(key(0), [512, 512]);
+   * console.log(w.every((x, i) => Object.is(x, sync[i]))); // true
    * ```
    */
   fill<K>(sampler: KeySampler<K>, shape: Shape, options: KeySamplerOptions<K> & PoolFillOptions): Promise<Float32Array>;

@@ -261,7 +261,7 @@ describe("bad input to nninit/jax's samplers in the pool and fillAsync: the samp
   const pool = () => poolOf(2, sharedAvailable);
   const KEY_MESSAGE = /^normal: key must be a JaxKey \(from key\(seed\), split or foldIn\), got /;
   // The default generator is what the core's samplers draw from when given none: it must not move either.
-  const before = () => defaultGenerator.getState();
+  const defaultState = () => defaultGenerator.getState();
 
   it.each<[string, unknown]>([
     ["no key", undefined],
@@ -269,7 +269,7 @@ describe("bad input to nninit/jax's samplers in the pool and fillAsync: the samp
     ["an object made from JaxKey's prototype", Object.create(JaxKey.prototype)],
     ["a JaxGenerator", new JaxGenerator(key(0))],
   ])("not a key: %s", async (_, k) => {
-    const state = before(), out = new Float32Array(300_000).fill(7);
+    const state = defaultState(), out = new Float32Array(300_000).fill(7);
     await expect(pool().fill(jaxNormal, [300_000], { key: k as JaxKey, out })).rejects.toThrow(KEY_MESSAGE);
     await expect(fillAsync(jaxNormal, [300_000], { key: k as JaxKey, out })).rejects.toThrow(KEY_MESSAGE);
     await expect(pool().fill(jaxNormal, [300_000], { key: k as JaxKey, out })).rejects.toBeInstanceOf(TypeError);
@@ -278,7 +278,7 @@ describe("bad input to nninit/jax's samplers in the pool and fillAsync: the samp
   });
 
   it("options the sampler refuses, a dtype it refuses, a generator, bad bounds, a wrong out", async () => {
-    const state = before(), out = new Float32Array(300_000).fill(7);
+    const state = defaultState(), out = new Float32Array(300_000).fill(7);
     const cases: [() => Promise<unknown>, () => Promise<unknown>, RegExp | Error][] = [
       [() => pool().fill(jaxNormal, [300_000], { key: key(1), std: 2, out }), () => fillAsync(jaxNormal, [300_000], { key: key(1), std: 2, out }),
         new TypeError('normal: unknown option "std"; known options are range, out, dtype')],
