@@ -10,6 +10,7 @@ import type { Shape } from "./shape.js";
 import type { TensorOptions, Output, HalfArray } from "./initializers/tensor-options.js";
 import { catalog, type CatalogEntry } from "./initializers/catalog.js";
 import { reserve, abortReason, type AnyInitializer } from "./stream/reserve.js";
+import { carriedEntry, type KeySampler, type KeySamplerOptions } from "./stream/entries.js";
 import { typeError, integer } from "./validate.js";
 
 /**
@@ -106,19 +107,37 @@ export async function fillAsync<const O extends object = TensorOptions>(
   // from the literal's other keys before it types an unannotated `onProgress: (done, total) => ...`
   // (with plain `O`, the callback fixed O at its default and `std` became an unknown key)
   initializer: Initializer<NoInfer<Omit<O, keyof FillAsyncOptions>>>, shape: Shape, options?: { [K in keyof O]: O[K] } & FillAsyncOptions,
-): Promise<Output<O>> {
+): Promise<Output<O>>;
+/**
+ * Fills `sampler(key, shape, options)` of nninit/jax (`normal`, `uniform`, `truncatedNormal`
+ * with `lower` and `upper` as options) in chunks, bit for bit: the options are
+ * `{ key, ...the sampler's options }` and `fillAsync`'s own.
+ *
+ * @example
+ * ```ts
+ * import { fillAsync } from "nninit";
+ * import { key, uniform } from "nninit/jax";
+ * const w = await fillAsync(uniform, [1000], { key: key(3), minval: -1, chunkSize: 256 });
+ * const sync = uniform(key(3), [1000], { minval: -1 });
+ * console.log(w.every((x, i) => Object.is(x, sync[i]))); // true
+ * ```
+ */
+export async function fillAsync<K>(sampler: KeySampler<K>, shape: Shape, options: KeySamplerOptions<K> & FillAsyncOptions): Promise<Float32Array>;
+export async function fillAsync(initializer: unknown, shape: Shape, options?: unknown): Promise<unknown> {
   const fn = "fillAsync";
   if (typeof initializer !== "function") {
     throw typeError(fn, "initializer", "an initializer function such as normal or kaimingUniform", initializer);
   }
-  const whole = wholeTensorName(initializer);
+  const carried = carriedEntry(initializer);
+  const whole = carried ? undefined : wholeTensorName(initializer as (...args: never[]) => unknown);
   if (whole) {
     throw new TypeError(`${fn}: ${whole} is not elementwise (each value depends on the whole tensor), so it cannot ` +
       `be filled in chunks; call ${whole}(shape, options) directly (in a Worker to keep a page responsive)`);
   }
   let chunkSize = DEFAULT_CHUNK_SIZE;
   const r = reserve({
-    fn, initializer: initializer as AnyInitializer, shape, options, clientKeys: ["chunkSize"],
+    fn, name: carried?.label, initializer: carried?.fn ?? initializer as AnyInitializer, shape, clientKeys: ["chunkSize"],
+    options: carried ? carried.prepare(fn, options) : options,
     check: (client) => {
       if (client.chunkSize !== undefined) chunkSize = integer(fn, "chunkSize", client.chunkSize, 1);
     },
@@ -138,7 +157,7 @@ export async function fillAsync<const O extends object = TensorOptions>(
     r.cancel();
     throw error;
   }
-  return (r.given ?? result) as Output<O>;
+  return r.given ?? result;
 }
 
 /**

@@ -30,6 +30,7 @@ export {
 } from "./initializers/distributions.js";
 export { ready, useBuild, activeBuild, type BuildName } from "./runtime.js";
 export { fillAsync, DEFAULT_CHUNK_SIZE, WHOLE_TENSOR_INITIALIZERS, type FillAsyncOptions, type Initializer } from "./async.js";
+export type { KeySampler, KeySamplerOptions } from "./stream/entries.js";
 export {
   calculateFanInAndFanOut, calculateGain, type Layout, type Nonlinearity,
 } from "./fan.js";

@@ -8,6 +8,7 @@ import { dimsOf, numel, type Shape } from "../shape.js";
 import { options, typeError, rangeError, integer, finiteNumber, oneOf, isDetached } from "../validate.js";
 import { wordsOf, type JaxKey } from "./key.js";
 import { erfScalar, nextToward, ftz, RSQRT2 } from "./scalar.js";
+import { carry } from "./pool-samplers.js";
 
 const fr = Math.fround;
 
@@ -182,3 +183,17 @@ export function bernoulli(key: JaxKey, p: number, shape: Shape, opts?: { range?:
   for (let i = 0; i < result.length; i++) result[i] = s.out[i] < q ? 1 : 0;
   return result;
 }
+
+/**
+ * The samplers' calls from a key and the options of pool.fill and fillAsync (`truncatedNormal`
+ * takes `lower` and `upper` there): what their pool entries run (./pool-samplers.ts).
+ */
+export const POOL_CALLS = {
+  normal: (k: JaxKey, shape: unknown, o: Record<string, unknown>) => normal(k, shape as Shape, o),
+  uniform: (k: JaxKey, shape: unknown, o: Record<string, unknown>) => uniform(k, shape as Shape, o),
+  truncatedNormal: (k: JaxKey, shape: unknown, { lower, upper, ...o }: Record<string, unknown>) =>
+    truncatedNormal(k, lower as number, upper as number, shape as Shape, o),
+} as const;
+carry(normal, "normal", POOL_CALLS.normal);
+carry(uniform, "uniform", POOL_CALLS.uniform);
+carry(truncatedNormal, "truncatedNormal", POOL_CALLS.truncatedNormal);

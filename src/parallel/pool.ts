@@ -16,6 +16,7 @@ import type { TensorOptions, Output as InitOutput } from "../initializers/tensor
 import { typeError, integer, show, options as checkOptions } from "../validate.js";
 import { reserve, type StreamOptions } from "../stream/reserve.js";
 import { entryOf, entryByName, type AnyInitializer } from "./registry.js";
+import { carriedEntry, type KeySampler, type KeySamplerOptions } from "../stream/entries.js";
 import { machineThreads, sharedMemoryAvailable } from "./spawn.js";
 import { Job, type Output, type Transport } from "./job.js";
 import { Scheduler } from "./scheduler.js";
@@ -147,9 +148,27 @@ export class Pool {
   fill<const O extends object = TensorOptions>(
     // O comes from the options, as in fillAsync (the initializers are generic in theirs, so they cannot give it)
     initializer: ((shape: Shape, options?: NoInfer<Omit<O, keyof PoolFillOptions>>) => unknown) | string, shape: Shape,
-    options?: O & PoolFillOptions): Promise<InitOutput<O>> {
+    options?: O & PoolFillOptions): Promise<InitOutput<O>>;
+  /**
+   * Fills `sampler(key, shape, options)` of nninit/jax (`normal`, `uniform`, `truncatedNormal`
+   * with `lower` and `upper` as options), bit for bit, on the pool's workers: the options are
+   * `{ key, ...the sampler's options }` (`range`, `out` too). The key's words travel to the workers.
+   *
+   * @example
+   * ```ts
+   * import { createPool } from "nninit";
+   * import { key, normal } from "nninit/jax";
+   * const pool = createPool({ threads: 2 });
+   * const w = await pool.fill(normal, [512, 512], { key: key(0) }); // jax.random.normal(key(0), (512, 512))
+   * await pool.close();
+   * const sync = normal(key(0), [512, 512]);
+   * console.log(w.every((x, i) => Object.is(x, sync[i]))); // true
+   * ```
+   */
+  fill<K>(sampler: KeySampler<K>, shape: Shape, options: KeySamplerOptions<K> & PoolFillOptions): Promise<Float32Array>;
+  fill(initializer: unknown, shape: Shape, options?: object): Promise<unknown> {
     try {
-      return this.#fill(initializer, shape, options) as Promise<InitOutput<O>>;
+      return this.#fill(initializer, shape, options);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -200,14 +219,16 @@ export class Pool {
     this.#scheduler.kill(index);
   }
 
-  #fill(initializer: unknown, shape: Shape, options: (object & PoolFillOptions) | undefined): Promise<Output> {
+  #fill(initializer: unknown, shape: Shape, options: unknown): Promise<Output> {
     const fn = "pool.fill";
-    const entry = typeof initializer === "string" ? entryByName(initializer) : entryOf(initializer);
+    const carried = carriedEntry(initializer);
+    const entry = carried ?? (typeof initializer === "string" ? entryByName(initializer) : entryOf(initializer));
     if (!entry) {
       throw typeError(fn, "initializer", "one of nninit's initializers (such as normal or kaimingUniform) or its name", initializer);
     }
     const r = reserve({
-      fn, name: entry.name, initializer: entry.fn, shape, options, portable: true,
+      fn, name: carried?.label ?? entry.name, initializer: entry.fn, shape, portable: true,
+      options: carried ? carried.prepare(fn, options) : options,
       check: () => {
         if (this.#scheduler.unusable) throw this.#scheduler.unusable;
       },

@@ -11,6 +11,7 @@
 
 import { catalog } from "../initializers/catalog.js";
 import { NNINIT_VERSION } from "../version.js";
+import { installedEntry } from "../stream/entries.js";
 
 import type { AnyInitializer } from "../stream/reserve.js";
 
@@ -53,9 +54,9 @@ export function poolEntries(): readonly Entry[] {
   return ENTRIES;
 }
 
-/** The entry of a name, or undefined. */
+/** The entry of a name, or undefined: the catalog's, or in a worker one a worker module installed (../stream/entries.ts). */
 export function entryByName(name: string): Entry | undefined {
-  return BY_NAME.get(name);
+  return BY_NAME.get(name) ?? installedEntry(name);
 }
 
 /**

@@ -7,6 +7,7 @@ import { activeBuild } from "../runtime.js";
 import { entryByName, type Entry } from "./registry.js";
 import { fillSegment } from "../stream/reserve.js";
 import { installWorkerKind, type WorkerHost } from "../stream/kinds.js";
+import { installWorkerEntry } from "../stream/entries.js";
 import { NEXT_CHUNK, STOP, type LoadMessage, type PoolMessage, type TaskMessage, type WorkerReply } from "./protocol.js";
 
 /** The worker's side of its channel, adapted by the host (worker_threads parentPort or a Web Worker's self). */
@@ -24,7 +25,7 @@ const failedLoads = new Map<string, Error>();
  * Policy forbids eval, a Web Worker imports it from a blob: URL instead.
  */
 function load(message: LoadMessage): void {
-  const host: WorkerHost = { installWorkerKind };
+  const host: WorkerHost = { installWorkerKind, installWorkerEntry };
   try {
     const install = evaluate(message.source);
     if (typeof install !== "function") throw new TypeError("its source is not a function");

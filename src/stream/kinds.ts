@@ -18,6 +18,7 @@
 
 import { Generator, type GeneratorState } from "../random/generator.js";
 import type { RandomGenerator } from "../random/draw.js";
+import type { WorkerEntry } from "./entries.js";
 
 /** What a generator kind provides (see the top of this file). */
 export interface GeneratorKind<S = unknown> {
@@ -46,9 +47,10 @@ export interface WorkerModule {
   data?(): unknown;
 }
 
-/** What a worker module's `install` is given: the worker's own registry. */
+/** What a worker module's `install` is given: the worker's own registries (kinds, and samplers: ./entries.ts). */
 export interface WorkerHost {
   installWorkerKind(kind: GeneratorKind): void;
+  installWorkerEntry(entry: WorkerEntry): void;
 }
 
 /** The symbol under which a generator carries its kind (registered: every copy of the package agrees). */

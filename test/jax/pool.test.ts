@@ -7,10 +7,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { expectSameBits } from "../browser/compare.js";
 import {
-  createPool, fillAsync, Generator, normal, uniform, truncNormal, kaimingUniform, glorotNormal, orthogonal, constant,
+  createPool, fillAsync, Generator, defaultGenerator, normal, uniform, truncNormal, kaimingUniform, glorotNormal, orthogonal, constant,
   type Pool, type Shape, type TensorOptions,
 } from "../../src/index.js";
-import { JaxGenerator, key, foldIn, split } from "../../src/jax/index.js";
+import {
+  JaxGenerator, JaxKey, key, foldIn, split, normal as jaxNormal, uniform as jaxUniform, truncatedNormal as jaxTruncatedNormal,
+} from "../../src/jax/index.js";
 import { DRAW, type Draw } from "../../src/random/draw.js";
 import { KIND, type GeneratorKind } from "../../src/stream/kinds.js";
 
@@ -173,5 +175,137 @@ describe("an optional kind's worker module", () => {
     expect(g.getState()).toEqual(new Generator(4).getState());
     // fillAsync and small pool fills run on the calling thread, without the module.
     expectSameBits(await fillAsync(normal, [1000], { generator: g }), normal([1000], { generator: new Generator(4) }));
+  });
+});
+
+// nninit/jax's own samplers, `normal(key, shape, options)` and its siblings, whose values are
+// jax.random's: pool.fill and fillAsync take them with `{ key, ...the sampler's options }`
+// (truncatedNormal's bounds as `lower` and `upper`), and give the synchronous call's bits.
+
+/** A sampler's synchronous call from the options pool.fill takes. */
+type SamplerCase = [string, typeof jaxNormal, Shape, Record<string, unknown>, (k: JaxKey, s: Shape, o: Record<string, unknown>) => Float32Array];
+const SAMPLERS: SamplerCase[] = [
+  ["normal", jaxNormal, [301, 1001], {}, (k, s, o) => jaxNormal(k, s, o)],
+  ["uniform", jaxUniform as typeof jaxNormal, [210_001], { minval: -0.5, maxval: 2 }, (k, s, o) => jaxUniform(k, s, o)],
+  ["truncatedNormal", jaxTruncatedNormal as unknown as typeof jaxNormal, [3, 70_001], { lower: -1, upper: 0.75 },
+    (k, s, { lower, upper, ...o }) => jaxTruncatedNormal(k, lower as number, upper as number, s, o)],
+];
+
+describe.each(MODES.flatMap((shared) => [1, 2, 3].map((threads) => ({ threads, shared }))))(
+  "nninit/jax's samplers in a pool of $threads (shared memory: $shared)", ({ threads, shared }) => {
+    it.each(SAMPLERS)("%s: the whole draw, then a range into the caller's out", async (_, f, shape, options, sync) => {
+      const pool = poolOf(threads, shared);
+      const k = foldIn(key(11), threads);
+      const n = numel(shape), range = [Math.floor(n / 3) + 1, n - Math.floor(n / 5)] as const;
+      expectSameBits(await pool.fill(f, shape, { key: k, ...options }), sync(k, shape, options), "whole");
+      const out = new Float32Array(range[1] - range[0]);
+      const got = await pool.fill(f, shape, { key: k, ...options, range, out });
+      expect(got).toBe(out);
+      expectSameBits(out, sync(k, shape, { ...options, range }), "range");
+    });
+  });
+
+describe("nninit/jax's samplers in the pool", () => {
+  it("give jax.random.normal's values (known answer) from a pool that has run no jax fill yet", async () => {
+    const pool = createPool({ threads: 2, shared: sharedAvailable });
+    try {
+      const w = await pool.fill(jaxNormal, [300_001], { key: key(0) });
+      // jax.random.normal(key(0), (3,)); element i depends on the key and i only (partitionable threefry)
+      expect(Array.from(w.subarray(0, 3))).toEqual([1.6226422, 2.0252647, -0.43359444].map(Math.fround));
+      expectSameBits(w, jaxNormal(key(0), [300_001]));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("mixed with JaxGenerator and tape fills given at once, each gets its own bits", async () => {
+    const pool = poolOf(3, sharedAvailable);
+    const [k1, k2] = split(key(78));
+    const jg = new JaxGenerator(k1), jSync = new JaxGenerator(k1);
+    const fills = [
+      pool.fill(jaxUniform, [65_537, 3], { key: k2, maxval: 3 }),
+      pool.fill(normal, [99_991], { generator: jg }),
+      pool.fill(jaxNormal, [1001, 257], { key: k1 }),
+      pool.fill(normal, [65_536], { generator: new Generator(3) }),
+    ];
+    const [a, b, c, d] = await Promise.all(fills);
+    expectSameBits(a, jaxUniform(k2, [65_537, 3], { maxval: 3 }), "jax uniform");
+    expectSameBits(b as Float32Array, normal([99_991], { generator: jSync }), "JaxGenerator");
+    expectSameBits(c, jaxNormal(k1, [1001, 257]), "jax normal");
+    expectSameBits(d as Float32Array, normal([65_536], { generator: new Generator(3) }), "tape");
+    expect(jg.getState()).toEqual(jSync.getState());
+  });
+
+  it("small draws (run on the calling thread) and empty ranges", async () => {
+    const pool = poolOf(2, sharedAvailable);
+    expectSameBits(await pool.fill(jaxNormal, [7, 3], { key: key(5) }), jaxNormal(key(5), [7, 3]));
+    expect(await pool.fill(jaxNormal, [7, 3], { key: key(5), range: [4, 4] })).toEqual(new Float32Array(0));
+    expectSameBits(await pool.fill(jaxTruncatedNormal as unknown as typeof jaxNormal, 5, { key: key(5), lower: 0, upper: 1 }), jaxTruncatedNormal(key(5), 0, 1, 5));
+  });
+});
+
+describe("nninit/jax's samplers in fillAsync", () => {
+  it.each([1, 7, 65_537])("chunks of %i elements give the synchronous bits, whole and as a range into out", async (chunkSize) => {
+    const shape = chunkSize < 100 ? [13, 17] : [301, 1001];
+    const n = numel(shape), range = [5, n - 3] as const, k = key(chunkSize);
+    for (const [name, f, , options, sync] of SAMPLERS) {
+      expectSameBits(await fillAsync(f, shape, { key: k, ...options, chunkSize }), sync(k, shape, options), `${name} whole`);
+      const out = new Float32Array(range[1] - range[0]);
+      expect(await fillAsync(f, shape, { key: k, ...options, chunkSize, range, out })).toBe(out);
+      expectSameBits(out, sync(k, shape, { ...options, range }), `${name} range`);
+    }
+  });
+});
+
+describe("bad input to nninit/jax's samplers in the pool and fillAsync: the sampler's error, nothing written or moved", () => {
+  const pool = () => poolOf(2, sharedAvailable);
+  const KEY_MESSAGE = /^normal: key must be a JaxKey \(from key\(seed\), split or foldIn\), got /;
+  // The default generator is what the core's samplers draw from when given none: it must not move either.
+  const defaultState = () => defaultGenerator.getState();
+
+  it.each<[string, unknown]>([
+    ["no key", undefined],
+    ["the key's words", [0, 0]],
+    ["an object made from JaxKey's prototype", Object.create(JaxKey.prototype)],
+    ["a JaxGenerator", new JaxGenerator(key(0))],
+  ])("not a key: %s", async (_, k) => {
+    const state = defaultState(), out = new Float32Array(300_000).fill(7);
+    await expect(pool().fill(jaxNormal, [300_000], { key: k as JaxKey, out })).rejects.toThrow(KEY_MESSAGE);
+    await expect(fillAsync(jaxNormal, [300_000], { key: k as JaxKey, out })).rejects.toThrow(KEY_MESSAGE);
+    await expect(pool().fill(jaxNormal, [300_000], { key: k as JaxKey, out })).rejects.toBeInstanceOf(TypeError);
+    expect(out.every((x) => x === 7)).toBe(true);
+    expect(defaultGenerator.getState()).toEqual(state);
+  });
+
+  it("options the sampler refuses, a dtype it refuses, a generator, bad bounds, a wrong out", async () => {
+    const state = defaultState(), out = new Float32Array(300_000).fill(7);
+    const cases: [() => Promise<unknown>, () => Promise<unknown>, RegExp | Error][] = [
+      [() => pool().fill(jaxNormal, [300_000], { key: key(1), std: 2, out }), () => fillAsync(jaxNormal, [300_000], { key: key(1), std: 2, out }),
+        new TypeError('normal: unknown option "std"; known options are range, out, dtype')],
+      [() => pool().fill(jaxNormal, [300_000], { key: key(1), dtype: "bfloat16" }), () => fillAsync(jaxNormal, [300_000], { key: key(1), dtype: "float16" }),
+        /^normal: dtype must be one of "float32", got "b?float16"$/],
+      [() => pool().fill(jaxUniform as typeof jaxNormal, [300_000], { key: key(1), generator: new Generator(1), out }),
+        () => fillAsync(jaxUniform as typeof jaxNormal, [300_000], { key: key(1), generator: new JaxGenerator(key(1)) }),
+        /^(pool\.fill|fillAsync): uniform draws from options\.key \(a JaxKey\), not from a generator; drop generator$/],
+      [() => pool().fill(jaxTruncatedNormal as unknown as typeof jaxNormal, [300_000], { key: key(1), lower: 1, upper: 1, out }),
+        () => fillAsync(jaxTruncatedNormal as unknown as typeof jaxNormal, [300_000], { key: key(1), lower: 1, upper: 1, out }),
+        new RangeError("truncatedNormal: upper must be a number above lower (1), got 1")],
+      [() => pool().fill(jaxTruncatedNormal as unknown as typeof jaxNormal, [300_000], { key: key(1), upper: 1, out }),
+        () => fillAsync(jaxTruncatedNormal as unknown as typeof jaxNormal, [300_000], { key: key(1), upper: 1, out }),
+        /^truncatedNormal: lower must be a (finite )?number, got undefined$/],
+      [() => pool().fill(jaxNormal, [300_001], { key: key(1), out }), () => fillAsync(jaxNormal, [300_001], { key: key(1), out }),
+        /^normal: out must be a Float32Array of length 300001/],
+    ];
+    for (const [p, a, want] of cases) {
+      await expect(p()).rejects.toThrow(want);
+      await expect(a()).rejects.toThrow(want);
+    }
+    expect(out.every((x) => x === 7)).toBe(true);
+    expect(defaultGenerator.getState()).toEqual(state);
+  });
+
+  it("a sampler without a pool entry (bits, bernoulli) is not an initializer", async () => {
+    const { bits } = await import("../../src/jax/index.js");
+    await expect(pool().fill(bits as never, [300_000], { key: key(1) } as never)).rejects.toThrow(/^pool\.fill: initializer must be one of nninit's initializers/);
   });
 });
