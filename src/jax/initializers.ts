@@ -5,11 +5,13 @@
 // truncated normal: sqrt(variance) / float32(0.8796...); uniform: sqrt(3 * variance) on
 // uniform(-1, 1)). Under jax.jit XLA may regroup these constant multiplies; eager is matched.
 
-import { uniform as uniformDraw, normal as normalDraw, truncatedNormal as truncDraw } from "./random.js";
+import { uniform as uniformDraw, normal as normalDraw, truncatedNormal as truncDraw, drawTarget } from "./random.js";
 import { wordsOf, type JaxKey } from "./key.js";
 import { dimsOf, numel, type Shape } from "../shape.js";
-import { typeError, rangeError, finiteNumber, oneOf, integer } from "../validate.js";
+import { typeError, rangeError, finiteNumber, oneOf, integer, options } from "../validate.js";
 import { jaxOrthogonal, jaxDeltaOrthogonal } from "./orthogonal.js";
+import { carryInitializer, type Description } from "./pool-initializers.js";
+import type { Call } from "./pool-samplers.js";
 
 const fr = Math.fround;
 
@@ -47,6 +49,23 @@ const scaled = (v: Float32Array, c: number) => {
   return v;
 };
 
+/** What an elementwise initializer computes from a key: the (checked) shape's draw, with `range`, `out` and `dtype` as the samplers take them. */
+type Draw = (key: JaxKey, shape: Shape, dims: number[], opts: Record<string, unknown>) => Float32Array;
+
+/**
+ * The initializer `label` computes by `draw`, carrying its pool entry (./pool-initializers.ts):
+ * `factory(...args)` (plain data) makes it again in a worker, where the entry runs `draw` on a range.
+ */
+function made(label: string, description: Description, draw: Draw): Initializer {
+  const init: Initializer = (key, shape, dtype) => draw(key, shape, callDims(label, key, shape, dtype), {});
+  const call: Call = (key, shape, o) => {
+    const opts = options<Record<string, unknown>>(label, o, ["range", "out", "dtype"]);
+    return draw(key, shape as Shape, callDims(label, key, shape, opts.dtype), opts);
+  };
+  carryInitializer(init, label, description, call);
+  return init;
+}
+
 /**
  * jax.nn.initializers.constant(value): every element float32(value).
  *
@@ -59,7 +78,7 @@ const scaled = (v: Float32Array, c: number) => {
  */
 export function constant(value: number): Initializer {
   const v = fr(finiteNumber("constant", "value", value));
-  return (key, shape, dtype) => new Float32Array(numel(callDims("constant", key, shape, dtype))).fill(v);
+  return made("constant", { factory: "constant", args: [value] }, (key, shape, _, o) => drawTarget("constant", key, shape, o).fill(v));
 }
 
 /**
@@ -71,7 +90,7 @@ export function constant(value: number): Initializer {
  * console.log(initializers.zeros(key(0), [3])); // Float32Array(3) [ 0, 0, 0 ]
  * ```
  */
-export const zeros: Initializer = (key, shape, dtype) => new Float32Array(numel(callDims("zeros", key, shape, dtype)));
+export const zeros: Initializer = made("zeros", { factory: "zeros", args: [] }, (key, shape, _, o) => drawTarget("zeros", key, shape, o).fill(0));
 /**
  * jax.nn.initializers.ones: every element 1 (the key is checked, not used).
  *
@@ -81,7 +100,7 @@ export const zeros: Initializer = (key, shape, dtype) => new Float32Array(numel(
  * console.log(initializers.ones(key(0), [3])); // Float32Array(3) [ 1, 1, 1 ]
  * ```
  */
-export const ones: Initializer = (key, shape, dtype) => new Float32Array(numel(callDims("ones", key, shape, dtype))).fill(1);
+export const ones: Initializer = made("ones", { factory: "ones", args: [] }, (key, shape, _, o) => drawTarget("ones", key, shape, o).fill(1));
 
 /**
  * jax.nn.initializers.uniform(scale = 0.01): uniform(0, 1) * float32(scale).
@@ -94,10 +113,7 @@ export const ones: Initializer = (key, shape, dtype) => new Float32Array(numel(c
  */
 export function uniform(scale = 1e-2): Initializer {
   const c = fr(finiteNumber("uniform", "scale", scale));
-  return (key, shape, dtype) => {
-    callDims("uniform", key, shape, dtype);
-    return scaled(uniformDraw(key, shape), c);
-  };
+  return made("uniform", { factory: "uniform", args: [scale] }, (key, shape, _, o) => scaled(uniformDraw(key, shape, o), c));
 }
 
 /**
@@ -111,10 +127,7 @@ export function uniform(scale = 1e-2): Initializer {
  */
 export function normal(stddev = 1e-2): Initializer {
   const c = fr(finiteNumber("normal", "stddev", stddev));
-  return (key, shape, dtype) => {
-    callDims("normal", key, shape, dtype);
-    return scaled(normalDraw(key, shape), c);
-  };
+  return made("normal", { factory: "normal", args: [stddev] }, (key, shape, _, o) => scaled(normalDraw(key, shape, o), c));
 }
 
 /**
@@ -130,10 +143,7 @@ export function truncatedNormal(stddev = 1e-2, lower = -2, upper = 2): Initializ
   const c = fr(finiteNumber("truncatedNormal", "stddev", stddev));
   finiteNumber("truncatedNormal", "lower", lower);
   if (!(fr(finiteNumber("truncatedNormal", "upper", upper)) > fr(lower))) throw rangeError("truncatedNormal", "upper", `a number above lower (${lower})`, upper);
-  return (key, shape, dtype) => {
-    callDims("truncatedNormal", key, shape, dtype);
-    return scaled(truncDraw(key, lower, upper, shape), c);
-  };
+  return made("truncatedNormal", { factory: "truncatedNormal", args: [stddev, lower, upper] }, (key, shape, _, o) => scaled(truncDraw(key, lower, upper, shape, o), c));
 }
 
 /** A checked axis list (the argument as given, for messages). */
@@ -202,15 +212,15 @@ export function varianceScaling(scale: number, mode: FanMode, distribution: Dist
   const inAxis = axesOf(fn, "inAxis", opts.inAxis ?? -2);
   const outAxis = axesOf(fn, "outAxis", opts.outAxis ?? -1);
   const batchAxis = axesOf(fn, "batchAxis", opts.batchAxis ?? []);
-  return (key, shape, dtype) => {
-    const dims = callDims(fn, key, shape, dtype);
+  const description = { factory: fn, args: [scale, mode, distribution, { inAxis, outAxis, batchAxis }] };
+  return made(fn, description, (key, shape, dims, o) => {
     const [fanIn, fanOut] = computeFans(fn, dims, inAxis, outAxis, batchAxis);
     const den = mode === "fan_in" ? fanIn : mode === "fan_out" ? fanOut : mode === "fan_avg" ? (fanIn + fanOut) / 2 : Math.sqrt(fanIn * fanOut);
     const variance = fr(scale / den);
-    if (distribution === "truncated_normal") return scaled(truncDraw(key, -2, 2, shape), fr(fr(Math.sqrt(variance)) / fr(0.87962566103423978)));
-    if (distribution === "normal") return scaled(normalDraw(key, shape), fr(Math.sqrt(variance)));
-    return scaled(uniformDraw(key, shape, { minval: -1 }), fr(Math.sqrt(fr(3 * variance))));
-  };
+    if (distribution === "truncated_normal") return scaled(truncDraw(key, -2, 2, shape, o), fr(fr(Math.sqrt(variance)) / fr(0.87962566103423978)));
+    if (distribution === "normal") return scaled(normalDraw(key, shape, o), fr(Math.sqrt(variance)));
+    return scaled(uniformDraw(key, shape, { ...o, minval: -1 }), fr(Math.sqrt(fr(3 * variance))));
+  });
 }
 
 const family = (scale: number, mode: FanMode, distribution: Distribution) => (opts?: VarianceScalingOptions) => varianceScaling(scale, mode, distribution, opts);

@@ -14,7 +14,7 @@ import { JaxGenerator } from "./generator.js";
 import { wordsOf, wrapKeyData, type JaxKey } from "./key.js";
 
 /** The sampler's call from the key and the pool's options (range, out, the sampler's own). */
-type Call = (key: JaxKey, shape: unknown, options: Record<string, unknown>) => Float32Array;
+export type Call = (key: JaxKey, shape: unknown, options: Record<string, unknown>) => Float32Array;
 
 /** The initializer form: the key from the generator the pool or fillAsync restarted. */
 function initializerOf(call: Call): AnyInitializer {
@@ -29,10 +29,14 @@ export function workerEntry(label: string, call: Call): WorkerEntry {
   return { name: `jax.${label}`, fn: initializerOf(call), kind: "elementwise" };
 }
 
-/** Attaches the pool entry of `sampler` (named `label` in messages), whose call from a key is `call`. */
-export function carry(sampler: object, label: string, call: Call): void {
+/**
+ * Attaches the pool entry of `sampler` (named `label` in messages), whose call from a key is
+ * `call`. `wire` is the entry's name in workers (default "jax." + label) and the plain data its
+ * options carry there beside the key (an initializer's factory and arguments: ./pool-initializers.ts).
+ */
+export function carry(sampler: object, label: string, call: Call, wire: { label: string; data: Record<string, unknown> } = { label, data: {} }): void {
   const entry: CarriedEntry = Object.freeze({
-    ...workerEntry(label, call),
+    ...workerEntry(wire.label, call),
     label,
     prepare(client: string, options: unknown): unknown {
       if (!isPlainObject(options)) return options; // reserve names what is wrong with it
@@ -41,7 +45,7 @@ export function carry(sampler: object, label: string, call: Call): void {
         throw new TypeError(`${client}: ${label} draws from options.key (a JaxKey), not from a generator; drop generator`);
       }
       wordsOf(label, "key", key);
-      return { ...rest, generator: new JaxGenerator(key as JaxKey) };
+      return { ...rest, ...wire.data, generator: new JaxGenerator(key as JaxKey) };
     },
   });
   Object.defineProperty(sampler, POOL_ENTRY, { value: entry });

@@ -69,6 +69,9 @@ const isU32 = (x: unknown): x is Uint32Array => x instanceof Uint32Array;
 const f32Slice = (fn: string, k: unknown, shape: unknown, opts: Record<string, unknown>) =>
   sliceOf(fn, k, shape, opts, (n) => new Float32Array(n), isF32, "a Float32Array");
 
+/** The array a float32 draw of `shape` with these options (range, out, dtype) fills: checked as the samplers check it, nothing drawn (for constant initializers). */
+export const drawTarget = (fn: string, k: unknown, shape: unknown, opts: Record<string, unknown>): Float32Array => f32Slice(fn, k, shape, opts).out;
+
 /** Runs `kernel` window by window over the slice's counters; it writes n words or floats at dst. */
 function run(s: Slice<Float32Array | Uint32Array>, kernel: (k: JaxKernels, hi: number, lo: number, dst: number, n: number) => void): void {
   const k = jax.current();

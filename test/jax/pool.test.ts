@@ -12,6 +12,7 @@ import {
 } from "../../src/index.js";
 import {
   JaxGenerator, JaxKey, key, foldIn, split, normal as jaxNormal, uniform as jaxUniform, truncatedNormal as jaxTruncatedNormal,
+  initializers,
 } from "../../src/jax/index.js";
 import { DRAW, type Draw } from "../../src/random/draw.js";
 import { KIND, type GeneratorKind } from "../../src/stream/kinds.js";
@@ -307,5 +308,110 @@ describe("bad input to nninit/jax's samplers in the pool and fillAsync: the samp
   it("a sampler without a pool entry (bits, bernoulli) is not an initializer", async () => {
     const { bits } = await import("../../src/jax/index.js");
     await expect(pool().fill(bits as never, [300_000], { key: key(1) } as never)).rejects.toThrow(/^pool\.fill: initializer must be one of nninit's initializers/);
+  });
+});
+
+// jax.nn.initializers' initializers, `(key, shape, dtype?) => values`: pool.fill and fillAsync
+// take them with `{ key }` and give the synchronous call's bits. A worker gets the initializer
+// as its factory's name and arguments (plain data) and makes it again.
+
+/** Initializers with their factory arguments, on odd shapes past several chunks, fans from in/out/batch axes. */
+const INITS: [string, initializers.Initializer, Shape][] = [
+  ["heNormal()", initializers.heNormal(), [3, 3, 31, 257]],
+  ["glorotUniform({ inAxis: 0, outAxis: [1, 2] })", initializers.glorotUniform({ inAxis: 0, outAxis: [1, 2] }), [257, 3, 97]],
+  ["varianceScaling(0.5, fan_geo_avg, normal, batch 0)", initializers.varianceScaling(0.5, "fan_geo_avg", "normal", { batchAxis: 0, inAxis: 1, outAxis: -1 }), [3, 101, 7, 111]],
+  ["lecunUniform()", initializers.lecunUniform(), [1001, 301]],
+  ["normal(0.02)", initializers.normal(0.02), [70_001, 3]],
+  ["uniform(0.5)", initializers.uniform(0.5), [210_001]],
+  ["truncatedNormal(0.1, -1, 0.5)", initializers.truncatedNormal(0.1, -1, 0.5), [3, 70_001]],
+  ["constant(0.1)", initializers.constant(0.1), [65_537, 2]],
+  ["zeros", initializers.zeros, [70_001]],
+  ["ones", initializers.ones, [70_001]],
+];
+
+describe.each(MODES.flatMap((shared) => [1, 2, 3].map((threads) => ({ threads, shared }))))(
+  "jax.nn.initializers in a pool of $threads (shared memory: $shared)", ({ threads, shared }) => {
+    it.each(INITS)("%s: the whole tensor, then a range into the caller's out", async (_, init, shape) => {
+      const pool = poolOf(threads, shared);
+      const k = foldIn(key(21), threads);
+      const n = numel(shape), range = [Math.floor(n / 3) + 1, n - Math.floor(n / 5)] as const;
+      const sync = init(k, shape);
+      expectSameBits(await pool.fill(init, shape, { key: k }), sync, "whole");
+      const out = new Float32Array(range[1] - range[0]);
+      expect(await pool.fill(init, shape, { key: k, range, out })).toBe(out);
+      expectSameBits(out, sync.subarray(...range), "range");
+    });
+  });
+
+describe("jax.nn.initializers in the pool", () => {
+  it("heNormal on [1024, 1024] from a fresh pool gives the synchronous bits; small ones run on the calling thread", async () => {
+    const pool = createPool({ threads: 2, shared: sharedAvailable });
+    try {
+      const init = initializers.heNormal();
+      expectSameBits(await pool.fill(init, [1024, 1024], { key: key(0) }), init(key(0), [1024, 1024]));
+      expectSameBits(await pool.fill(init, [7, 3], { key: key(5), dtype: "float32" }), init(key(5), [7, 3], "float32"));
+      expect(await pool.fill(init, [7, 3], { key: key(5), range: [4, 4] })).toEqual(new Float32Array(0));
+    } finally {
+      await pool.close();
+    }
+  });
+});
+
+describe("jax.nn.initializers in fillAsync", () => {
+  it.each([1, 7, 65_537])("chunks of %i elements give the synchronous bits, whole and as a range into out", async (chunkSize) => {
+    const k = key(chunkSize);
+    for (const [name, init, big] of INITS) {
+      const shape = chunkSize < 100 ? (big as number[]).map((d) => Math.min(d, 13)) : big;
+      const n = numel(shape), range = [5, n - 3] as const, sync = init(k, shape);
+      expectSameBits(await fillAsync(init, shape, { key: k, chunkSize }), sync, `${name} whole`);
+      const out = new Float32Array(range[1] - range[0]);
+      expect(await fillAsync(init, shape, { key: k, chunkSize, range, out })).toBe(out);
+      expectSameBits(out, sync.subarray(...range), `${name} range`);
+    }
+  });
+});
+
+describe("bad input to jax.nn.initializers in the pool and fillAsync: the initializer's error, nothing written or moved", () => {
+  const pool = () => poolOf(2, sharedAvailable);
+  const he = initializers.heNormal(), scaled = initializers.normal(0.5);
+
+  it.each<[string, unknown]>([
+    ["no key", undefined],
+    ["the key's words", [0, 0]],
+    ["a JaxGenerator", new JaxGenerator(key(0))],
+  ])("not a key: %s", async (_, k) => {
+    const state = defaultGenerator.getState(), out = new Float32Array(300_000).fill(7);
+    const want = /^varianceScaling: key must be a JaxKey \(from key\(seed\), split or foldIn\), got /;
+    await expect(pool().fill(he, [300, 1000], { key: k as JaxKey, out })).rejects.toThrow(want);
+    await expect(fillAsync(he, [300, 1000], { key: k as JaxKey, out })).rejects.toThrow(want);
+    await expect(pool().fill(scaled, [300_000], { key: k as JaxKey, out })).rejects.toBeInstanceOf(TypeError);
+    expect(out.every((x) => x === 7)).toBe(true);
+    expect(defaultGenerator.getState()).toEqual(state);
+  });
+
+  it("options the initializer refuses, a dtype it refuses, a generator, a bad shape for its fans, a wrong out", async () => {
+    const state = defaultGenerator.getState(), out = new Float32Array(300_000).fill(7);
+    const cases: [() => Promise<unknown>, () => Promise<unknown>, RegExp | Error][] = [
+      [() => pool().fill(scaled, [300_000], { key: key(1), std: 2, out }), () => fillAsync(scaled, [300_000], { key: key(1), std: 2, out }),
+        new TypeError('normal: unknown option "std"; known options are range, out, dtype')],
+      [() => pool().fill(he, [300, 1000], { key: key(1), dtype: "bfloat16" }), () => fillAsync(he, [300, 1000], { key: key(1), dtype: "float16" }),
+        /^varianceScaling: dtype must be one of "float32", got "b?float16"$/],
+      [() => pool().fill(he, [300, 1000], { key: key(1), generator: new Generator(1), out }),
+        () => fillAsync(he, [300, 1000], { key: key(1), generator: new JaxGenerator(key(1)) }),
+        /^(pool\.fill|fillAsync): varianceScaling draws from options\.key \(a JaxKey\), not from a generator; drop generator$/],
+      [() => pool().fill(he, [300_000], { key: key(1), out }), () => fillAsync(he, [300_000], { key: key(1), out }),
+        new RangeError("varianceScaling: shape must be at least 2-d with the default in_axis (or give inAxis), got [300000]")],
+      [() => pool().fill(initializers.glorotUniform({ outAxis: 2 }), [300, 1000], { key: key(1), out }),
+        () => fillAsync(initializers.glorotUniform({ outAxis: 2 }), [300, 1000], { key: key(1), out }),
+        new RangeError("varianceScaling: outAxis must be an axis of a 2-d shape, got 2")],
+      [() => pool().fill(he, [300, 1001], { key: key(1), out }), () => fillAsync(he, [300, 1001], { key: key(1), out }),
+        /^varianceScaling: out must be a Float32Array of length 300300/],
+    ];
+    for (const [p, a, want] of cases) {
+      await expect(p()).rejects.toThrow(want);
+      await expect(a()).rejects.toThrow(want);
+    }
+    expect(out.every((x) => x === 7)).toBe(true);
+    expect(defaultGenerator.getState()).toEqual(state);
   });
 });
