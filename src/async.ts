@@ -129,10 +129,10 @@ export async function fillAsync(initializer: unknown, shape: Shape, options?: un
     throw typeError(fn, "initializer", "an initializer function such as normal or kaimingUniform", initializer);
   }
   const carried = carriedEntry(initializer);
-  const whole = carried ? undefined : wholeTensorName(initializer as (...args: never[]) => unknown);
+  const whole = carried ? (carried.kind === "whole-tensor" ? carried.label : undefined) : wholeTensorName(initializer as (...args: never[]) => unknown);
   if (whole) {
     throw new TypeError(`${fn}: ${whole} is not elementwise (each value depends on the whole tensor), so it cannot ` +
-      `be filled in chunks; call ${whole}(shape, options) directly (in a Worker to keep a page responsive)`);
+      `be filled in chunks; call ${carried ? "it" : `${whole}(shape, options)`} directly (in a Worker to keep a page responsive)`);
   }
   let chunkSize = DEFAULT_CHUNK_SIZE;
   const r = reserve({

@@ -3,13 +3,13 @@
 // made again here with the same factory, whose call then runs on the worker's range. Kept out of
 // ./initializers.ts so that the public namespace does not carry it.
 
-import { constant, zeros, ones, uniform, normal, truncatedNormal, varianceScaling, type Initializer } from "./initializers.js";
+import { constant, zeros, ones, uniform, normal, truncatedNormal, varianceScaling, orthogonal, deltaOrthogonal, type Initializer } from "./initializers.js";
 import { callOf, type Description } from "./pool-initializers.js";
 import type { Call } from "./pool-samplers.js";
 import { typeError } from "../validate.js";
 
 /** The factories a description names (zeros and ones are made once, with no arguments). */
-const FACTORIES: Record<string, (...args: never[]) => Initializer> = { constant, zeros: () => zeros, ones: () => ones, uniform, normal, truncatedNormal, varianceScaling };
+const FACTORIES: Record<string, (...args: never[]) => Initializer> = { constant, zeros: () => zeros, ones: () => ones, uniform, normal, truncatedNormal, varianceScaling, orthogonal, deltaOrthogonal };
 
 /** The call from a key of the initializer `description` names, made again from its arguments. */
 export function rebuild(description: Description): Call {

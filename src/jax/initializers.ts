@@ -9,7 +9,7 @@ import { uniform as uniformDraw, normal as normalDraw, truncatedNormal as truncD
 import { wordsOf, type JaxKey } from "./key.js";
 import { dimsOf, numel, type Shape } from "../shape.js";
 import { typeError, rangeError, finiteNumber, oneOf, integer, options } from "../validate.js";
-import { jaxOrthogonal, jaxDeltaOrthogonal } from "./orthogonal.js";
+import { jaxOrthogonal, jaxDeltaOrthogonal, checkOrthogonal, checkDeltaOrthogonal } from "./orthogonal.js";
 import { carryInitializer, type Description } from "./pool-initializers.js";
 import type { Call } from "./pool-samplers.js";
 
@@ -56,14 +56,32 @@ type Draw = (key: JaxKey, shape: Shape, dims: number[], opts: Record<string, unk
  * The initializer `label` computes by `draw`, carrying its pool entry (./pool-initializers.ts):
  * `factory(...args)` (plain data) makes it again in a worker, where the entry runs `draw` on a range.
  */
-function made(label: string, description: Description, draw: Draw): Initializer {
+function made(label: string, description: Description, draw: Draw, kind: "elementwise" | "whole-tensor" = "elementwise"): Initializer {
   const init: Initializer = (key, shape, dtype) => draw(key, shape, callDims(label, key, shape, dtype), {});
   const call: Call = (key, shape, o) => {
     const opts = options<Record<string, unknown>>(label, o, ["range", "out", "dtype"]);
     return draw(key, shape as Shape, callDims(label, key, shape, opts.dtype), opts);
   };
-  carryInitializer(init, label, description, call);
+  carryInitializer(init, label, description, call, kind);
   return init;
+}
+
+/**
+ * A whole-tensor initializer (each value depends on the whole tensor): `check` refuses what
+ * `whole` would, without computing; a range is the slice of the whole tensor (the pool runs it once
+ * on a worker; fillAsync refuses it). An empty range only checks.
+ */
+function madeWhole(label: string, description: Description, check: (dims: number[]) => void, whole: (key: JaxKey, dims: number[]) => Float32Array): Initializer {
+  return made(label, description, (key, shape, dims, o) => {
+    check(dims);
+    const target = drawTarget(label, key, shape, o);
+    if (o.range === undefined && o.out === undefined) return whole(key, dims);
+    if (target.length > 0) {
+      const start = o.range === undefined ? 0 : (o.range as readonly number[])[0];
+      target.set(whole(key, dims).subarray(start, start + target.length));
+    }
+    return target;
+  }, "whole-tensor");
 }
 
 /**
@@ -340,7 +358,8 @@ export const kaimingNormal = heNormal;
 export function orthogonal(scale = 1, columnAxis = -1): Initializer {
   const s = fr(finiteNumber("orthogonal", "scale", scale));
   integer("orthogonal", "columnAxis", columnAxis, -Number.MAX_SAFE_INTEGER);
-  return (key, shape, dtype) => jaxOrthogonal("orthogonal", key, callDims("orthogonal", key, shape, dtype), s, columnAxis);
+  return madeWhole("orthogonal", { factory: "orthogonal", args: [scale, columnAxis] }, (dims) => checkOrthogonal("orthogonal", dims, columnAxis),
+    (key, dims) => jaxOrthogonal("orthogonal", key, dims, s, columnAxis));
 }
 
 /**
@@ -355,5 +374,6 @@ export function orthogonal(scale = 1, columnAxis = -1): Initializer {
 export function deltaOrthogonal(scale = 1, columnAxis = -1): Initializer {
   const s = fr(finiteNumber("deltaOrthogonal", "scale", scale));
   integer("deltaOrthogonal", "columnAxis", columnAxis, -Number.MAX_SAFE_INTEGER);
-  return (key, shape, dtype) => jaxDeltaOrthogonal(key, callDims("deltaOrthogonal", key, shape, dtype), s, columnAxis);
+  return madeWhole("deltaOrthogonal", { factory: "deltaOrthogonal", args: [scale, columnAxis] }, (dims) => checkDeltaOrthogonal(dims, columnAxis),
+    (key, dims) => jaxDeltaOrthogonal(key, dims, s, columnAxis));
 }

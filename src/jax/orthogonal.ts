@@ -33,9 +33,14 @@ function orthogonalMatrix(key: JaxKey, n: number, m: number): Float32Array {
   return out;
 }
 
-export function jaxOrthogonal(fn: string, key: JaxKey, dims: readonly number[], scale: number, columnAxis: number): Float32Array {
+/** Checks orthogonal's shape and column axis (what jaxOrthogonal refuses, without computing); the column axis's index. */
+export function checkOrthogonal(fn: string, dims: readonly number[], columnAxis: number): number {
   if (dims.length < 2) throw rangeError(fn, "shape", "at least 2-d", dims);
-  const col = axisIndex(fn, dims, columnAxis);
+  return axisIndex(fn, dims, columnAxis);
+}
+
+export function jaxOrthogonal(fn: string, key: JaxKey, dims: readonly number[], scale: number, columnAxis: number): Float32Array {
+  const col = checkOrthogonal(fn, dims, columnAxis);
   const total = numel(dims);
   if (total === 0) return new Float32Array(0);
   const nCols = dims[col], nRows = total / nCols;
@@ -59,11 +64,19 @@ export function jaxOrthogonal(fn: string, key: JaxKey, dims: readonly number[], 
   return out;
 }
 
-export function jaxDeltaOrthogonal(key: JaxKey, dims: readonly number[], scale: number, columnAxis: number): Float32Array {
+/** Checks delta_orthogonal's shape and column axis (what jaxDeltaOrthogonal refuses, without computing). */
+export function checkDeltaOrthogonal(dims: readonly number[], columnAxis: number): void {
   const fn = "deltaOrthogonal";
   if (dims.length < 3 || dims.length > 5) throw rangeError(fn, "shape", "3-d, 4-d or 5-d", dims);
   const cin = dims[dims.length - 2], cout = dims[dims.length - 1];
   if (cout < cin) throw rangeError(fn, "shape", "a shape whose last dimension (fan_out) is at least the one before (fan_in)", dims);
+  checkOrthogonal(fn, [cin, cout], columnAxis);
+}
+
+export function jaxDeltaOrthogonal(key: JaxKey, dims: readonly number[], scale: number, columnAxis: number): Float32Array {
+  const fn = "deltaOrthogonal";
+  checkDeltaOrthogonal(dims, columnAxis);
+  const cin = dims[dims.length - 2], cout = dims[dims.length - 1];
   const q = jaxOrthogonal(fn, key, [cin, cout], scale, columnAxis);
   const out = new Float32Array(numel(dims));
   let centre = 0;

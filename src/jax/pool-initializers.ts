@@ -1,6 +1,7 @@
 // jax.nn.initializers' initializers (./initializers.ts) in the pool and in fillAsync. An
 // initializer is a closure over its factory's arguments, and workers cannot receive closures, so
-// each carries a pool entry (./pool-samplers.ts) named "jax.initializer" whose options hold, beside
+// each carries a pool entry (./pool-samplers.ts) named "jax.initializer.elementwise" (or
+// ".whole-tensor": orthogonal, deltaOrthogonal, run once on a worker) whose options hold, beside
 // the key, a plain-data description: the factory's name and its checked arguments. A worker
 // rebuilds the initializer from it (./initializer-table.ts) and runs its call from
 // the key with `range` and `out`: the same float32 multiply on the same draw, element by element,
@@ -8,6 +9,7 @@
 
 import { carry, workerEntry, type Call } from "./pool-samplers.js";
 import type { WorkerEntry } from "../stream/entries.js";
+import type { Kind } from "../parallel/registry.js";
 
 /** The option that carries an initializer's description to the worker. */
 const DESCRIPTION = "jaxInitializer";
@@ -34,12 +36,13 @@ const CALLS = new WeakMap<object, Call>();
 export const callOf = (initializer: object): Call | undefined => CALLS.get(initializer);
 
 /** Attaches the pool entry of `initializer` (named `label` in messages), made as `description` says, whose call from a key is `call`. */
-export function carryInitializer(initializer: object, label: string, description: Description, call: Call): void {
+export function carryInitializer(initializer: object, label: string, description: Description, call: Call, kind: Kind): void {
   CALLS.set(initializer, call);
-  carry(initializer, label, withoutDescription(call), { label: "initializer", data: { [DESCRIPTION]: description } });
+  carry(initializer, label, withoutDescription(call), { label: `initializer.${kind}`, data: { [DESCRIPTION]: description }, kind });
 }
 
-/** The entry a worker installs for every initializer: it rebuilds the one its options describe. */
-export function initializerWorkerEntry(rebuild: Rebuild): WorkerEntry {
-  return workerEntry("initializer", (key, shape, options) => withoutDescription(rebuild(options[DESCRIPTION] as Description))(key, shape, options));
+/** The entries a worker installs for every initializer, elementwise and whole-tensor: each rebuilds the one its options describe. */
+export function initializerWorkerEntries(rebuild: Rebuild): WorkerEntry[] {
+  const call: Call = (key, shape, options) => withoutDescription(rebuild(options[DESCRIPTION] as Description))(key, shape, options);
+  return (["elementwise", "whole-tensor"] as const).map((kind) => workerEntry(`initializer.${kind}`, call, kind));
 }

@@ -8,6 +8,7 @@
 // call on the key, with `range` and `out` as the pool and fillAsync give them.
 
 import { POOL_ENTRY, type CarriedEntry, type WorkerEntry } from "../stream/entries.js";
+import type { Kind } from "../parallel/registry.js";
 import type { AnyInitializer } from "../stream/reserve.js";
 import { isPlainObject } from "../validate.js";
 import { JaxGenerator } from "./generator.js";
@@ -25,8 +26,8 @@ function initializerOf(call: Call): AnyInitializer {
 }
 
 /** The entry a worker installs for `label` (the wire name is "jax." + label). */
-export function workerEntry(label: string, call: Call): WorkerEntry {
-  return { name: `jax.${label}`, fn: initializerOf(call), kind: "elementwise" };
+export function workerEntry(label: string, call: Call, kind: Kind = "elementwise"): WorkerEntry {
+  return { name: `jax.${label}`, fn: initializerOf(call), kind };
 }
 
 /**
@@ -34,9 +35,9 @@ export function workerEntry(label: string, call: Call): WorkerEntry {
  * `call`. `wire` is the entry's name in workers (default "jax." + label) and the plain data its
  * options carry there beside the key (an initializer's factory and arguments: ./pool-initializers.ts).
  */
-export function carry(sampler: object, label: string, call: Call, wire: { label: string; data: Record<string, unknown> } = { label, data: {} }): void {
+export function carry(sampler: object, label: string, call: Call, wire: { label: string; data: Record<string, unknown>; kind?: Kind } = { label, data: {} }): void {
   const entry: CarriedEntry = Object.freeze({
-    ...workerEntry(wire.label, call),
+    ...workerEntry(wire.label, call, wire.kind),
     label,
     prepare(client: string, options: unknown): unknown {
       if (!isPlainObject(options)) return options; // reserve names what is wrong with it

@@ -8,12 +8,12 @@ import type { WorkerHost } from "../stream/kinds.js";
 import { JAX_KIND } from "./kind.js";
 import { POOL_CALLS } from "./random.js";
 import { workerEntry } from "./pool-samplers.js";
-import { initializerWorkerEntry } from "./pool-initializers.js";
+import { initializerWorkerEntries } from "./pool-initializers.js";
 import { rebuild } from "./initializer-table.js";
 
 /** Installs the jax kind, the samplers' entries and jax.nn.initializers' entry in this worker's registries. */
 export function install(host: WorkerHost): void {
   host.installWorkerKind({ ...JAX_KIND, worker: undefined });
   for (const [label, call] of Object.entries(POOL_CALLS)) host.installWorkerEntry(workerEntry(label, call));
-  host.installWorkerEntry(initializerWorkerEntry(rebuild));
+  for (const entry of initializerWorkerEntries(rebuild)) host.installWorkerEntry(entry);
 }

@@ -12,11 +12,11 @@ import type { AnyInitializer } from "./reserve.js";
 /** The symbol a sampler carries its pool entry under (registered: every copy of the package agrees). */
 export const POOL_ENTRY: unique symbol = Symbol.for("nninit.pool.entry");
 
-/** A pool entry as a worker installs it: the wire name, the initializer form, elementwise. */
+/** A pool entry as a worker installs it: the wire name, the initializer form, its kind (a whole-tensor one runs once, on one worker; fillAsync refuses it). */
 export interface WorkerEntry {
   readonly name: string;
   readonly fn: AnyInitializer;
-  readonly kind: "elementwise";
+  readonly kind: "elementwise" | "whole-tensor";
 }
 
 /** A sampler's entry on the calling thread (see the top of this file). */

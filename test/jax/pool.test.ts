@@ -343,6 +343,40 @@ describe.each(MODES.flatMap((shared) => [1, 2, 3].map((threads) => ({ threads, s
     });
   });
 
+/** Whole-tensor initializers: the pool runs each once, on one worker; fillAsync refuses them. */
+const WHOLE: [string, initializers.Initializer, Shape][] = [
+  ["orthogonal(2, 0)", initializers.orthogonal(2, 0), [97, 3, 5]],
+  ["deltaOrthogonal()", initializers.deltaOrthogonal(), [3, 3, 8, 16]],
+];
+
+describe.each([1, 3].map((threads) => ({ threads })))("jax.nn.initializers' whole-tensor ones in a pool of $threads", ({ threads }) => {
+  it.each(WHOLE)("%s: the whole tensor, then a range into the caller's out", async (_, init, shape) => {
+    const pool = poolOf(threads, sharedAvailable);
+    const n = numel(shape), range = [7, n - 11] as const, k = key(threads), sync = init(k, shape);
+    expectSameBits(await pool.fill(init, shape, { key: k }), sync, "whole");
+    const out = new Float32Array(range[1] - range[0]);
+    expect(await pool.fill(init, shape, { key: k, range, out })).toBe(out);
+    expectSameBits(out, sync.subarray(...range), "range");
+  });
+
+  it("fillAsync refuses them, naming the function, writing nothing", async () => {
+    const out = new Float32Array(97 * 15).fill(7);
+    for (const [name, init, shape] of WHOLE) {
+      const label = name.slice(0, name.indexOf("("));
+      await expect(fillAsync(init, shape, { key: key(1), out: out.subarray(0, numel(shape)) })).rejects.toThrow(new TypeError(
+        `fillAsync: ${label} is not elementwise (each value depends on the whole tensor), so it cannot be filled in chunks; call it directly (in a Worker to keep a page responsive)`));
+    }
+    expect(out.every((x) => x === 7)).toBe(true);
+  });
+
+  it("a shape or axis they refuse: their own error", async () => {
+    await expect(poolOf(threads, sharedAvailable).fill(initializers.deltaOrthogonal(), [3, 3, 16, 8], { key: key(1) })).rejects.toThrow(
+      new RangeError("deltaOrthogonal: shape must be a shape whose last dimension (fan_out) is at least the one before (fan_in), got [3, 3, 16, 8]"));
+    await expect(poolOf(threads, sharedAvailable).fill(initializers.orthogonal(1, 3), [30, 40], { key: key(1) })).rejects.toThrow(
+      new RangeError("orthogonal: columnAxis must be an axis of a 2-d shape, got 3"));
+  });
+});
+
 describe("jax.nn.initializers in the pool", () => {
   it("heNormal on [1024, 1024] from a fresh pool gives the synchronous bits; small ones run on the calling thread", async () => {
     const pool = createPool({ threads: 2, shared: sharedAvailable });
