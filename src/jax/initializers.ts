@@ -4,6 +4,8 @@
 // the fans in float64, and the draw is scaled by one float32 multiply (normal: sqrt(variance);
 // truncated normal: sqrt(variance) / float32(0.8796...); uniform: sqrt(3 * variance) on
 // uniform(-1, 1)). Under jax.jit XLA may regroup these constant multiplies; eager is matched.
+// Each initializer also carries a pool entry (./pool-initializers.ts: `made` below), so pool.fill
+// and fillAsync take it with `{ key }`. Over 300 lines: one documented export per JAX name.
 
 import { uniform as uniformDraw, normal as normalDraw, truncatedNormal as truncDraw, drawTarget } from "./random.js";
 import { wordsOf, type JaxKey } from "./key.js";

@@ -49,8 +49,9 @@ export function installedEntry(name: string): WorkerEntry | undefined {
 }
 
 /**
- * A key-based sampler of an optional module (nninit/jax's `normal(key, shape, options)`), as
- * `pool.fill` and `fillAsync` take it: its options are `{ key, ...the sampler's options }`.
+ * A key-based sampler of an optional module (nninit/jax's `normal(key, shape, options)`, or an
+ * initializer of its `initializers`, `(key, shape, dtype?)`), as `pool.fill` and `fillAsync` take
+ * it: its options are `{ key, ...the sampler's options }`.
  */
 export type KeySampler<K> = (key: K, ...rest: never[]) => Float32Array;
 
