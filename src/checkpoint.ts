@@ -22,4 +22,5 @@ export {
   type ModelRecipe, type TensorRecipe, type Law,
 } from "./models/index.js";
 export { checkLaw, describeLaw, type LawCheck } from "./models/law-check.js";
+export { checkpointMetadata, type Provenance } from "./models/provenance.js";
 export { NNINIT_VERSION } from "./version.js";

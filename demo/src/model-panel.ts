@@ -2,7 +2,7 @@
 // recipe), written in the browser as a safetensors file and handed over as a Blob download; and
 // the same model initialized on the GPU (gpu-panel.ts).
 
-import { tensorSources, parameterCount, safetensorsBlob, NNINIT_VERSION, type ModelRecipe } from "nninit/checkpoint";
+import { tensorSources, parameterCount, safetensorsBlob, checkpointMetadata, type ModelRecipe } from "nninit/checkpoint";
 import type { Dtype } from "nninit";
 import { setupGpuPanel } from "./gpu-panel.js";
 import { MODELS, FIRST_MODEL, recipeOf } from "./models.js";
@@ -11,18 +11,13 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const count = (n: number) => n.toLocaleString("en-US");
 
 /**
- * The file's bytes as a Blob. Its metadata names the package version, the recipe, the seed and
- * the dtype (`nninit inspect` prints them); the full config and the tape contract, which `nninit
- * init` adds for `nninit verify`, are not written here (nninit/checkpoint does not export the
- * function that makes them).
+ * The file's bytes as a Blob, stamped with the same metadata `nninit init` writes (the package
+ * and tape-contract versions, the recipe, its config, the seed, the dtype), so `nninit inspect`
+ * checks each tensor's law and `nninit verify` regenerates it byte for byte.
  */
 export async function modelBlob(recipe: ModelRecipe, seed: number, dtype: Dtype): Promise<Blob> {
-  return safetensorsBlob(tensorSources(recipe, seed, dtype), {
-    metadata: {
-      format: "pt", nninit_version: NNINIT_VERSION, nninit_recipe: recipe.recipe, nninit_seed: String(seed),
-      nninit_dtype: dtype, nninit_generator: "tape",
-    },
-  });
+  const metadata = checkpointMetadata({ recipe, seed: BigInt(seed), dtype, torch: false });
+  return safetensorsBlob(tensorSources(recipe, seed, dtype), { metadata });
 }
 
 export function setupModelPanel(): void {

@@ -1,9 +1,8 @@
 // The files of a checkpoint and their header metadata, as pure functions of the request: `init`
 // writes them, `verify` regenerates them to compare.
 
-import { NNINIT_VERSION, TAPE_CONTRACT_VERSION } from "../version.js";
-import { tensorSources, type ModelRecipe } from "../models/index.js";
-import type { Dtype } from "../dtype.js";
+import { tensorSources } from "../models/index.js";
+import type { Provenance } from "../models/provenance.js";
 import type { TensorSource } from "../io/write.js";
 import { tensorBytes, SAFETENSORS_DTYPE } from "../io/format.js";
 import { planShards, shardFileName, shardIndexJson } from "../io/shards.js";
@@ -11,31 +10,7 @@ import type { Pool } from "../parallel/pool.js";
 import { poolTensorSources } from "./pool-sources.js";
 import { torchTensorSources } from "./torch-init.js";
 
-/** What a checkpoint's values are a function of. */
-export interface Provenance {
-  recipe: ModelRecipe;
-  seed: bigint;
-  dtype: Dtype;
-  torch: boolean;
-}
-
-/**
- * The checkpoint's __metadata__: the package and tape-contract versions, the recipe, the full
- * resolved config, the seed, the dtype and the generator (torch or tape): everything `verify`
- * needs to regenerate each tensor, and `inspect` to check its law.
- */
-export function checkpointMetadata(req: Provenance): Record<string, string> {
-  return {
-    format: "pt",
-    nninit_version: NNINIT_VERSION,
-    nninit_tape_contract: String(TAPE_CONTRACT_VERSION),
-    nninit_recipe: req.recipe.recipe,
-    nninit_seed: String(req.seed),
-    nninit_dtype: req.dtype,
-    nninit_generator: req.torch ? "torch" : "tape",
-    nninit_config: JSON.stringify(req.recipe.config),
-  };
-}
+export { checkpointMetadata, type Provenance } from "../models/provenance.js";
 
 /** The tensors of a request as writer sources: torch's, the pool's, or the calling thread's. */
 export function sourcesOf(req: Provenance, pool?: Pool, signal?: AbortSignal): TensorSource[] {

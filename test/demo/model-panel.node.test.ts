@@ -2,7 +2,7 @@
 // test/demo/serve.ts, in headless Chromium:
 // - "download this model as safetensors": the browser writer's Blob arrives as a download whose
 //   bytes nninit's reader parses, with every tensor equal to the recipe regenerated here in Node
-//   (GPT-2 tiny, seed 3, float16: the panel's inputs reach the file);
+//   (GPT-2 tiny, seed 3, float16: the panel's inputs reach the file), and `nninit verify` passes it;
 // - the GPU panel, on Chromium's software adapter (SwiftShader, --enable-unsafe-webgpu in
 //   CHROMIUM_ARGS): a tiny GPT-2 filled by nninit/webgpu, said to be tiny because the adapter is
 //   software, read back, the same bits as the CPU, and the first values are the CPU's (computed
@@ -10,8 +10,11 @@
 // - without navigator.gpu the panel says so and its button is off.
 
 import { expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { openDemoPage } from "./serve.js";
+import { main } from "../../src/cli/main.js";
 import { loadFile, readSafetensorsHeader, bytesSource } from "../../src/io/index.js";
 import { buildRecipe, resolveConfig, tensorSources } from "../../src/models/index.js";
 import { Generator, normal, bfloat16Value } from "../../src/index.js";
@@ -33,6 +36,12 @@ it("the model panel downloads GPT-2 tiny as safetensors; the bytes parse and equ
 
   const header = await readSafetensorsHeader(bytesSource(bytes, "download"));
   expect(header.metadata).toMatchObject({ format: "pt", nninit_recipe: "gpt2", nninit_seed: "3", nninit_dtype: "float16", nninit_generator: "tape" });
+  // stamped as `nninit init` stamps its files, so `nninit verify` regenerates it byte for byte
+  const file = join(mkdtempSync(join(tmpdir(), "nninit-demo-")), "model.safetensors");
+  writeFileSync(file, bytes);
+  let said = "";
+  const sink = { write: (s: string) => { said += s; return true; }, isTTY: false } as unknown as NodeJS.WriteStream;
+  expect(await main(["verify", file], { stdout: sink, stderr: sink, quiet: true, signal: new AbortController().signal }), said).toBe(0);
   const recipe = buildRecipe(resolveConfig("gpt2", undefined, TINY));
   const tensors = await loadFile(bytes);
   expect([...tensors.keys()]).toEqual(recipe.tensors.map((t) => t.name));
