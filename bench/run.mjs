@@ -33,48 +33,45 @@ const t0 = performance.now();
 const load = { start: loadAverage(), cores: machine().cores };
 if (!globalThis.gc) log("note: run with node --expose-gc (as `npm run bench` does) to collect garbage between rows");
 
-const NUMPY_WORKLOADS = ["uniform", "normal", "orthogonal"];
-let numpy = { ok: false, note: "numpy not needed by the selected workloads" };
-if (!only || only.some((w) => NUMPY_WORKLOADS.includes(w))) {
-  log("numpy: timing in a python3 subprocess first (never concurrently with the JS rows) ...");
+/**
+ * Times a Python peer before the JS rows (never concurrently with them), when a selected workload
+ * needs it: the peer's result with its wall time in seconds, or why it was not run.
+ */
+function peerFirst(name, workloads, intro, run, describe) {
+  if (only && !only.some((w) => workloads.includes(w))) return { ok: false, note: `${name} not needed by the selected workloads` };
+  log(intro);
   const t = performance.now();
-  numpy = runNumpy({ sizes: SIZES, sides: ORTHO_SIDES, quick });
-  numpy.seconds = Math.round(performance.now() - t) / 1e3;
-  log(numpy.ok ? `numpy ${numpy.numpy}: BLAS kernel ${numpy.blas.corename}, ${numpy.blas.threads} threads` : numpy.note);
+  const result = run();
+  result.seconds = Math.round(performance.now() - t) / 1e3;
+  for (const line of describe(result)) log(line);
+  return result;
 }
 
-const TORCH_WORKLOADS = ["torchUniform", "torchNormal"];
-let torch = { ok: false, note: "torch not needed by the selected workloads" };
-if (!only || only.some((w) => TORCH_WORKLOADS.includes(w))) {
-  log("torch: timing in a /usr/bin/python3 subprocess first, 1 thread (never concurrently with the JS rows) ...");
-  const t = performance.now();
-  torch = runTorch({ sizes: SIZES, quick });
-  torch.seconds = Math.round(performance.now() - t) / 1e3;
-  log(torch.ok ? `torch ${torch.torch}: ${torch.threads} thread` : torch.note);
-}
+const numpy = peerFirst("numpy", ["uniform", "normal", "orthogonal"],
+  "numpy: timing in a python3 subprocess first (never concurrently with the JS rows) ...",
+  () => runNumpy({ sizes: SIZES, sides: ORTHO_SIDES, quick }),
+  (r) => [r.ok ? `numpy ${r.numpy}: BLAS kernel ${r.blas.corename}, ${r.blas.threads} threads` : r.note]);
+
+const torch = peerFirst("torch", ["torchUniform", "torchNormal"],
+  "torch: timing in a /usr/bin/python3 subprocess first, 1 thread (never concurrently with the JS rows) ...",
+  () => runTorch({ sizes: SIZES, quick }),
+  (r) => [r.ok ? `torch ${r.torch}: ${r.threads} thread` : r.note]);
 
 // torch 2.13 / transformers 5.18 (issue 18) in the reference venv: trunc_normal_ and GPT-2's from_config.
-const TORCH2_WORKLOADS = ["torchTruncNormal", "hfGpt2"];
-let torch2 = { ok: false, note: "torch 2 not needed by the selected workloads" };
-if (!only || only.some((w) => TORCH2_WORKLOADS.includes(w))) {
-  log("torch 2 + transformers: timing in the reference venv first, 1 thread (never concurrently with the JS rows) ...");
-  const t = performance.now();
-  torch2 = runTorch2({ sizes: SIZES, quick });
-  torch2.seconds = Math.round(performance.now() - t) / 1e3;
-  log(torch2.ok ? `torch ${torch2.torch}, transformers ${torch2.transformers}: ${torch2.threads} thread` : torch2.note);
-}
+const torch2 = peerFirst("torch 2", ["torchTruncNormal", "hfGpt2"],
+  "torch 2 + transformers: timing in the reference venv first, 1 thread (never concurrently with the JS rows) ...",
+  () => runTorch2({ sizes: SIZES, quick }),
+  (r) => [r.ok ? `torch ${r.torch}, transformers ${r.transformers}: ${r.threads} thread` : r.note]);
 
 // jax 0.10.2 on CPU (issue 19) in the reference venv: all of XLA's threads, then pinned to one core.
-let jax = { all: { ok: false, note: "jax not needed by the selected workloads" } };
-jax.one = jax.all;
-if (!only || only.some((w) => Object.values(JAX_WORKLOAD_IDS).includes(w))) {
-  log("jax: timing in the reference venv first, all threads then 1 core (never concurrently with the JS rows) ...");
-  const t = performance.now();
-  const sizes = SIZES.slice(-1);
-  jax = { all: runJax({ sizes, quick }), one: runJax({ sizes, quick, pinned: true }) };
-  jax.seconds = Math.round(performance.now() - t) / 1e3;
-  for (const r of [jax.all, jax.one]) log(r.ok ? `jax ${r.jax} (${r.backend}): ${r.pinned ? "1 core (taskset -c 0)" : `${r.threads} threads`}` : r.note);
-}
+const jaxRun = peerFirst("jax", Object.values(JAX_WORKLOAD_IDS),
+  "jax: timing in the reference venv first, all threads then 1 core (never concurrently with the JS rows) ...",
+  () => {
+    const sizes = SIZES.slice(-1);
+    return { all: runJax({ sizes, quick }), one: runJax({ sizes, quick, pinned: true }) };
+  },
+  (j) => [j.all, j.one].map((r) => (r.ok ? `jax ${r.jax} (${r.backend}): ${r.pinned ? "1 core (taskset -c 0)" : `${r.threads} threads`}` : r.note)));
+const jax = jaxRun.all ? jaxRun : { all: jaxRun, one: jaxRun };
 
 const rows = [];
 for (const workload of buildWorkloads(numpy, torch, torch2, jax)) {
